@@ -1,0 +1,100 @@
+package org.imagehub.media;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.errors.DependencyUnavailableException;
+
+/** The hub's bucket in S3 object storage. Binaries live here; their metadata lives in PostgreSQL. */
+@ApplicationScoped
+public class ObjectStorage {
+    private static final Long PART_SIZE = 16L * 1024 * 1024;
+
+    private final MinioClient client;
+    private final String bucket;
+    private final AtomicBoolean bucketKnown = new AtomicBoolean();
+
+    public ObjectStorage(MinioClient client, HubConfig config) {
+        this.client = client;
+        this.bucket = config.storage().bucket();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Creates the bucket when missing. Lazy, so the hub starts (and stays up) while storage is down. */
+    public void ensureBucket() {
+        call(() -> {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+            bucketKnown.set(true);
+            return null;
+        });
+    }
+
+    public void put(String key, InputStream content, long size, String contentType) {
+        if (!bucketKnown.get()) {
+            ensureBucket();
+        }
+        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(content, size, PART_SIZE).contentType(contentType).build()));
+    }
+
+    /** The object's bytes; the caller closes the stream. */
+    public InputStream get(String key) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+    }
+
+    public Optional<StatObjectResponse> stat(String key) {
+        try {
+            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw new ObjectStorageException("stat " + key + " failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new ObjectStorageException("stat " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void delete(String key) {
+        call(() -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    private static <T> T call(StorageCall<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw new ObjectStorageException("Object storage failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StorageCall<T> {
+        T run() throws Exception;
+    }
+
+    /** Object storage could not be reached or refused the call. */
+    public static final class ObjectStorageException extends DependencyUnavailableException {
+        ObjectStorageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.imagehub.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The hub's own settings ({@code hub.*}); Quarkus' own settings stay under {@code quarkus.*}. */
+@ConfigMapping(prefix = "hub")
+public interface HubConfig {
+    Storage storage();
+
+    Search search();
+
+    Demo demo();
+
+    Limits limits();
+
+    interface Limits {
+        /** Largest JSON request body, in bytes. */
+        @WithDefault("1048576")
+        long jsonBodyBytes();
+
+        /** Largest NDJSON import body, in bytes; also bounded by quarkus.http.limits.max-body-size. */
+        @WithDefault("268435456")
+        long importBodyBytes();
+
+        /** Largest page a list or sync call returns. */
+        @WithDefault("100")
+        int maxPageSize();
+    }
+
+    interface Storage {
+        /** S3 endpoint, e.g. http://minio:9000 (env HUB_STORAGE_ENDPOINT). */
+        String endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        String accessKey();
+
+        String secretKey();
+
+        @WithDefault("image-hub-media")
+        String bucket();
+    }
+
+    interface Search {
+        /** Prefix of every index and alias the hub owns, so several hubs can share one cluster. */
+        @WithDefault("imagehub")
+        String indexPrefix();
+
+        /** Password of the Elasticsearch user, when the cluster requires one. */
+        Optional<String> password();
+    }
+
+    interface Demo {
+        /** Load the demo dataset at start when the database holds no story yet. */
+        @WithDefault("false")
+        boolean loadDataset();
+    }
+}

@@ -1,0 +1,71 @@
+package org.imagehub.platform.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where errors become HTTP responses: every exception leaves as {@code application/problem+json},
+ * and no stack trace reaches a client. Quarkus picks the most specific mapper for an exception, so the framework
+ * exceptions that have built-in mappers are named here explicitly; all of them delegate to {@link ProblemCatalog}.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException exception, UriInfo uri) {
+        Response.ResponseBuilder response = builder(ProblemCatalog.forDomain(exception, uri.getPath()));
+        if (exception instanceof RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, limited.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        Problem problem = ProblemCatalog.forWebApplication(exception, uri.getPath());
+        if (problem.status() >= 500) {
+            return unexpected(exception, uri);
+        }
+        Response.ResponseBuilder response = builder(problem);
+        String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException exception, UriInfo uri) {
+        return builder(ProblemCatalog.forJson(exception, uri.getPath())).build();
+    }
+
+    /** Named separately: quarkus-rest-jackson has a built-in mapper for exactly this type. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception, UriInfo uri) {
+        return json(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException exception, UriInfo uri) {
+        return builder(ProblemCatalog.forConstraints(exception, uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri.getPath());
+        return builder(ProblemCatalog.internal(errorId, uri.getPath())).build();
+    }
+
+    static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+}

@@ -1,0 +1,27 @@
+package org.imagehub.platform.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.imagehub.media.ObjectStorage;
+
+@Readiness
+@ApplicationScoped
+public class ObjectStorageHealthCheck implements HealthCheck {
+    private final ObjectStorage storage;
+
+    public ObjectStorageHealthCheck(ObjectStorage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            storage.ensureBucket();
+            return HealthCheckResponse.named("object-storage").up().withData("bucket", storage.bucket()).build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("object-storage").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}

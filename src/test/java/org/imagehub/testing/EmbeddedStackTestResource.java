@@ -1,0 +1,34 @@
+package org.imagehub.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import org.imagehub.platform.embedded.EmbeddedElasticsearchServer;
+import org.imagehub.platform.embedded.EmbeddedStack;
+import org.imagehub.platform.embedded.EmbeddedStackSettings;
+
+/**
+ * Starts the real PostgreSQL, Elasticsearch and S3 server once for the whole test run (see {@link HubTestStack})
+ * and points the hub at them.
+ */
+public class EmbeddedStackTestResource implements QuarkusTestResourceLifecycleManager {
+    private EmbeddedStack stack;
+
+    @Override
+    public Map<String, String> start() {
+        stack = EmbeddedStack.start(EmbeddedStackSettings.forTests());
+        return stack.quarkusConfig();
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(stack.elasticsearch(),
+                new TestInjector.AnnotatedAndMatchesType(InjectElasticsearchServer.class, EmbeddedElasticsearchServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}
