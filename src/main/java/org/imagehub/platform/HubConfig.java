@@ -15,6 +15,32 @@ public interface HubConfig {
 
     Limits limits();
 
+    ContentModelLocation contentModel();
+
+    Content content();
+
+    Paging paging();
+
+    interface Paging {
+        /** Signs cursors and sync tokens; the same on every replica (env HUB_CURSOR_SECRET). */
+        String cursorSecret();
+    }
+
+    interface Content {
+        /** The languages the programme publishes in: translation and coverage reports measure against them. */
+        @WithDefault("vi,en,fr,zh-Hans,uk")
+        java.util.List<String> targetLanguages();
+    }
+
+    interface ContentModelLocation {
+        /** Folder of the declared content types (one JSON file each). */
+        @WithDefault("content-model")
+        String dir();
+
+        /** A second folder whose types are added to (or replace) those of {@link #dir()}. */
+        Optional<String> extraDir();
+    }
+
     interface Limits {
         /** Largest JSON request body, in bytes. */
         @WithDefault("1048576")
@@ -57,5 +83,12 @@ public interface HubConfig {
         /** Load the demo dataset at start when the database holds no story yet. */
         @WithDefault("false")
         boolean loadDataset();
+
+        /** Demo accounts may sign in without an identity provider. Never on in production. */
+        @WithDefault("false")
+        boolean signInEnabled();
+
+        /** Private key (base64 PKCS#8) that signs demo tokens; generated per run by HubMain or the test stack. */
+        Optional<String> signingKey();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.imagehub.platform.embedded.EmbeddedStack;
 import org.imagehub.platform.embedded.EmbeddedStackSettings;
+import org.imagehub.security.DemoSigningKeys;
 
 /**
  * Entry point. In the {@code demo} profile the hub first starts its own PostgreSQL, Elasticsearch and S3 server
@@ -22,6 +23,7 @@ public final class HubMain {
         if (demoProfileActive()) {
             EmbeddedStack stack = EmbeddedStack.start(EmbeddedStackSettings.forDemo());
             stack.quarkusConfig().forEach(System::setProperty);
+            DemoSigningKeys.generateConfig().forEach(System::setProperty);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(stack), "embedded-stack-shutdown"));
         }
         Quarkus.run(args);

@@ -1,10 +1,12 @@
 package org.imagehub.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 import org.imagehub.platform.embedded.EmbeddedElasticsearchServer;
 import org.imagehub.platform.embedded.EmbeddedStack;
 import org.imagehub.platform.embedded.EmbeddedStackSettings;
+import org.imagehub.security.DemoSigningKeys;
 
 /**
  * Starts the real PostgreSQL, Elasticsearch and S3 server once for the whole test run (see {@link HubTestStack})
@@ -16,7 +18,9 @@ public class EmbeddedStackTestResource implements QuarkusTestResourceLifecycleMa
     @Override
     public Map<String, String> start() {
         stack = EmbeddedStack.start(EmbeddedStackSettings.forTests());
-        return stack.quarkusConfig();
+        Map<String, String> config = new HashMap<>(stack.quarkusConfig());
+        config.putAll(DemoSigningKeys.generateConfig());
+        return config;
     }
 
     @Override

@@ -30,6 +30,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        // The JSON reader reports an unreadable body as a 400 wrapping the parser's exception: say what was wrong.
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         Problem problem = ProblemCatalog.forWebApplication(exception, uri.getPath());
         if (problem.status() >= 500) {
             return unexpected(exception, uri);
@@ -56,6 +60,30 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response constraints(ConstraintViolationException exception, UriInfo uri) {
         return builder(ProblemCatalog.forConstraints(exception, uri.getPath())).build();
+    }
+
+    /** No or invalid credentials (Quarkus security raises these before a resource method runs). */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException exception, UriInfo uri) {
+        return builder(Problem.of(ProblemType.UNAUTHENTICATED, "Send a valid bearer token or API key.", uri.getPath(), java.util.List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException exception, UriInfo uri) {
+        return builder(Problem.of(ProblemType.FORBIDDEN, "Your roles do not allow this.", uri.getPath(), java.util.List.of())).build();
+    }
+
+    /** Two writers raced for the same unique value (a slug, an external id): the loser is told, nothing is half-written. */
+    @ServerExceptionMapper
+    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException exception, UriInfo uri) {
+        if (exception.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return builder(Problem.of(ProblemType.CONFLICT, "A concurrent write took a value that must be unique ("
+                    + exception.getConstraintName() + "); retry.", uri.getPath(), java.util.List.of())).build();
+        }
+        return unexpected(exception, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,85 @@
+package org.imagehub.content.revision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
+
+/** An immutable snapshot of a localization's content at one save. */
+@Entity
+@Immutable
+@Table(name = "localization_revision")
+@IdClass(LocalizationRevision.Key.class)
+public class LocalizationRevision extends PanacheEntityBase {
+    @Id
+    @Column(name = "localization_id")
+    public String localizationId;
+
+    @Id
+    public int number;
+
+    public String slug;
+    public String title;
+    public String summary;
+
+    @Column(name = "body_html")
+    public String bodyHtml;
+
+    @Column(name = "body_text")
+    public String bodyText;
+
+    @Column(name = "fields", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    public String fieldsJson;
+
+    @Column(name = "seo_title")
+    public String seoTitle;
+
+    @Column(name = "seo_description")
+    public String seoDescription;
+
+    @Column(name = "translated_from_lang")
+    public String translatedFromLang;
+
+    @Column(name = "translated_from_revision")
+    public Integer translatedFromRevision;
+
+    @Column(name = "restored_from")
+    public Integer restoredFrom;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    public static class Key implements Serializable {
+        public String localizationId;
+        public int number;
+
+        public Key() {
+        }
+
+        public Key(String localizationId, int number) {
+            this.localizationId = localizationId;
+            this.number = number;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.number == number && Objects.equals(key.localizationId, localizationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(localizationId, number);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.imagehub.content.story;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.imagehub.content.text.Slugs;
+import org.imagehub.platform.errors.ConflictException;
+import org.imagehub.platform.errors.FieldError;
+
+/**
+ * Gives each localization a slug unique within its language, with one query for a whole batch. A slug the
+ * editor chose must be free (409 otherwise); a derived slug that is taken gets a short suffix from the
+ * localization's id.
+ */
+@ApplicationScoped
+class SlugAllocator {
+    private final EntityManager entityManager;
+
+    SlugAllocator(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** What to allocate: {@code field} names the slug's place in the request for error messages. */
+    record Request(String localizationId, String lang, String explicitSlug, String title, String field) {
+    }
+
+    /** Allocated slugs by localization id; fails with every clash of an explicit slug at once. */
+    Map<String, String> allocate(List<Request> requests) {
+        Map<String, String> wanted = new HashMap<>();
+        for (Request request : requests) {
+            String slug = request.explicitSlug() != null ? request.explicitSlug() : Slugs.fromTitle(request.title());
+            wanted.put(request.localizationId(), slug.isEmpty() ? "story" : slug);
+        }
+        Map<String, String> takenBy = takenSlugs(requests, wanted);
+        Map<String, String> allocated = new HashMap<>();
+        List<FieldError> clashes = new ArrayList<>();
+        Set<String> usedInBatch = new HashSet<>();
+        for (Request request : requests) {
+            String slug = wanted.get(request.localizationId());
+            String key = request.lang() + "/" + slug;
+            String owner = takenBy.get(key);
+            boolean taken = (owner != null && !owner.equals(request.localizationId())) || usedInBatch.contains(key);
+            if (taken && request.explicitSlug() != null) {
+                clashes.add(new FieldError(request.field(), "duplicate", "slug '" + slug + "' is already used in " + request.lang()));
+                continue;
+            }
+            if (taken) {
+                slug = slug + "-" + request.localizationId().substring(request.localizationId().length() - 6);
+                key = request.lang() + "/" + slug;
+            }
+            usedInBatch.add(key);
+            allocated.put(request.localizationId(), slug);
+        }
+        if (!clashes.isEmpty()) {
+            throw new ConflictException(clashes.get(0).message() + ".", clashes);
+        }
+        return allocated;
+    }
+
+    private Map<String, String> takenSlugs(List<Request> requests, Map<String, String> wanted) {
+        Set<String> languages = new HashSet<>();
+        requests.forEach(request -> languages.add(request.lang()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "select lang, slug, id from localization where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
+                .setParameter(1, languages.toArray(String[]::new))
+                .setParameter(2, new HashSet<>(wanted.values()).toArray(String[]::new))
+                .getResultList();
+        Map<String, String> taken = new HashMap<>();
+        for (Object[] row : rows) {
+            taken.put(row[0] + "/" + row[1], (String) row[2]);
+        }
+        return taken;
+    }
+}

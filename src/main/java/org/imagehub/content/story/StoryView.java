@@ -1,0 +1,25 @@
+package org.imagehub.content.story;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+public record StoryView(
+        String id,
+        String externalId,
+        String type,
+        String organisation,
+        String priority,
+        List<String> topics,
+        List<String> countries,
+        List<String> tags,
+        List<String> keyMessages,
+        RightsInput rights,
+        JsonNode fields,
+        Instant embargoUntil,
+        Instant expiresAt,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        List<LocalizationView> localizations) {
+}

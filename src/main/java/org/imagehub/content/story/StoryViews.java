@@ -1,0 +1,55 @@
+package org.imagehub.content.story;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.imagehub.platform.Json;
+
+/** Entities to the management API's views; translation status is computed from the story's own localizations. */
+@ApplicationScoped
+public class StoryViews {
+    private final Json json;
+
+    public StoryViews(Json json) {
+        this.json = json;
+    }
+
+    public StoryView story(Story story) {
+        Map<String, Integer> currentRevisions = currentRevisions(story);
+        List<LocalizationView> localizations = story.localizations.stream()
+                .map(localization -> localization(localization, currentRevisions))
+                .toList();
+        return new StoryView(story.id, story.externalId, story.type, story.organisation, story.priority, List.copyOf(story.topics),
+                List.copyOf(story.countries), List.copyOf(story.tags), List.copyOf(story.keyMessages),
+                new RightsInput(story.credit, story.source, story.licence), json.read(story.fieldsJson), story.embargoUntil,
+                story.expiresAt, story.version, story.createdAt, story.updatedAt, localizations);
+    }
+
+    public LocalizationView localization(Localization localization) {
+        return localization(localization, currentRevisions(localization.story));
+    }
+
+    static TranslationStatus translation(Localization localization, Map<String, Integer> currentRevisions) {
+        if (localization.translatedFromLang == null) {
+            return null;
+        }
+        Integer sourceRevision = currentRevisions.get(localization.translatedFromLang);
+        int translated = localization.translatedFromRevision == null ? 0 : localization.translatedFromRevision;
+        int source = sourceRevision == null ? translated : sourceRevision;
+        return new TranslationStatus(localization.translatedFromLang, translated, source, source > translated);
+    }
+
+    private LocalizationView localization(Localization localization, Map<String, Integer> currentRevisions) {
+        return new LocalizationView(localization.lang, localization.rtl, localization.slug, localization.title, localization.summary,
+                localization.bodyHtml, localization.bodyText, json.read(localization.fieldsJson), localization.seoTitle,
+                localization.seoDescription, localization.status, localization.publishedAt, localization.currentRevision,
+                localization.version, translation(localization, currentRevisions), localization.updatedAt);
+    }
+
+    private static Map<String, Integer> currentRevisions(Story story) {
+        Map<String, Integer> revisions = new HashMap<>();
+        story.localizations.forEach(localization -> revisions.put(localization.lang, localization.currentRevision));
+        return revisions;
+    }
+}

@@ -1,0 +1,275 @@
+package org.imagehub.content.story;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.imagehub.content.keymessage.KeyMessageService;
+import org.imagehub.content.revision.RevisionContent;
+import org.imagehub.content.revision.RevisionService;
+import org.imagehub.content.topic.TopicService;
+import org.imagehub.distribution.Outbox;
+import org.imagehub.platform.Json;
+import org.imagehub.platform.errors.FieldError;
+import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.ids.Ids;
+import org.imagehub.security.Editor;
+
+/**
+ * Writes validated stories inside the caller's transaction: reference checks, slugs, revisions, versions and the
+ * outbox event. Shared by single saves and bulk import so both follow exactly the same rules.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class StoryWriter {
+    private final TopicService topics;
+    private final KeyMessageService keyMessages;
+    private final SlugAllocator slugs;
+    private final RevisionService revisions;
+    private final Outbox outbox;
+    private final Json json;
+    private final Clock clock;
+
+    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, Outbox outbox,
+            Json json, Clock clock) {
+        this.topics = topics;
+        this.keyMessages = keyMessages;
+        this.slugs = slugs;
+        this.revisions = revisions;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Outcome of saving one localization. */
+    enum Saved { CREATED, UPDATED, UNCHANGED }
+
+    Story create(ValidStory valid, Editor editor) {
+        checkReferences(valid);
+        Instant now = Instant.now(clock);
+        Story story = new Story();
+        story.id = Ids.newId();
+        story.createdAt = now;
+        story.createdBy = editor.userId();
+        story.version = 1;
+        applyAttributes(story, valid, editor, now);
+        List<Localization> created = new ArrayList<>();
+        List<SlugAllocator.Request> slugRequests = new ArrayList<>();
+        for (int i = 0; i < valid.localizations().size(); i++) {
+            ValidStory.ValidLocalization source = valid.localizations().get(i);
+            Localization localization = newLocalization(story, source, now);
+            created.add(localization);
+            slugRequests.add(new SlugAllocator.Request(localization.id, source.lang(), source.slug(), source.title(),
+                    "localizations[" + i + "].slug"));
+        }
+        Map<String, String> allocated = slugs.allocate(slugRequests);
+        story.persist();
+        // Sources first, so a translation can record the revision of its source.
+        for (int i = 0; i < created.size(); i++) {
+            Localization localization = created.get(i);
+            localization.slug = allocated.get(localization.id);
+            applyContent(localization, valid.localizations().get(i));
+            story.localizations.add(localization);
+        }
+        for (Localization localization : created) {
+            resolveTranslationRevision(story, localization);
+            localization.persist();
+            revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
+        }
+        outbox.append("story.created", "story", story.id, Map.of("storyId", story.id,
+                "languages", created.stream().map(l -> l.lang).toList()));
+        return story;
+    }
+
+    void updateAttributes(Story story, ValidStory valid, Editor editor) {
+        checkReferences(valid);
+        Instant now = Instant.now(clock);
+        applyAttributes(story, valid, editor, now);
+        story.version++;
+        outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id));
+    }
+
+    /** Creates or revises the story's localization in {@code valid.lang()}; an identical save makes no revision. */
+    Saved saveLocalization(Story story, ValidStory.ValidLocalization valid, Editor editor) {
+        Instant now = Instant.now(clock);
+        Localization existing = story.localizations.stream().filter(l -> l.lang.equals(valid.lang())).findFirst().orElse(null);
+        if (valid.translatedFromLang() != null
+                && story.localizations.stream().noneMatch(l -> l.lang.equals(valid.translatedFromLang()))) {
+            throw ValidationException.of("translatedFrom", "unknown-source", "this story has no localization in " + valid.translatedFromLang());
+        }
+        if (existing == null) {
+            Localization localization = newLocalization(story, valid, now);
+            localization.slug = slugs.allocate(List.of(new SlugAllocator.Request(localization.id, valid.lang(), valid.slug(),
+                    valid.title(), "slug"))).get(localization.id);
+            applyContent(localization, valid);
+            story.localizations.add(localization);
+            resolveTranslationRevision(story, localization);
+            localization.persist();
+            revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
+            touch(story, now);
+            outbox.append("localization.saved", "story", story.id, Map.of("storyId", story.id, "lang", valid.lang(), "revision", 1));
+            return Saved.CREATED;
+        }
+        RevisionContent before = content(existing);
+        String slug = valid.slug() == null ? existing.slug : valid.slug();
+        if (!slug.equals(existing.slug)) {
+            slug = slugs.allocate(List.of(new SlugAllocator.Request(existing.id, valid.lang(), valid.slug(), valid.title(), "slug")))
+                    .get(existing.id);
+        }
+        String translatedFromLang = existing.translatedFromLang;
+        Integer translatedFromRevision = existing.translatedFromRevision;
+        applyContent(existing, valid);
+        existing.slug = slug;
+        if (!valid.translatedFromGiven()) {
+            // A save that does not say where the text came from keeps what was recorded: fixing a typo is not re-translating.
+            existing.translatedFromLang = translatedFromLang;
+            existing.translatedFromRevision = translatedFromRevision;
+        } else {
+            resolveTranslationRevision(story, existing);
+        }
+        if (sameContent(before, content(existing))) {
+            return Saved.UNCHANGED;
+        }
+        return revise(story, existing, null, editor, now);
+    }
+
+    /** Makes {@code content} the localization's current state as a new revision (used by saves and restores). */
+    Saved revise(Story story, Localization localization, Integer restoredFrom, Editor editor, Instant now) {
+        localization.currentRevision++;
+        localization.version++;
+        localization.updatedAt = now;
+        revisions.record(content(localization), localization.id, localization.currentRevision, restoredFrom, editor.userId(), now);
+        touch(story, now);
+        outbox.append("localization.saved", "story", story.id,
+                Map.of("storyId", story.id, "lang", localization.lang, "revision", localization.currentRevision));
+        return Saved.UPDATED;
+    }
+
+    void restoreContent(Localization localization, RevisionContent content) {
+        localization.slug = content.slug();
+        localization.title = content.title();
+        localization.summary = content.summary();
+        localization.bodyHtml = content.bodyHtml();
+        localization.bodyText = content.bodyText();
+        localization.fieldsJson = content.fieldsJson();
+        localization.seoTitle = content.seoTitle();
+        localization.seoDescription = content.seoDescription();
+        localization.translatedFromLang = content.translatedFromLang();
+        localization.translatedFromRevision = content.translatedFromRevision();
+    }
+
+    boolean attributesDiffer(Story story, ValidStory valid, Editor editor) {
+        String organisation = valid.organisation() == null ? story.organisation : valid.organisation();
+        return !(Objects.equals(story.type, valid.type()) && Objects.equals(story.organisation, organisation)
+                && Objects.equals(story.priority, valid.priority()) && story.topics.equals(valid.topics())
+                && story.countries.equals(valid.countries()) && story.tags.equals(valid.tags())
+                && story.keyMessages.equals(valid.keyMessages()) && Objects.equals(story.credit, valid.credit())
+                && Objects.equals(story.source, valid.source()) && Objects.equals(story.licence, valid.licence())
+                && json.read(story.fieldsJson).equals(json.read(valid.fieldsJson()))
+                && Objects.equals(story.embargoUntil, valid.embargoUntil()) && Objects.equals(story.expiresAt, valid.expiresAt()));
+    }
+
+    private void touch(Story story, Instant now) {
+        story.version++;
+        story.updatedAt = now;
+    }
+
+    private void checkReferences(ValidStory valid) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> unknownTopics = topics.unknown(valid.topics());
+        for (int i = 0; i < valid.topics().size(); i++) {
+            if (unknownTopics.contains(valid.topics().get(i))) {
+                errors.add(new FieldError("topics[" + i + "]", "unknown-topic", "no topic '" + valid.topics().get(i) + "' (see GET /api/v1/topics)"));
+            }
+        }
+        Set<String> unknownMessages = keyMessages.unknown(valid.keyMessages());
+        for (int i = 0; i < valid.keyMessages().size(); i++) {
+            if (unknownMessages.contains(valid.keyMessages().get(i))) {
+                errors.add(new FieldError("keyMessages[" + i + "]", "unknown-key-message", "no key message '" + valid.keyMessages().get(i) + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors.size() + " unknown reference(s).", errors);
+        }
+    }
+
+    private void applyAttributes(Story story, ValidStory valid, Editor editor, Instant now) {
+        story.externalId = valid.externalId();
+        story.type = valid.type();
+        if (valid.organisation() != null) {
+            story.organisation = valid.organisation();
+        } else if (story.organisation == null) {
+            story.organisation = editor.organisation();
+        }
+        story.priority = valid.priority();
+        story.topics = new ArrayList<>(valid.topics());
+        story.countries = new ArrayList<>(valid.countries());
+        story.tags = new ArrayList<>(valid.tags());
+        story.keyMessages = new ArrayList<>(valid.keyMessages());
+        story.credit = valid.credit();
+        story.source = valid.source();
+        story.licence = valid.licence();
+        story.fieldsJson = valid.fieldsJson();
+        story.embargoUntil = valid.embargoUntil();
+        story.expiresAt = valid.expiresAt();
+        story.updatedAt = now;
+    }
+
+    private static Localization newLocalization(Story story, ValidStory.ValidLocalization valid, Instant now) {
+        Localization localization = new Localization();
+        localization.id = Ids.newId();
+        localization.story = story;
+        localization.lang = valid.lang();
+        localization.rtl = valid.rtl();
+        localization.status = "draft";
+        localization.currentRevision = 1;
+        localization.version = 1;
+        localization.createdAt = now;
+        localization.updatedAt = now;
+        return localization;
+    }
+
+    private static void applyContent(Localization localization, ValidStory.ValidLocalization valid) {
+        localization.title = valid.title();
+        localization.summary = valid.summary();
+        localization.bodyHtml = valid.bodyHtml();
+        localization.bodyText = valid.bodyText();
+        localization.fieldsJson = valid.fieldsJson();
+        localization.seoTitle = valid.seoTitle();
+        localization.seoDescription = valid.seoDescription();
+        localization.translatedFromLang = valid.translatedFromLang();
+        localization.translatedFromRevision = valid.translatedFromRevision();
+    }
+
+    /** A translation that names its source without a revision was made from the source's current revision. */
+    private static void resolveTranslationRevision(Story story, Localization localization) {
+        if (localization.translatedFromLang == null || localization.translatedFromRevision != null) {
+            return;
+        }
+        localization.translatedFromRevision = story.localizations.stream()
+                .filter(source -> source.lang.equals(localization.translatedFromLang))
+                .findFirst()
+                .map(source -> source.currentRevision)
+                .orElse(1);
+    }
+
+    private boolean sameContent(RevisionContent before, RevisionContent after) {
+        return Objects.equals(before.slug(), after.slug()) && Objects.equals(before.title(), after.title())
+                && Objects.equals(before.summary(), after.summary()) && Objects.equals(before.bodyHtml(), after.bodyHtml())
+                && json.read(before.fieldsJson()).equals(json.read(after.fieldsJson()))
+                && Objects.equals(before.seoTitle(), after.seoTitle()) && Objects.equals(before.seoDescription(), after.seoDescription())
+                && Objects.equals(before.translatedFromLang(), after.translatedFromLang())
+                && Objects.equals(before.translatedFromRevision(), after.translatedFromRevision());
+    }
+
+    static RevisionContent content(Localization localization) {
+        return new RevisionContent(localization.slug, localization.title, localization.summary, localization.bodyHtml,
+                localization.bodyText, localization.fieldsJson, localization.seoTitle, localization.seoDescription,
+                localization.translatedFromLang, localization.translatedFromRevision);
+    }
+}

@@ -1,0 +1,40 @@
+package org.imagehub.content.story;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A story input that passed every rule, in canonical form (language tags, sanitised HTML, fields as JSON text). */
+public record ValidStory(
+        String externalId,
+        String type,
+        String organisation,
+        String priority,
+        List<String> topics,
+        List<String> countries,
+        List<String> tags,
+        List<String> keyMessages,
+        String credit,
+        String source,
+        String licence,
+        String fieldsJson,
+        Instant embargoUntil,
+        Instant expiresAt,
+        List<ValidLocalization> localizations) {
+
+    /** One localization that passed every rule; {@code slug} is null when the hub is to derive it from the title. */
+    public record ValidLocalization(
+            String lang,
+            boolean rtl,
+            String slug,
+            String title,
+            String summary,
+            String bodyHtml,
+            String bodyText,
+            String fieldsJson,
+            String seoTitle,
+            String seoDescription,
+            String translatedFromLang,
+            Integer translatedFromRevision,
+            boolean translatedFromGiven) {
+    }
+}

@@ -1,0 +1,37 @@
+package org.imagehub.content.text;
+
+import com.ibm.icu.text.Transliterator;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * URL slugs. Generated slugs are ASCII: every script is transliterated ("Tạo chuyển biến căn bản" →
+ * {@code tao-chuyen-bien-can-ban}, Cyrillic and Chinese likewise); slugs given by editors may keep any letters.
+ */
+public final class Slugs {
+    public static final int MAX_LENGTH = 120;
+    private static final Pattern VALID = Pattern.compile("^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Nd}]+)*$");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    /**
+     * ICU transliterators are not safe to share between threads, and costly to build: one per thread. Soft and hard
+     * signs become primes on the way, which would split a word in two: they are dropped.
+     */
+    private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal.withInitial(
+            () -> Transliterator.getInstance("Any-Latin; [\\u02B9\\u02BA] Remove; Latin-ASCII"));
+
+    private Slugs() {
+    }
+
+    public static String fromTitle(String title) {
+        String ascii = TO_ASCII.get().transliterate(title).toLowerCase(Locale.ROOT);
+        String slug = NOT_SLUG.matcher(ascii).replaceAll("-").replaceAll("^-+|-+$", "");
+        if (slug.length() > MAX_LENGTH) {
+            slug = slug.substring(0, MAX_LENGTH).replaceAll("-[^-]*$", "");
+        }
+        return slug;
+    }
+
+    public static boolean isValid(String slug) {
+        return slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+}

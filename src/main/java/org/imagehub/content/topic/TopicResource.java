@@ -1,0 +1,50 @@
+package org.imagehub.content.topic;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.http.Bodies;
+import org.imagehub.security.Roles;
+
+@Path("/api/v1")
+@Tag(name = "Taxonomy")
+@Produces(MediaType.APPLICATION_JSON)
+public class TopicResource {
+    private final TopicService topics;
+
+    public TopicResource(TopicService topics) {
+        this.topics = topics;
+    }
+
+    public record TopicList(List<TopicInput> topics) {
+    }
+
+    @GET
+    @Path("topics")
+    @Operation(summary = "The topic taxonomy, with labels per language")
+    public TopicList list() {
+        return new TopicList(topics.all());
+    }
+
+    @PUT
+    @Path("manage/topics/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or replace a topic")
+    public TopicInput save(@PathParam("code") String code, TopicInput input) {
+        Bodies.require(input);
+        if (input.code() != null && !input.code().equals(code)) {
+            throw ValidationException.of("code", "mismatch", "must equal the code in the path");
+        }
+        return topics.save(new TopicInput(code, input.labels(), input.iptcMediaTopic()));
+    }
+}

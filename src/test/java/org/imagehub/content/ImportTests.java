@@ -1,0 +1,116 @@
+package org.imagehub.content;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.imagehub.testing.Api;
+import org.imagehub.testing.Corpus;
+import org.junit.jupiter.api.Test;
+
+/** NDJSON import with the real multilingual corpus: per-line results, idempotent by external id. */
+@QuarkusTest
+class ImportTests {
+    private static final String IMPORTS = "/api/v1/manage/imports/stories";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Map<String, Object> story(String externalId, Map<String, Object>... localizations) {
+        Map<String, Object> story = new LinkedHashMap<>();
+        story.put("externalId", externalId);
+        story.put("type", "article");
+        story.put("countries", List.of("VN"));
+        story.put("rights", Map.of("credit", "VNA", "source", "Corpus", "licence", "all-rights-reserved"));
+        story.put("localizations", List.of(localizations));
+        return story;
+    }
+
+    private static Response post(byte[] ndjson) {
+        return Api.as("editor.mofa").contentType("application/x-ndjson").body(ndjson).post(IMPORTS);
+    }
+
+    private static List<JsonPath> results(Response response) {
+        List<JsonPath> lines = new ArrayList<>();
+        for (String line : response.asString().split("\n")) {
+            lines.add(JsonPath.from(line));
+        }
+        return lines;
+    }
+
+    @Test
+    void importsTheCorpusLineByLineAndIsIdempotent() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> resolution = story("corpus-resolution-47-" + run,
+                Corpus.localization("vi", "vi-resolution-47-qa.txt", null),
+                Corpus.localization("zh-Hans", "zh-resolution-47-vna.txt", "vi"),
+                Corpus.localization("fr", "fr-resolution-47-cpv.txt", "vi"));
+        Map<String, Object> conference = story("corpus-conference-" + run, Corpus.localization("zh-Hans", "zh-31st-diplomatic-conference-vna.txt", null));
+        Map<String, Object> committee = story("corpus-committee-" + run, Corpus.localization("uk", "uk-steering-committee-2025.txt", null));
+        Map<String, Object> invalid = story("corpus-invalid-" + run, Map.of("lang", "vi", "title", "x".repeat(300)));
+
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write((JSON.writeValueAsString(resolution) + "\n").getBytes(StandardCharsets.UTF_8));
+        body.write("{not json\n".getBytes(StandardCharsets.UTF_8));
+        body.write((JSON.writeValueAsString(conference) + "\n").getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        body.write((JSON.writeValueAsString(invalid) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        body.write((JSON.writeValueAsString(committee) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        Response first = post(body.toByteArray());
+        first.then().statusCode(200).header("X-Import-Created", "3").header("X-Import-Failed", "3");
+        List<JsonPath> results = results(first);
+        assertEquals(List.of(1, 2, 3, 4, 5, 7), results.stream().map(r -> r.getInt("line")).toList());
+        assertEquals(List.of("created", "failed", "created", "failed", "failed", "created"),
+                results.stream().map(r -> r.getString("status")).toList());
+        assertEquals("localizations[0].title", results.get(4).getString("errors[0].field"));
+        assertEquals("not valid UTF-8", results.get(3).getString("detail"));
+
+        String resolutionId = results.get(0).getString("id");
+        Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + resolutionId).then().statusCode(200)
+                .body("localizations.find { it.lang == 'vi' }.bodyText", containsString("Nghị quyết số 47/NQ-CP"))
+                .body("localizations.find { it.lang == 'zh-Hans' }.bodyText", containsString("对外信息工作"))
+                .body("localizations.find { it.lang == 'fr' }.translation.from", equalTo("vi"));
+        Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + results.get(5).getString("id")).then()
+                .body("localizations[0].bodyText", containsString("Керівний комітет"));
+
+        // The same lines again: nothing new, no new revision.
+        Response again = post(body.toByteArray());
+        again.then().statusCode(200).header("X-Import-Unchanged", "3").header("X-Import-Created", "0");
+        assertEquals(resolutionId, results(again).get(0).getString("id"));
+
+        // A changed line updates that story only, as a new revision.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> localizations = new ArrayList<>((List<Map<String, Object>>) committee.get("localizations"));
+        Map<String, Object> revised = new LinkedHashMap<>(localizations.get(0));
+        revised.put("summary", "Оновлений підсумок.");
+        committee.put("localizations", List.of(revised));
+        Response update = post((JSON.writeValueAsString(committee) + "\n" + JSON.writeValueAsString(conference)).getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("updated", "unchanged"), results(update).stream().map(r -> r.getString("status")).toList());
+        Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + results.get(5).getString("id") + "/localizations/uk").then()
+                .body("revision", equalTo(2)).body("summary", equalTo("Оновлений підсумок."));
+    }
+
+    @Test
+    void importLinesNeedAnExternalId() throws IOException {
+        Map<String, Object> noId = story(null, Map.of("lang", "vi", "title", "Không có mã"));
+        noId.remove("externalId");
+        Response response = post((JSON.writeValueAsString(noId) + "\n").getBytes(StandardCharsets.UTF_8));
+        response.then().statusCode(200).header("X-Import-Failed", "1");
+        assertEquals("externalId", results(response).get(0).getString("errors[0].field"));
+    }
+
+
+}
