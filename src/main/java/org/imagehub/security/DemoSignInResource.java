@@ -34,7 +34,7 @@ import org.imagehub.platform.http.Bodies;
  * elsewhere the path answers 404 as if it did not exist.
  */
 @Path("/api/v1/demo/sign-in")
-@Tag(name = "Demo sign-in")
+@Tag(name = "Demo sign-in", description = "Demo profile only: tokens for the demo accounts.")
 @PermitAll
 public class DemoSignInResource {
     public static final String ISSUER = "image-hub-demo";

@@ -20,7 +20,7 @@ import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/imports/stories")
-@Tag(name = "Import")
+@Tag(name = "Import", description = "Bulk import of stories from NDJSON.")
 @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class ImportResource {
     private final StoryImporter importer;

@@ -22,7 +22,7 @@ import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/key-messages")
-@Tag(name = "Key messages")
+@Tag(name = "Key messages", description = "Approved talking points and their language coverage.")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class KeyMessageResource {

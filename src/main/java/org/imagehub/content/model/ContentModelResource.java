@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/content-model")
-@Tag(name = "Content model")
+@Tag(name = "Content model", description = "The declared content types (read-only).")
 public class ContentModelResource {
     private final ContentModel contentModel;
 

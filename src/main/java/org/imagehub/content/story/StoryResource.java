@@ -28,7 +28,7 @@ import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/stories")
-@Tag(name = "Stories (management)")
+@Tag(name = "Stories (management)", description = "Stories, localizations and their revisions, for editors.")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class StoryResource {

@@ -16,7 +16,7 @@ import org.imagehub.platform.http.Bodies;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1")
-@Tag(name = "Taxonomy")
+@Tag(name = "Taxonomy", description = "Topics with labels per language.")
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
     private final TopicService topics;

@@ -14,7 +14,7 @@ import org.imagehub.platform.paging.PageLimit;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/reports/translations")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Editorial reports such as missing and outdated translations.")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class TranslationReportResource {

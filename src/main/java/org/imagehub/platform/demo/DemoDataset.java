@@ -22,6 +22,7 @@ import org.imagehub.content.workflow.PublicationService;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.security.Editor;
 import org.imagehub.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,9 +40,12 @@ public class DemoDataset {
     private final StoryImporter importer;
     private final PublicationService publication;
     private final ObjectMapper objectMapper;
+    private final int httpPort;
 
     public DemoDataset(HubConfig config, TopicService topics, KeyMessageService keyMessages, StoryImporter importer,
-            PublicationService publication, ObjectMapper objectMapper) {
+            PublicationService publication, ObjectMapper objectMapper,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+        this.httpPort = httpPort;
         this.config = config;
         this.topics = topics;
         this.keyMessages = keyMessages;
@@ -51,9 +55,20 @@ public class DemoDataset {
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        if (!config.demo().loadDataset() || Story.count() > 0) {
+        if (!config.demo().loadDataset()) {
             return;
         }
+        if (Story.count() == 0) {
+            load();
+        }
+        String base = "http://localhost:" + httpPort;
+        LOG.infof("%n%n  Image Hub demo is up.%n  API:        %s/api/v1/content-model  (management: %s/api/v1/manage/...)%n"
+                + "  Swagger UI: %s/q/swagger-ui%n  OpenAPI:    %s/q/openapi%n  Health:     %s/q/health/ready%n"
+                + "  Sign in:    POST %s/api/v1/demo/sign-in {\"username\":\"editor.mofa\",\"password\":\"demo-editor\"}%n"
+                + "  Stop with Ctrl-C.%n", base, base, base, base, base, base);
+    }
+
+    private void load() throws IOException {
         List<TopicInput> topicInputs = read("/demo/topics.json", new TypeReference<>() { });
         topicInputs.forEach(topics::save);
         List<KeyMessageInput> messages = read("/demo/key-messages.json", new TypeReference<>() { });
