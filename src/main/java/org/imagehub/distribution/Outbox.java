@@ -1,10 +1,10 @@
 package org.imagehub.distribution;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.imagehub.platform.Json;
 
 /**
  * Announces a change to the rest of the system (search indexing, webhooks, cache purge, social queue) by writing
@@ -12,28 +12,25 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class Outbox {
-    private final EntityManager entityManager;
-    private final ObjectMapper objectMapper;
+    private final Json json;
+    private final Clock clock;
 
-    public Outbox(EntityManager entityManager, ObjectMapper objectMapper) {
-        this.entityManager = entityManager;
-        this.objectMapper = objectMapper;
+    public Outbox(Json json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String eventType, String aggregateType, String aggregateId, Object payload) {
-        String json;
-        try {
-            json = objectMapper.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Outbox payload is not serialisable", e);
-        }
-        entityManager.createNativeQuery("insert into outbox_event (event_type, aggregate_type, aggregate_id, payload) "
-                        + "values (?1, ?2, ?3, cast(?4 as jsonb))")
-                .setParameter(1, eventType)
-                .setParameter(2, aggregateType)
-                .setParameter(3, aggregateId)
-                .setParameter(4, json)
-                .executeUpdate();
+        Instant now = Instant.now(clock);
+        OutboxEvent event = new OutboxEvent();
+        event.eventType = eventType;
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.payloadJson = json.write(payload);
+        event.createdAt = now;
+        event.availableAt = now;
+        // Persisted with the change's other rows, in the same JDBC batch: no flush, no extra round trip.
+        event.persist();
     }
 }

@@ -70,6 +70,9 @@ class SlugAllocator {
                         "select lang, slug, id from localization where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
                 .setParameter(1, languages.toArray(String[]::new))
                 .setParameter(2, new HashSet<>(wanted.values()).toArray(String[]::new))
+                // Not flushing first keeps a bulk import's inserts batched; a clash with a row still pending in this
+                // transaction is caught by the unique index at commit instead.
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .getResultList();
         Map<String, String> taken = new HashMap<>();
         for (Object[] row : rows) {

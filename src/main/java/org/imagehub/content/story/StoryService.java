@@ -168,7 +168,9 @@ public class StoryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Upserted upsertByExternalId(ValidStory valid, Editor editor) {
-        Story existing = Story.find("externalId", valid.externalId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        // COMMIT flush mode: looking up one line must not flush the chunk's pending inserts out of their batch.
+        Story existing = Story.find("externalId", valid.externalId()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT).firstResult();
         if (existing == null) {
             return new Upserted(writer.create(valid, editor).id, UpsertOutcome.CREATED);
         }

@@ -63,14 +63,17 @@ public class TopicService {
             throw new ValidationException(errors.size() + " invalid field(s).", errors);
         }
         Topic topic = Topic.findById(input.code());
-        if (topic == null) {
+        boolean created = topic == null;
+        if (created) {
             topic = new Topic();
             topic.code = input.code();
             topic.createdAt = Instant.now(clock);
-            topic.persist();
         }
         topic.labelsJson = json.write(labels);
         topic.iptcMediaTopic = input.iptcMediaTopic();
+        if (created) {
+            topic.persist();
+        }
         return view(topic);
     }
 

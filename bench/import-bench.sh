@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Imports N stories × 5 localizations through POST /api/v1/manage/imports/stories of a running hub (demo profile)
+# and prints localizations per second. Usage: bench/import-bench.sh [--base-url URL] [--stories N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
+stories=4000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --base-url) base_url=$2; shift 2 ;;
+    --stories) stories=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+work=$(mktemp -d target/import-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+java bench/GenerateImport.java "$stories" "$work/stories.ndjson"
+token=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"editor.mofa","password":"demo-editor"}' \
+  "$base_url/api/v1/demo/sign-in" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+localizations=$((stories * 5))
+echo "importing $stories stories ($localizations localizations, $(du -h "$work/stories.ndjson" | cut -f1)) into $base_url"
+seconds=$(curl -s -o "$work/results.ndjson" -D "$work/headers" -w '%{time_total}' -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/x-ndjson' --data-binary @"$work/stories.ndjson" "$base_url/api/v1/manage/imports/stories")
+grep -i '^x-import-' "$work/headers" | tr -d '\r'
+awk -v s="$seconds" -v n="$localizations" 'BEGIN { printf "time %.2f s, %.0f localizations/s\n", s, n / s }'
