@@ -30,8 +30,8 @@ final class JavaRuntimes {
                 .max(Comparator.comparingInt(home -> majorVersion(home).orElse(0)))
                 .orElseThrow(() -> new IllegalStateException(
                         "The embedded Elasticsearch needs a Java " + ELASTICSEARCH_MINIMUM_JAVA + " or newer JDK and none was found "
-                                + "(looked at JAVA_HOME, the running JDK and /usr/lib/jvm). Install one, e.g. "
-                                + "'apt-get install openjdk-21-jdk-headless' or Temurin 21/25, and/or set ES_JAVA_HOME to it."));
+                                + "(looked at ES_JAVA_HOME, JAVA_HOME, the running JDK and /usr/lib/jvm). Install a JDK 21 or newer "
+                                + "(Temurin 21/25, or openjdk-21-jdk-headless where your distribution has it) and set ES_JAVA_HOME to it."));
     }
 
     private static List<Path> candidates() {
