@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +38,25 @@ public class ContentModel {
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, ContentType> types;
 
+    @Inject
     public ContentModel(HubConfig config, ObjectMapper objectMapper) {
+        this(folders(config), objectMapper);
+    }
+
+    /** Loads every type file of the folders, later folders adding or replacing types of earlier ones. */
+    ContentModel(List<Path> folders, ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
         Map<String, ContentType> loaded = new TreeMap<>();
-        loadFolder(Path.of(config.contentModel().dir()), loaded, true);
-        config.contentModel().extraDir().ifPresent(extra -> loadFolder(Path.of(extra), loaded, true));
+        folders.forEach(folder -> loadFolder(folder, loaded));
         this.types = Map.copyOf(loaded);
         LOG.infof("Content model: %d types %s", types.size(), types.keySet());
+    }
+
+    private static List<Path> folders(HubConfig config) {
+        List<Path> folders = new ArrayList<>();
+        folders.add(Path.of(config.contentModel().dir()));
+        config.contentModel().extraDir().map(Path::of).ifPresent(folders::add);
+        return folders;
     }
 
     public Optional<ContentType> type(String name) {
@@ -69,13 +82,10 @@ public class ContentModel {
         return errors;
     }
 
-    private void loadFolder(Path folder, Map<String, ContentType> into, boolean required) {
+    private void loadFolder(Path folder, Map<String, ContentType> into) {
         if (!Files.isDirectory(folder)) {
-            if (required) {
-                throw new IllegalStateException("Content model folder " + folder.toAbsolutePath() + " does not exist "
-                        + "(set hub.content-model.dir / HUB_CONTENT_MODEL_DIR to the folder holding the type files)");
-            }
-            return;
+            throw new IllegalStateException("Content model folder " + folder.toAbsolutePath() + " does not exist "
+                    + "(set hub.content-model.dir / HUB_CONTENT_MODEL_DIR to the folder holding the type files)");
         }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
