@@ -16,8 +16,6 @@ import org.imagehub.security.DemoSigningKeys;
  */
 @QuarkusMain
 public final class HubMain {
-    private HubMain() {
-    }
 
     public static void main(String... args) {
         if (demoProfileActive()) {
