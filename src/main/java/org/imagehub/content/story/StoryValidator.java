@@ -51,7 +51,7 @@ public class StoryValidator {
         return validate(input, false);
     }
 
-    /** One localization of a story of the given type; {@code prefix} is its place in the request ("" or "localizations[2]."). */
+    /** One localization saved on its own; {@code pathLanguage} is the language named in the URL. */
     public ValidStory.ValidLocalization validateLocalization(LocalizationInput input, String type, String pathLanguage) {
         List<FieldError> errors = new ArrayList<>();
         ContentType contentType = contentModel.type(type).orElseThrow();

@@ -83,14 +83,17 @@ record ElasticsearchLayout(Path home, Path run, Optional<String> runAsUser) {
     private void stopStaleNode() {
         readPid().flatMap(ProcessHandle::of)
                 .filter(process -> process.info().commandLine().map(line -> line.contains("elasticsearch")).orElse(false))
-                .ifPresent(process -> {
-                    process.destroy();
-                    try {
-                        process.onExit().get(30, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        process.destroyForcibly();
-                    }
-                });
+                .ifPresent(ElasticsearchLayout::terminate);
+    }
+
+    /** SIGTERM, then SIGKILL if the node has not exited within 30 s. */
+    static void terminate(ProcessHandle process) {
+        process.destroy();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
     }
 
     private void createRunFolder(Path distributionHome, int httpPort, int transportPort) {

@@ -85,14 +85,7 @@ public final class EmbeddedElasticsearchServer implements AutoCloseable {
 
     /** Stops the node (SIGTERM, then SIGKILL after 30 s) and keeps its data for a later {@link #startProcess()}. */
     public void stopProcess() {
-        pid().flatMap(ProcessHandle::of).ifPresent(process -> {
-            process.destroy();
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
-        });
+        pid().flatMap(ProcessHandle::of).ifPresent(ElasticsearchLayout::terminate);
         layout.clearPidFile();
     }
 

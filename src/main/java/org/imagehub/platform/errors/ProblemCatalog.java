@@ -60,7 +60,7 @@ public final class ProblemCatalog {
         String detail = switch (type) {
             case NOT_FOUND -> "No resource at this path.";
             case METHOD_NOT_ALLOWED -> "This resource does not accept this method.";
-            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type " + headerOrNone(exception) + " is not accepted here.";
+            case UNSUPPORTED_MEDIA_TYPE -> "The Content-Type of this request is not accepted here.";
             case INTERNAL -> "The request could not be completed.";
             default -> type.title() + ".";
         };
@@ -114,10 +114,6 @@ public final class ProblemCatalog {
             }
         }
         return ProblemType.BAD_REQUEST;
-    }
-
-    private static String headerOrNone(WebApplicationException exception) {
-        return "of this request";
     }
 
     private static String expectedType(JsonMappingException exception) {
