@@ -1,0 +1,147 @@
+package org.imagehub.delivery.format;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.testing.Corpus;
+
+/**
+ * Test-data builder for delivered stories made of the real pages in {@code ../shared/corpus}:
+ * {@code DeliveredStories.inLanguage("zh-Hans").breaking().alsoIn("fr", "vi").build()}.
+ */
+final class DeliveredStories {
+    static final String BASE_URL = "https://hub.example.org/api/v1/stories/";
+
+    /** Which corpus page each language is read from, and at which non-blank line its headline and lead sit. */
+    private record Page(String storyId, String file, int titleLine, int summaryLine) {
+    }
+
+    private static final Map<String, Page> PAGES = Map.of(
+            "zh-Hans", new Page("resolution-47", "zh-resolution-47-vna.txt", 0, 1),
+            "fr", new Page("resolution-47", "fr-resolution-47-cpv.txt", 0, 2),
+            "vi", new Page("resolution-47", "vi-resolution-47-qa.txt", 2, 4),
+            "uk", new Page("steering-committee-2025", "uk-steering-committee-2025.txt", 0, 1));
+    private static final int BODY_PARAGRAPHS = 8;
+
+    private final String lang;
+    private final Page page;
+    private String type = "article";
+    private String priority = "normal";
+    private List<String> topics = List.of("foreign-information", "government");
+    private List<String> countries = List.of("VN");
+    private List<String> tags = List.of("resolution-47", "2030");
+    private Map<String, Object> storyFields = Map.of();
+    private Map<String, Object> localizationFields = Map.of();
+    private DeliveredStory.Rights rights = new DeliveredStory.Rights("VNA", "Ministry of Foreign Affairs", "CC-BY-4.0");
+    private Instant firstPublishedAt = Instant.parse("2024-04-16T09:52:00Z");
+    private Instant publishedAt = Instant.parse("2024-05-04T09:52:00Z");
+    private Instant embargoUntil;
+    private Instant expiresAt;
+    private long version = 3;
+    private final List<DeliveredStory.Alternate> otherLanguages = new ArrayList<>();
+
+    private DeliveredStories(String lang) {
+        this.lang = lang;
+        this.page = PAGES.get(lang);
+        if (page == null) {
+            throw new IllegalArgumentException("No corpus page in " + lang + "; have " + PAGES.keySet());
+        }
+    }
+
+    static DeliveredStories inLanguage(String lang) {
+        return new DeliveredStories(lang);
+    }
+
+    static List<String> corpusLanguages() {
+        return List.of("zh-Hans", "fr", "vi", "uk");
+    }
+
+    /** A fact-check about the corpus page: a claim that circulated on two platforms, rated with the given verdict. */
+    DeliveredStories factCheck(String verdict) {
+        type = JsonLdMapper.FACT_CHECK;
+        storyFields = Map.of(
+                "claimant", "Anonymous video channel",
+                "circulatedOn", List.of(
+                        Map.of("platform", "YouTube", "url", "https://video.example.com/watch/abc", "firstSeen", "2024-04-20"),
+                        Map.of("platform", "Facebook", "url", "https://social.example.com/posts/123")),
+                "verdict", verdict,
+                "evidence", List.of(Map.of("title", "Resolution 47/NQ-CP", "url", "https://chinhphu.vn/resolution-47")));
+        List<String> lines = lines();
+        localizationFields = Map.of("claimQuoted", lines.get(page.summaryLine()), "officialFacts", lines.get(page.summaryLine() + 1));
+        return this;
+    }
+
+    DeliveredStories breaking() {
+        priority = "breaking";
+        return this;
+    }
+
+    DeliveredStories embargoedUntil(Instant until) {
+        embargoUntil = until;
+        return this;
+    }
+
+    DeliveredStories expiresAt(Instant at) {
+        expiresAt = at;
+        return this;
+    }
+
+    DeliveredStories rights(String credit, String source, String licence) {
+        rights = new DeliveredStory.Rights(credit, source, licence);
+        return this;
+    }
+
+    DeliveredStories version(long newVersion) {
+        version = newVersion;
+        return this;
+    }
+
+    DeliveredStories alsoIn(String... languages) {
+        for (String other : languages) {
+            otherLanguages.add(new DeliveredStory.Alternate(other, slug(other), url(other)));
+        }
+        return this;
+    }
+
+    DeliveredStory build() {
+        List<String> lines = lines();
+        List<String> body = lines.subList(page.summaryLine(), Math.min(lines.size(), page.summaryLine() + BODY_PARAGRAPHS));
+        String bodyHtml = body.stream().map(line -> "<p>" + escape(line) + "</p>").collect(Collectors.joining());
+        return new DeliveredStory(page.storyId(), lang, type, priority, "Ministry of Foreign Affairs", slug(lang), false,
+                lines.get(page.titleLine()), lines.get(page.summaryLine()), bodyHtml, String.join("\n\n", body), topics,
+                countries, tags, List.of("km-foreign-information"), storyFields, localizationFields, rights,
+                firstPublishedAt, publishedAt, embargoUntil, expiresAt, version, url(lang), List.copyOf(otherLanguages));
+    }
+
+    /** The headline the built story carries, straight from the corpus page. */
+    String title() {
+        return lines().get(page.titleLine());
+    }
+
+    private String url(String language) {
+        return BASE_URL + page.storyId() + "?lang=" + language;
+    }
+
+    private String slug(String language) {
+        return page.storyId() + "-" + language.toLowerCase();
+    }
+
+    private List<String> lines() {
+        try {
+            return Files.readAllLines(Corpus.dir().resolve(page.file())).stream()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Corpus page missing: " + page.file(), e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
