@@ -122,7 +122,7 @@ public final class FeedWriter {
             if (ATOM.equals(syndFeed.getFeedType())) {
                 markAtomLanguages(document.getRootElement(), feed);
             }
-            return new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(document);
+            return new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8")).outputString(document);
         } catch (FeedException e) {
             throw new IllegalStateException("Rome could not write the " + syndFeed.getFeedType() + " feed", e);
         }
