@@ -90,5 +90,16 @@ public interface HubConfig {
 
         /** Private key (base64 PKCS#8) that signs demo tokens; generated per run by HubMain or the test stack. */
         Optional<String> signingKey();
+
+        /** The demo consumer's API key (HUB_DEMO_API_KEY); registered at start in the demo profile only. */
+        Optional<String> apiKey();
+    }
+
+    Workflow workflow();
+
+    interface Workflow {
+        /** How often each replica looks for due timed actions (scheduled publish, embargo lift, expiry). */
+        @WithDefault("5s")
+        java.time.Duration timedActionsInterval();
     }
 }

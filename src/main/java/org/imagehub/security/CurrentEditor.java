@@ -4,25 +4,32 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.imagehub.platform.errors.UnauthenticatedException;
+import org.imagehub.security.organisation.OrganisationService;
 
 /** The {@link Editor} of the current request, read from the verified identity token. */
 @RequestScoped
 public class CurrentEditor {
     private final SecurityIdentity identity;
     private final SecurityConfig config;
+    private final OrganisationService organisations;
+    private Editor resolved;
 
-    public CurrentEditor(SecurityIdentity identity, SecurityConfig config) {
+    public CurrentEditor(SecurityIdentity identity, SecurityConfig config, OrganisationService organisations) {
         this.identity = identity;
         this.config = config;
+        this.organisations = organisations;
     }
 
     public Editor get() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthenticatedException("Sign in to use the management API.");
         }
-        Object organisation = token.getClaim(config.organisationClaim());
-        return new Editor(token.getSubject() == null ? token.getName() : token.getSubject(),
-                organisation == null ? "" : organisation.toString(),
-                identity.getRoles());
+        if (resolved == null) {
+            Object claim = token.getClaim(config.organisationClaim());
+            String organisation = claim == null ? "" : claim.toString();
+            resolved = new Editor(token.getSubject() == null ? token.getName() : token.getSubject(), organisation, identity.getRoles(),
+                    organisations.isCentral(organisation));
+        }
+        return resolved;
     }
 }

@@ -30,8 +30,8 @@ import org.imagehub.platform.http.Bodies;
 
 /**
  * Sign-in for the embedded demo, where there is no identity provider: demo accounts get a signed token of the same
- * shape an OIDC provider issues. Switched on only by {@code hub.demo.sign-in-enabled} (demo and test profiles);
- * elsewhere the path answers 404 as if it did not exist.
+ * shape an OIDC provider issues. Switched on by {@code hub.demo.sign-in-enabled}, and only ever in the demo and test
+ * profiles: in any other profile (production) the path answers 404 as if it did not exist, whatever the flag says.
  */
 @Path("/api/v1/demo/sign-in")
 @Tag(name = "Demo sign-in", description = "Demo profile only: tokens for the demo accounts.")
@@ -46,7 +46,7 @@ public class DemoSignInResource {
     private final List<DemoUser> users;
 
     public DemoSignInResource(HubConfig config, SecurityConfig securityConfig, ObjectMapper objectMapper) {
-        this.enabled = config.demo().signInEnabled();
+        this.enabled = config.demo().signInEnabled() && demoOrTestProfile();
         this.signingKey = config.demo().signingKey();
         this.securityConfig = securityConfig;
         this.users = enabled ? loadUsers(objectMapper) : List.of();
@@ -83,6 +83,12 @@ public class DemoSignInResource {
                 .expiresIn(TOKEN_LIFETIME)
                 .sign(privateKey(signingKey.get()));
         return new Token(token, "Bearer", TOKEN_LIFETIME.toSeconds(), user.organisation(), user.roles());
+    }
+
+    private static boolean demoOrTestProfile() {
+        List<String> profiles = org.eclipse.microprofile.config.ConfigProvider.getConfig().unwrap(io.smallrye.config.SmallRyeConfig.class)
+                .getProfiles();
+        return profiles.contains("demo") || profiles.contains("test");
     }
 
     private static PrivateKey privateKey(String base64) {

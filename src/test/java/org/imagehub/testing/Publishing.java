@@ -1,19 +1,31 @@
 package org.imagehub.testing;
 
-import io.quarkus.arc.Arc;
 import java.util.List;
-import java.util.Set;
-import org.imagehub.content.workflow.PublicationService;
-import org.imagehub.security.Editor;
-import org.imagehub.security.Roles;
+import java.util.Map;
 
-/** Publishes test stories directly through the publication service, until the editorial workflow API covers it. */
+/** Takes every draft localization of a test story through review to publication, through the workflow API. */
 public final class Publishing {
     private Publishing() {
     }
 
     public static void publishAll(String storyId) {
-        Arc.container().instance(PublicationService.class).get()
-                .publishAllDrafts(List.of(storyId), new Editor("test-approver", "mofa", Set.of(Roles.APPROVER)));
+        List<String> languages = Api.asAdmin().get("/api/v1/manage/stories/" + storyId).then().statusCode(200)
+                .extract().path("localizations.findAll { it.status == 'draft' }.lang");
+        for (String lang : languages) {
+            for (String action : List.of("submit", "approve", "publish")) {
+                act(storyId, lang, "admin", action);
+            }
+        }
+    }
+
+    /** One workflow action as a demo user; returns the new ETag. */
+    public static String act(String storyId, String lang, String username, String action) {
+        String etag = Api.as(username).get(localization(storyId, lang)).then().statusCode(200).extract().header("ETag");
+        return Api.as(username).header("If-Match", etag).body(Map.of("action", action)).post(localization(storyId, lang) + "/workflow")
+                .then().statusCode(200).extract().header("ETag");
+    }
+
+    public static String localization(String storyId, String lang) {
+        return "/api/v1/manage/stories/" + storyId + "/localizations/" + lang;
     }
 }

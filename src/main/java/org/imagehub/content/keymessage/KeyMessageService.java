@@ -26,6 +26,7 @@ import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.security.Editor;
+import org.imagehub.security.audit.AuditLog;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -36,15 +37,17 @@ public class KeyMessageService {
     private final EntityManager entityManager;
     private final IdempotencyStore idempotency;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Json json;
     private final Clock clock;
     private final List<String> targetLanguages;
 
-    public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, Outbox outbox, Json json, Clock clock,
-            HubConfig config) {
+    public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, Outbox outbox, AuditLog audit, Json json,
+            Clock clock, HubConfig config) {
         this.entityManager = entityManager;
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
         this.targetLanguages = config.content().targetLanguages();
@@ -77,6 +80,7 @@ public class KeyMessageService {
             apply(message, input, translations, editor);
             message.persist();
             outbox.append("key-message.changed", "key-message", message.code, Map.of("code", message.code));
+            audit.record(editor, AuditLog.Write.of("key-message.created", "key-message", message.code, message.version));
             KeyMessageView view = view(message);
             return new IdempotentCreate(201, "/api/v1/manage/key-messages/" + message.code, json.write(view), false);
         });
@@ -94,6 +98,7 @@ public class KeyMessageService {
         apply(message, input, translations, editor);
         message.version++;
         outbox.append("key-message.changed", "key-message", code, Map.of("code", code));
+        audit.record(editor, AuditLog.Write.of("key-message.updated", "key-message", code, message.version));
         return view(message);
     }
 

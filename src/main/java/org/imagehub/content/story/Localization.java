@@ -58,6 +58,19 @@ public class Localization extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /** The revision consumers get, or null when none is live; a newer revision may be in review meanwhile. */
+    @Column(name = "published_revision")
+    public Integer publishedRevision;
+
+    @Column(name = "first_published_at")
+    public Instant firstPublishedAt;
+
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
+
     public long version;
 
     @Column(name = "created_at")

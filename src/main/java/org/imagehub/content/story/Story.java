@@ -58,6 +58,10 @@ public class Story extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /** The embargo has passed and consumers were told: the lift is a timed action that runs once. */
+    @Column(name = "embargo_lifted")
+    public boolean embargoLifted;
+
     /** Bumped by every change to the story or any of its localizations: the story's ETag. */
     public long version;
 

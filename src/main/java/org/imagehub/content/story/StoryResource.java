@@ -58,14 +58,14 @@ public class StoryResource {
     @GET
     @Operation(summary = "Stories, most recently changed first", description = "Cursor paging: pass `next` back as `cursor`.")
     public StoryPage list(@QueryParam("type") String type, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return stories.list(type, cursor, PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 20, maxPageSize));
+        return stories.list(type, cursor, PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 20, maxPageSize), editor.get());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One story with all its localizations, with its ETag")
     public Response get(@PathParam("id") String id) {
-        StoryView view = stories.get(id);
+        StoryView view = stories.get(id, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
 
@@ -83,7 +83,7 @@ public class StoryResource {
     @Path("{id}/localizations/{lang}")
     @Operation(summary = "One localization, with its ETag and translation status")
     public Response getLocalization(@PathParam("id") String id, @PathParam("lang") String lang) {
-        LocalizationView view = stories.getLocalization(id, lang);
+        LocalizationView view = stories.getLocalization(id, lang, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
 
@@ -103,14 +103,14 @@ public class StoryResource {
     @Path("{id}/localizations/{lang}/revisions")
     @Operation(summary = "The localization's revisions, newest first")
     public RevisionList revisions(@PathParam("id") String id, @PathParam("lang") String lang) {
-        return new RevisionList(stories.revisions(id, lang).stream().map(RevisionView::of).toList());
+        return new RevisionList(stories.revisions(id, lang, editor.get()).stream().map(RevisionView::of).toList());
     }
 
     @GET
     @Path("{id}/localizations/{lang}/revisions/{number}")
     @Operation(summary = "One revision")
     public RevisionView revision(@PathParam("id") String id, @PathParam("lang") String lang, @PathParam("number") String number) {
-        return RevisionView.of(stories.revision(id, lang, QueryParams.positiveInt(number, "path.number")));
+        return RevisionView.of(stories.revision(id, lang, QueryParams.positiveInt(number, "path.number"), editor.get()));
     }
 
     @GET
@@ -120,7 +120,7 @@ public class StoryResource {
             @QueryParam("to") String to) {
         int fromNumber = QueryParams.positiveInt(from, "query.from");
         int toNumber = QueryParams.positiveInt(to, "query.to");
-        return new RevisionDiffView(fromNumber, toNumber, stories.diff(id, lang, fromNumber, toNumber));
+        return new RevisionDiffView(fromNumber, toNumber, stories.diff(id, lang, fromNumber, toNumber, editor.get()));
     }
 
     @POST

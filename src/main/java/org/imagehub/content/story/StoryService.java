@@ -13,6 +13,11 @@ import org.imagehub.content.revision.LocalizationRevision;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
 import org.imagehub.content.text.LanguageTags;
+import org.imagehub.content.workflow.EditorialPolicy;
+import org.imagehub.content.workflow.WorkflowAction;
+import org.imagehub.content.workflow.WorkflowRecorder;
+import org.imagehub.content.workflow.WorkflowState;
+import org.imagehub.platform.errors.ForbiddenException;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
@@ -23,6 +28,7 @@ import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.security.Editor;
+import org.imagehub.security.Roles;
 
 /** Stories and their localizations for the management API: create, read, revise, restore. */
 @ApplicationScoped
@@ -34,17 +40,19 @@ public class StoryService {
     private final RevisionService revisions;
     private final IdempotencyStore idempotency;
     private final Cursors cursors;
+    private final WorkflowRecorder workflow;
     private final Json json;
     private final Clock clock;
 
     StoryService(StoryValidator validator, StoryWriter writer, StoryViews views, RevisionService revisions, IdempotencyStore idempotency,
-            Cursors cursors, Json json, Clock clock) {
+            Cursors cursors, WorkflowRecorder workflow, Json json, Clock clock) {
         this.validator = validator;
         this.writer = writer;
         this.views = views;
         this.revisions = revisions;
         this.idempotency = idempotency;
         this.cursors = cursors;
+        this.workflow = workflow;
         this.json = json;
         this.clock = clock;
     }
@@ -53,19 +61,25 @@ public class StoryService {
     public IdempotentCreate create(StoryInput input, Editor editor, String idempotencyKey) {
         return idempotency.execute("story:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             ValidStory valid = validator.validateNew(input);
+            requireOrganisation(valid.organisation(), editor);
             requireFreeExternalId(valid.externalId());
             Story story = writer.create(valid, editor);
             return new IdempotentCreate(201, "/api/v1/manage/stories/" + story.id, json.write(views.story(story)), false);
         });
     }
 
-    public StoryView get(String id) {
-        return views.story(find(id));
+    public StoryView get(String id, Editor editor) {
+        return view(visible(find(id), editor), editor);
     }
 
-    public StoryPage list(String type, String cursor, int limit) {
+    /** Stories the editor acts for, and other organisations' stories that have a published localization. */
+    public StoryPage list(String type, String cursor, int limit, Editor editor) {
         StringBuilder query = new StringBuilder("from Story s where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        if (!editor.isAdmin() && !(editor.centralOrganisation() && Roles.level(editor.roles()) == Roles.Level.APPROVER)) {
+            query.append(" and (s.organisation = :organisation or exists (select 1 from Localization l where l.story = s and l.status = 'published'))");
+            parameters.put("organisation", editor.organisation());
+        }
         if (type != null) {
             query.append(" and s.type = :type");
             parameters.put("type", type);
@@ -85,16 +99,20 @@ public class StoryService {
             Story last = page.get(page.size() - 1);
             next = cursors.encode(last.updatedAt + "|" + last.id);
         }
-        return new StoryPage(page.stream().map(views::story).toList(), next);
+        return new StoryPage(page.stream().map(story -> view(story, editor)).toList(), next);
     }
 
     @Transactional
     public StoryView updateAttributes(String id, StoryInput input, String ifMatch, Editor editor) {
-        Story story = lock(id);
+        Story story = visible(lock(id), editor);
+        requireActsFor(editor, story);
         EntityTags.requireMatch(ifMatch, story.version);
         ValidStory valid = validator.validateAttributes(new StoryInput(input.externalId(), input.type() == null ? story.type : input.type(),
                 input.organisation(), input.priority(), input.topics(), input.countries(), input.tags(), input.keyMessages(), input.rights(),
                 input.fields(), input.embargoUntil(), input.expiresAt(), input.localizations()));
+        if (valid.organisation() != null && !valid.organisation().equals(story.organisation)) {
+            requireOrganisation(valid.organisation(), editor);
+        }
         if (valid.externalId() != null && !valid.externalId().equals(story.externalId)) {
             requireFreeExternalId(valid.externalId());
         }
@@ -102,8 +120,8 @@ public class StoryService {
         return views.story(story);
     }
 
-    public LocalizationView getLocalization(String id, String lang) {
-        return views.localization(findLocalization(find(id), lang));
+    public LocalizationView getLocalization(String id, String lang, Editor editor) {
+        return views.localization(visibleLocalization(find(id), lang, editor));
     }
 
     /** The result of a localization save: its view and whether it was created. */
@@ -116,38 +134,47 @@ public class StoryService {
      */
     @Transactional
     public SavedLocalization saveLocalization(String id, String lang, LocalizationInput input, String ifMatch, Editor editor) {
-        Story story = lock(id);
+        Story story = visible(lock(id), editor);
         ValidStory.ValidLocalization valid = validator.validateLocalization(input, story.type, lang);
         Localization existing = story.localizations.stream().filter(l -> l.lang.equals(valid.lang())).findFirst().orElse(null);
+        WorkflowState afterEdit = null;
         if (existing != null) {
+            afterEdit = editDecision(editor, story, existing);
             EntityTags.requireMatch(ifMatch, existing.version);
+        } else {
+            requireActsFor(editor, story);
         }
         StoryWriter.Saved saved = writer.saveLocalization(story, valid, editor);
+        if (saved == StoryWriter.Saved.UPDATED) {
+            reopenIfNeeded(story, existing, afterEdit, editor);
+        }
         return new SavedLocalization(views.localization(findLocalization(story, valid.lang())), saved == StoryWriter.Saved.CREATED);
     }
 
-    public List<LocalizationRevision> revisions(String id, String lang) {
-        return revisions.list(findLocalization(find(id), lang).id);
+    public List<LocalizationRevision> revisions(String id, String lang, Editor editor) {
+        return revisions.list(visibleLocalization(find(id), lang, editor).id);
     }
 
-    public LocalizationRevision revision(String id, String lang, int number) {
-        return revisions.get(findLocalization(find(id), lang).id, number);
+    public LocalizationRevision revision(String id, String lang, int number, Editor editor) {
+        return revisions.get(visibleLocalization(find(id), lang, editor).id, number);
     }
 
-    public List<FieldChange> diff(String id, String lang, int from, int to) {
-        return revisions.diff(findLocalization(find(id), lang).id, from, to);
+    public List<FieldChange> diff(String id, String lang, int from, int to, Editor editor) {
+        return revisions.diff(visibleLocalization(find(id), lang, editor).id, from, to);
     }
 
     /** Makes an old revision current again, as a new revision: history only grows. */
     @Transactional
     public LocalizationView restore(String id, String lang, int number, String ifMatch, Editor editor) {
         Story story = lock(id);
-        Localization localization = findLocalization(story, lang);
+        Localization localization = visibleLocalization(story, lang, editor);
+        WorkflowState afterEdit = editDecision(editor, story, localization);
         EntityTags.requireMatch(ifMatch, localization.version);
         LocalizationRevision revision = revisions.get(localization.id, number);
         RevisionContent content = RevisionContent.of(revision);
         writer.restoreContent(localization, content);
         writer.revise(story, localization, number, editor, Instant.now(clock));
+        reopenIfNeeded(story, localization, afterEdit, editor);
         return views.localization(localization);
     }
 
@@ -172,8 +199,10 @@ public class StoryService {
         Story existing = Story.find("externalId", valid.externalId()).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT).firstResult();
         if (existing == null) {
+            requireOrganisation(valid.organisation(), editor);
             return new Upserted(writer.create(valid, editor).id, UpsertOutcome.CREATED);
         }
+        requireActsFor(editor, visible(existing, editor));
         boolean changed = false;
         if (writer.attributesDiffer(existing, valid, editor)) {
             writer.updateAttributes(existing, valid, editor);
@@ -193,6 +222,58 @@ public class StoryService {
             throw new ConflictException("A story with externalId '" + externalId + "' exists already.",
                     List.of(new FieldError("externalId", "duplicate", "already used by another story")));
         }
+    }
+
+    /** Content edits of live or approved localizations go back to draft: words change only through review. */
+    private static WorkflowState editDecision(Editor editor, Story story, Localization localization) {
+        return EditorialPolicy.decide(editor, story.organisation, WorkflowState.of(localization.status), localization.publishedRevision != null,
+                "breaking".equals(story.priority), WorkflowAction.EDIT).orThrow();
+    }
+
+    private void reopenIfNeeded(Story story, Localization localization, WorkflowState afterEdit, Editor editor) {
+        if (afterEdit != null && !afterEdit.code().equals(localization.status)) {
+            workflow.apply(story, localization, new WorkflowRecorder.Step(WorkflowAction.EDIT, afterEdit, editor, null, false, null),
+                    Instant.now(clock));
+        }
+    }
+
+    private static void requireActsFor(Editor editor, Story story) {
+        if (!EditorialPolicy.actsFor(editor, story.organisation)) {
+            throw new ForbiddenException("Only organisation '" + story.organisation + "' or a central approver may change this story.");
+        }
+    }
+
+    /** Editors create content for their own organisation; admins and central approvers for any. */
+    private static void requireOrganisation(String organisation, Editor editor) {
+        if (organisation != null && !EditorialPolicy.actsFor(editor, organisation)) {
+            throw new ForbiddenException("You may not write content for organisation '" + organisation + "'.",
+                    List.of(new FieldError("organisation", "forbidden", "your own organisation, unless you are an admin or central approver")));
+        }
+    }
+
+    /** Outside the organisations one acts for, a story exists only if some localization of it is published. */
+    private static Story visible(Story story, Editor editor) {
+        if (!EditorialPolicy.actsFor(editor, story.organisation)
+                && story.localizations.stream().noneMatch(l -> WorkflowState.PUBLISHED.code().equals(l.status))) {
+            throw new NotFoundException("No story '" + story.id + "'.");
+        }
+        return story;
+    }
+
+    private static Localization visibleLocalization(Story story, String lang, Editor editor) {
+        Localization localization = findLocalization(story, lang);
+        if (!EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(localization.status))) {
+            throw new NotFoundException("Story '" + story.id + "' has no localization in " + localization.lang + ".");
+        }
+        return localization;
+    }
+
+    private StoryView view(Story story, Editor editor) {
+        StoryView view = views.story(story);
+        if (EditorialPolicy.actsFor(editor, story.organisation)) {
+            return view;
+        }
+        return view.withLocalizations(view.localizations().stream().filter(l -> WorkflowState.PUBLISHED.code().equals(l.status())).toList());
     }
 
     private static Story find(String id) {

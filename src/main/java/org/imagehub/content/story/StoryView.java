@@ -22,4 +22,9 @@ public record StoryView(
         Instant createdAt,
         Instant updatedAt,
         List<LocalizationView> localizations) {
+
+    public StoryView withLocalizations(List<LocalizationView> shown) {
+        return new StoryView(id, externalId, type, organisation, priority, topics, countries, tags, keyMessages, rights, fields, embargoUntil,
+                expiresAt, version, createdAt, updatedAt, shown);
+    }
 }

@@ -43,7 +43,8 @@ public class StoryViews {
     private LocalizationView localization(Localization localization, Map<String, Integer> currentRevisions) {
         return new LocalizationView(localization.lang, localization.rtl, localization.slug, localization.title, localization.summary,
                 localization.bodyHtml, localization.bodyText, json.read(localization.fieldsJson), localization.seoTitle,
-                localization.seoDescription, localization.status, localization.publishedAt, localization.currentRevision,
+                localization.seoDescription, localization.status, localization.publishedAt, localization.publishedRevision,
+                localization.scheduledAt, localization.withdrawnReason, localization.currentRevision,
                 localization.version, translation(localization, currentRevisions), localization.updatedAt);
     }
 

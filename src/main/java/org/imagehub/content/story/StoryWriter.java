@@ -19,6 +19,7 @@ import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.ids.Ids;
 import org.imagehub.security.Editor;
+import org.imagehub.security.audit.AuditLog;
 
 /**
  * Writes validated stories inside the caller's transaction: reference checks, slugs, revisions, versions and the
@@ -32,16 +33,18 @@ class StoryWriter {
     private final SlugAllocator slugs;
     private final RevisionService revisions;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Json json;
     private final Clock clock;
 
     StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, Outbox outbox,
-            Json json, Clock clock) {
+            AuditLog audit, Json json, Clock clock) {
         this.topics = topics;
         this.keyMessages = keyMessages;
         this.slugs = slugs;
         this.revisions = revisions;
         this.outbox = outbox;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -81,8 +84,9 @@ class StoryWriter {
             localization.persist();
             revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
         }
-        outbox.append("story.created", "story", story.id, Map.of("storyId", story.id,
-                "languages", created.stream().map(l -> l.lang).toList()));
+        List<String> languages = created.stream().map(l -> l.lang).toList();
+        outbox.append("story.created", "story", story.id, Map.of("storyId", story.id, "languages", languages));
+        audit.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)));
         return story;
     }
 
@@ -92,6 +96,7 @@ class StoryWriter {
         applyAttributes(story, valid, editor, now);
         story.version++;
         outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id));
+        audit.record(editor, AuditLog.Write.of("story.updated", "story", story.id, story.version));
     }
 
     /** Creates or revises the story's localization in {@code valid.lang()}; an identical save makes no revision. */
@@ -113,6 +118,7 @@ class StoryWriter {
             revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
             touch(story, now);
             outbox.append("localization.saved", "story", story.id, Map.of("storyId", story.id, "lang", valid.lang(), "revision", 1));
+            audit.record(editor, new AuditLog.Write("localization.created", "story", story.id, 1L, Map.of("lang", valid.lang())));
             return Saved.CREATED;
         }
         RevisionContent before = content(existing);
@@ -147,6 +153,10 @@ class StoryWriter {
         touch(story, now);
         outbox.append("localization.saved", "story", story.id,
                 Map.of("storyId", story.id, "lang", localization.lang, "revision", localization.currentRevision));
+        Map<String, Object> details = restoredFrom == null ? Map.of("lang", localization.lang)
+                : Map.of("lang", localization.lang, "restoredFrom", restoredFrom);
+        audit.record(editor, new AuditLog.Write(restoredFrom == null ? "localization.revised" : "localization.restored", "story", story.id,
+                (long) localization.currentRevision, details));
         return Saved.UPDATED;
     }
 
@@ -215,6 +225,10 @@ class StoryWriter {
         story.source = valid.source();
         story.licence = valid.licence();
         story.fieldsJson = valid.fieldsJson();
+        if (!Objects.equals(story.embargoUntil, valid.embargoUntil())) {
+            // A new embargo is lifted again by the timed action; one already past needs no announcement.
+            story.embargoLifted = valid.embargoUntil() == null || !valid.embargoUntil().isAfter(now);
+        }
         story.embargoUntil = valid.embargoUntil();
         story.expiresAt = valid.expiresAt();
         story.updatedAt = now;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.Bodies;
+import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1")
@@ -20,9 +21,11 @@ import org.imagehub.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
     private final TopicService topics;
+    private final CurrentEditor editor;
 
-    public TopicResource(TopicService topics) {
+    public TopicResource(TopicService topics, CurrentEditor editor) {
         this.topics = topics;
+        this.editor = editor;
     }
 
     public record TopicList(List<TopicInput> topics) {
@@ -45,6 +48,6 @@ public class TopicResource {
         if (input.code() != null && !input.code().equals(code)) {
             throw ValidationException.of("code", "mismatch", "must equal the code in the path");
         }
-        return topics.save(new TopicInput(code, input.labels(), input.iptcMediaTopic()));
+        return topics.save(new TopicInput(code, input.labels(), input.iptcMediaTopic()), editor.get());
     }
 }

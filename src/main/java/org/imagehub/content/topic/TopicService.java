@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.imagehub.security.Editor;
+import org.imagehub.security.audit.AuditLog;
 import java.util.Set;
 import java.util.TreeSet;
 import org.imagehub.content.text.LanguageTags;
@@ -23,10 +25,12 @@ public class TopicService {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern IPTC = java.util.regex.Pattern.compile("medtop:\\d{8}");
 
+    private final AuditLog audit;
     private final Json json;
     private final Clock clock;
 
-    public TopicService(Json json, Clock clock) {
+    public TopicService(AuditLog audit, Json json, Clock clock) {
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -37,7 +41,7 @@ public class TopicService {
 
     /** Creates or replaces a topic. */
     @Transactional
-    public TopicInput save(TopicInput input) {
+    public TopicInput save(TopicInput input, Editor editor) {
         List<FieldError> errors = new ArrayList<>();
         if (input.code() == null || !CODE.matcher(input.code()).matches() || input.code().length() > 60) {
             errors.add(new FieldError("code", "invalid", "lowercase letters, digits and dashes, at most 60"));
@@ -74,6 +78,7 @@ public class TopicService {
         if (created) {
             topic.persist();
         }
+        audit.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, null, Map.of()));
         return view(topic);
     }
 

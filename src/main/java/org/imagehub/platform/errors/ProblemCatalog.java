@@ -29,6 +29,7 @@ public final class ProblemCatalog {
         DOMAIN_TYPES.put(ValidationException.class, ProblemType.VALIDATION);
         DOMAIN_TYPES.put(StaleVersionException.class, ProblemType.STALE_VERSION);
         DOMAIN_TYPES.put(MissingVersionException.class, ProblemType.VERSION_REQUIRED);
+        DOMAIN_TYPES.put(InvalidTransitionException.class, ProblemType.INVALID_TRANSITION);
         DOMAIN_TYPES.put(ConflictException.class, ProblemType.CONFLICT);
         DOMAIN_TYPES.put(PayloadTooLargeException.class, ProblemType.PAYLOAD_TOO_LARGE);
         DOMAIN_TYPES.put(ForbiddenException.class, ProblemType.FORBIDDEN);

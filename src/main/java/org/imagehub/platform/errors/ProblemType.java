@@ -18,6 +18,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "None of the accepted media types can be served"),
     CONFLICT("conflict", 409, "Conflict with the current state"),
+    INVALID_TRANSITION("invalid-transition", 409, "The workflow does not allow this action in the current state"),
     STALE_VERSION("stale-version", 412, "The resource changed since the version given in If-Match"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is over its size limit"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not accepted here"),

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
         @SecurityScheme(securitySchemeName = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "OIDC access token of an editor (demo profile: POST /api/v1/demo/sign-in)."),
         @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-                apiKeyName = "X-Api-Key", description = "A consumer's API key.")
+                apiKeyName = "X-Api-Key",
+                description = "A consumer's API key, as X-Api-Key or as 'Authorization: Bearer <key>'. Admins issue keys under /api/v1/manage/consumers.")
 })
 public class ApiDocumentation extends Application {
 }

@@ -1,16 +1,49 @@
 package org.imagehub.platform.http;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
-/** Marks operations that need no credentials with an explicit empty {@code security}, so the document says so. */
+/**
+ * Says in the document how each operation authenticates: management operations with an editor's bearer token
+ * (with the roles that may call them), consumer operations with an API key (declared on their resources), and the
+ * rest with an explicit empty {@code security}, so public operations are marked as such.
+ */
 public class PublicOperationsFilter implements OASFilter {
+    private static final String MANAGEMENT = "/api/v1/manage/";
+
     @Override
-    public Operation filterOperation(Operation operation) {
-        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
-            operation.setSecurity(new ArrayList<>());
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
         }
-        return operation;
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Operation operation : path.getValue().getOperations().values()) {
+                if (path.getKey().startsWith(MANAGEMENT)) {
+                    operation.setSecurity(List.of(bearerWithRoles(operation)));
+                } else if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+                    operation.setSecurity(new ArrayList<>());
+                }
+            }
+        }
+    }
+
+    /** The roles Quarkus derived from @RolesAllowed, under the editors' scheme. */
+    private static SecurityRequirement bearerWithRoles(Operation operation) {
+        List<String> roles = new ArrayList<>();
+        if (operation.getSecurity() != null) {
+            for (SecurityRequirement requirement : operation.getSecurity()) {
+                if (requirement.getSchemes() != null) {
+                    requirement.getSchemes().values().forEach(roles::addAll);
+                }
+            }
+        }
+        return OASFactory.createSecurityRequirement().addScheme("bearerAuth", roles);
     }
 }

@@ -1,0 +1,55 @@
+package org.imagehub.content.workflow;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.content.story.LocalizationView;
+import org.imagehub.platform.http.Bodies;
+import org.imagehub.platform.http.EntityTags;
+import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.Roles;
+
+@Path("/api/v1/manage/stories/{id}/localizations/{lang}/workflow")
+@Tag(name = "Workflow", description = "draft → in_review → approved → published → archived, plus scheduled and withdrawn.")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
+public class WorkflowResource {
+    private final WorkflowService workflow;
+    private final CurrentEditor editor;
+
+    public WorkflowResource(WorkflowService workflow, CurrentEditor editor) {
+        this.workflow = workflow;
+        this.editor = editor;
+    }
+
+    public record History(List<TransitionView> transitions) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a workflow action on a localization",
+            description = "Needs If-Match with the localization's ETag. Publishing a draft or in-review localization is allowed only "
+                    + "for breaking stories, by an approver of a central organisation (fast track).")
+    public Response transition(@PathParam("id") String id, @PathParam("lang") String lang, TransitionRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        LocalizationView view = workflow.transition(id, lang, Bodies.require(request), ifMatch, editor.get());
+        return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "The localization's workflow history, oldest first")
+    public History history(@PathParam("id") String id, @PathParam("lang") String lang) {
+        return new History(workflow.history(id, lang, editor.get()));
+    }
+}

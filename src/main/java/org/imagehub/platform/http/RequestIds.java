@@ -1,0 +1,45 @@
+package org.imagehub.platform.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.regex.Pattern;
+import org.imagehub.platform.ids.Ids;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new one), echoes it on the
+ * response and keeps it on the request's Vert.x context, where the audit log reads it.
+ */
+public class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final String KEY = "image-hub.request-id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    @ServerRequestFilter(preMatching = true)
+    public void assign(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : Ids.newId();
+        request.setProperty(KEY, id);
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(KEY, id);
+        }
+    }
+
+    @ServerResponseFilter
+    public void echo(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(KEY);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+    }
+
+    /** The current request's id, or null outside a request (timed actions). */
+    public static String current() {
+        Context context = Vertx.currentContext();
+        return context == null ? null : context.getLocal(KEY);
+    }
+}

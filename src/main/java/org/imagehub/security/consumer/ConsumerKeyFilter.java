@@ -1,0 +1,78 @@
+package org.imagehub.security.consumer;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.time.Duration;
+import org.imagehub.platform.errors.ForbiddenException;
+import org.imagehub.platform.errors.RateLimitedException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Authenticates {@link ConsumerApi} requests by API key ({@code Authorization: Bearer} or {@code X-Api-Key}), checks
+ * the key's scope and takes one request from its rate budget; answers carry the RateLimit headers.
+ */
+public class ConsumerKeyFilter {
+    static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String TAKE = "image-hub.rate-take";
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyAuthenticator authenticator;
+    private final ConsumerRateLimits limits;
+    private final CurrentConsumer current;
+
+    public ConsumerKeyFilter(ApiKeyAuthenticator authenticator, ConsumerRateLimits limits, CurrentConsumer current) {
+        this.authenticator = authenticator;
+        this.limits = limits;
+        this.current = current;
+    }
+
+    @ConsumerApi
+    @ServerRequestFilter
+    public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        ConsumerAccess consumer = authenticator.authenticate(presentedKey(request), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        String scope = requiredScope(resource);
+        if (!consumer.scopes().contains(scope)) {
+            throw new ForbiddenException("This API key lacks the scope '" + scope + "'.");
+        }
+        ConsumerRateLimits.Take take = limits.take(consumer);
+        request.setProperty(TAKE, take);
+        if (!take.allowed()) {
+            throw new RateLimitedException("Rate limit of " + take.quota() + " requests per minute reached for this key.",
+                    Duration.ofSeconds(Math.max(1, take.retryAfterSeconds())));
+        }
+        current.set(consumer);
+    }
+
+    @ConsumerApi
+    @ServerResponseFilter
+    public void rateLimitHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(TAKE) instanceof ConsumerRateLimits.Take take) {
+            // draft-ietf-httpapi-ratelimit-headers: the policy (quota per 60 s window) and what remains of it now.
+            response.getHeaders().putSingle("RateLimit-Policy", "\"per-key\";q=" + take.quota() + ";w=60");
+            response.getHeaders().putSingle("RateLimit", "\"per-key\";r=" + take.remaining() + ";t=" + take.resetSeconds());
+        }
+    }
+
+    private static String presentedKey(ContainerRequestContext request) {
+        String header = request.getHeaderString(API_KEY_HEADER);
+        if (header != null) {
+            return header;
+        }
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length());
+        }
+        return null;
+    }
+
+    private static String requiredScope(ResourceInfo resource) {
+        ConsumerApi annotation = resource.getResourceMethod().getAnnotation(ConsumerApi.class);
+        if (annotation == null) {
+            annotation = resource.getResourceClass().getAnnotation(ConsumerApi.class);
+        }
+        return annotation == null ? Scopes.CONTENT_READ : annotation.scope();
+    }
+}

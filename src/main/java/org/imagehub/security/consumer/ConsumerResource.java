@@ -1,0 +1,99 @@
+package org.imagehub.security.consumer;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.platform.http.Bodies;
+import org.imagehub.platform.http.EntityTags;
+import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.Roles;
+
+@Path("/api/v1/manage/consumers")
+@Tag(name = "Consumers and API keys", description = "API clients, what they may see, and their keys. Admins only.")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ConsumerResource {
+    private final ConsumerService consumers;
+    private final CurrentEditor editor;
+
+    public ConsumerResource(ConsumerService consumers, CurrentEditor editor) {
+        this.consumers = consumers;
+        this.editor = editor;
+    }
+
+    public record ConsumerList(List<ConsumerView> items) {
+    }
+
+    public record KeyList(List<ApiKeyView> items) {
+    }
+
+    @GET
+    @Operation(summary = "All consumers")
+    public ConsumerList list() {
+        return new ConsumerList(consumers.all());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a consumer", description = "Then issue it a key with POST /{id}/keys.")
+    public Response create(ConsumerInput input) {
+        ConsumerView view = consumers.create(Bodies.require(input), editor.get());
+        return Response.created(URI.create("/api/v1/manage/consumers/" + view.id())).entity(view)
+                .header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One consumer, with its ETag")
+    public Response get(@PathParam("id") String id) {
+        ConsumerView view = consumers.get(id);
+        return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a consumer's access", description = "Needs If-Match with the consumer's ETag.")
+    public Response update(@PathParam("id") String id, ConsumerInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ConsumerView view = consumers.update(id, Bodies.require(input), ifMatch, editor.get());
+        return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a key", description = "The answer is the only time the key is shown: the hub keeps only its hash. "
+            + "Without expiresAt the key expires in a year; at most three years.")
+    public Response issueKey(@PathParam("id") String id, KeyRequest request) {
+        IssuedKey key = consumers.issueKey(id, request, editor.get());
+        return Response.status(201).entity(key).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Path("{id}/keys")
+    @Operation(summary = "The consumer's keys (hint, expiry, revocation, last use; never the key)")
+    public KeyList keys(@PathParam("id") String id) {
+        return new KeyList(consumers.keys(id));
+    }
+
+    @DELETE
+    @Path("{id}/keys/{keyId}")
+    @Operation(summary = "Revoke a key", description = "Takes effect at once on this replica, within hub.security.verified-key-cache-time on others.")
+    public ApiKeyView revoke(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+        return consumers.revokeKey(id, keyId, editor.get());
+    }
+}

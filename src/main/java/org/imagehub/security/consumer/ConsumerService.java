@@ -1,0 +1,161 @@
+package org.imagehub.security.consumer;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.imagehub.platform.errors.NotFoundException;
+import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.http.EntityTags;
+import org.imagehub.platform.ids.Ids;
+import org.imagehub.security.Editor;
+import org.imagehub.security.audit.AuditLog;
+
+/** Registers consumers and issues, lists and revokes their keys; every change is audited. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ConsumerService {
+    private static final Duration DEFAULT_KEY_LIFETIME = Duration.ofDays(365);
+    private static final Duration MAX_KEY_LIFETIME = Duration.ofDays(3 * 366);
+
+    private final ConsumerValidator validator;
+    private final ApiKeyAuthenticator authenticator;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, Clock clock) {
+        this.validator = validator;
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<ConsumerView> all() {
+        return Consumer.<Consumer>listAll(Sort.by("name")).stream().map(ConsumerView::of).toList();
+    }
+
+    public ConsumerView get(String id) {
+        return ConsumerView.of(find(id));
+    }
+
+    @Transactional
+    public ConsumerView create(ConsumerInput input, Editor editor) {
+        return ConsumerView.of(register(Ids.newId(), validator.validate(input), editor));
+    }
+
+    @Transactional
+    public ConsumerView update(String id, ConsumerInput input, String ifMatch, Editor editor) {
+        Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (consumer == null) {
+            throw new NotFoundException("No consumer '" + id + "'.");
+        }
+        EntityTags.requireMatch(ifMatch, consumer.version);
+        apply(consumer, validator.validate(input));
+        consumer.version++;
+        audit.record(editor, AuditLog.Write.of("consumer.updated", "consumer", id, consumer.version));
+        authenticator.forgetConsumer(id);
+        return ConsumerView.of(consumer);
+    }
+
+    @Transactional
+    public IssuedKey issueKey(String consumerId, KeyRequest request, Editor editor) {
+        find(consumerId);
+        Instant now = Instant.now(clock);
+        Instant expiresAt = request == null || request.expiresAt() == null ? now.plus(DEFAULT_KEY_LIFETIME) : request.expiresAt();
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_KEY_LIFETIME))) {
+            throw ValidationException.of("expiresAt", "out-of-range", "a future time at most three years ahead");
+        }
+        return store(consumerId, ApiKeySecrets.newKey(), expiresAt, editor);
+    }
+
+    public List<ApiKeyView> keys(String consumerId) {
+        find(consumerId);
+        return ApiKey.<ApiKey>list("consumerId = ?1 order by createdAt desc", consumerId).stream().map(ApiKeyView::of).toList();
+    }
+
+    @Transactional
+    public ApiKeyView revokeKey(String consumerId, String keyId, Editor editor) {
+        ApiKey key = ApiKey.findById(keyId, LockModeType.PESSIMISTIC_WRITE);
+        if (key == null || !key.consumerId.equals(consumerId)) {
+            throw new NotFoundException("No key '" + keyId + "' for consumer '" + consumerId + "'.");
+        }
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now(clock);
+            audit.record(editor, new AuditLog.Write("api-key.revoked", "consumer", consumerId, null, Map.of("keyId", keyId)));
+        }
+        authenticator.forgetKey(keyId);
+        return ApiKeyView.of(key);
+    }
+
+    /**
+     * Registers a consumer with a key chosen outside the hub (the demo consumer's, from HUB_DEMO_API_KEY), or brings
+     * it up to date when it exists. The key is stored hashed like any other.
+     */
+    @Transactional
+    public void ensureWithKey(String id, ConsumerInput input, String key, Editor editor) {
+        Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        ConsumerInput valid = validator.validate(input);
+        if (consumer == null) {
+            register(id, valid, editor);
+        } else {
+            apply(consumer, valid);
+        }
+        if (ApiKey.count("keyHash", (Object) ApiKeySecrets.hash(key)) == 0) {
+            store(id, key, null, editor);
+        }
+    }
+
+    private Consumer register(String id, ConsumerInput valid, Editor editor) {
+        Instant now = Instant.now(clock);
+        Consumer consumer = new Consumer();
+        consumer.id = id;
+        consumer.createdAt = now;
+        consumer.version = 1;
+        apply(consumer, valid);
+        consumer.persist();
+        audit.record(editor, new AuditLog.Write("consumer.created", "consumer", id, 1L, Map.of("name", consumer.name, "scopes", consumer.scopes)));
+        return consumer;
+    }
+
+    private IssuedKey store(String consumerId, String secret, Instant expiresAt, Editor editor) {
+        ApiKey key = new ApiKey();
+        key.id = Ids.newId();
+        key.consumerId = consumerId;
+        key.keyHash = ApiKeySecrets.hash(secret);
+        key.hint = ApiKeySecrets.hint(secret);
+        key.createdAt = Instant.now(clock);
+        key.createdBy = editor.userId();
+        key.expiresAt = expiresAt;
+        key.persist();
+        audit.record(editor, new AuditLog.Write("api-key.issued", "consumer", consumerId, null,
+                expiresAt == null ? Map.of("keyId", key.id) : Map.of("keyId", key.id, "expiresAt", expiresAt.toString())));
+        return new IssuedKey(key.id, consumerId, secret, key.hint, expiresAt);
+    }
+
+    private void apply(Consumer consumer, ConsumerInput valid) {
+        consumer.name = valid.name();
+        consumer.kind = valid.kind();
+        consumer.organisation = valid.organisation();
+        consumer.scopes = new ArrayList<>(valid.scopes());
+        consumer.languages = new ArrayList<>(valid.languages());
+        consumer.topics = new ArrayList<>(valid.topics());
+        consumer.countries = new ArrayList<>(valid.countries());
+        consumer.requestsPerMinute = valid.requestsPerMinute();
+        consumer.active = valid.active();
+        consumer.updatedAt = Instant.now(clock);
+    }
+
+    private static Consumer find(String id) {
+        Consumer consumer = Consumer.findById(id);
+        if (consumer == null) {
+            throw new NotFoundException("No consumer '" + id + "'.");
+        }
+        return consumer;
+    }
+}

@@ -1,0 +1,13 @@
+package org.imagehub.security.consumer;
+
+import java.time.Instant;
+import java.util.List;
+
+public record ConsumerView(String id, String name, String kind, String organisation, List<String> scopes, List<String> languages,
+        List<String> topics, List<String> countries, int requestsPerMinute, boolean active, long version, Instant createdAt, Instant updatedAt) {
+    static ConsumerView of(Consumer consumer) {
+        return new ConsumerView(consumer.id, consumer.name, consumer.kind, consumer.organisation, List.copyOf(consumer.scopes),
+                List.copyOf(consumer.languages), List.copyOf(consumer.topics), List.copyOf(consumer.countries), consumer.requestsPerMinute,
+                consumer.active, consumer.version, consumer.createdAt, consumer.updatedAt);
+    }
+}

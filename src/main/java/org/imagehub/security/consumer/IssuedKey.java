@@ -1,0 +1,7 @@
+package org.imagehub.security.consumer;
+
+import java.time.Instant;
+
+/** The answer to issuing a key: the only time the key itself is shown. */
+public record IssuedKey(String id, String consumerId, String key, String hint, Instant expiresAt) {
+}

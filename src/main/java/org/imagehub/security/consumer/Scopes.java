@@ -1,0 +1,18 @@
+package org.imagehub.security.consumer;
+
+import java.util.Set;
+
+/** What a consumer's key may be used for. */
+public final class Scopes {
+    /** Published content: stories, sync, feeds, syndication formats, search. */
+    public static final String CONTENT_READ = "content:read";
+    /** The social scheduler's side: due posts, claims, results. */
+    public static final String SOCIAL_SCHEDULE = "social:schedule";
+    /** Reporting page views and metrics for the effectiveness reports. */
+    public static final String ANALYTICS_WRITE = "analytics:write";
+
+    public static final Set<String> ALL = Set.of(CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE);
+
+    private Scopes() {
+    }
+}

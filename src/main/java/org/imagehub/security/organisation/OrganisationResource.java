@@ -1,0 +1,54 @@
+package org.imagehub.security.organisation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.platform.http.Bodies;
+import org.imagehub.platform.http.EntityTags;
+import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.Roles;
+
+@Path("/api/v1/manage/organisations")
+@Tag(name = "Organisations", description = "Ministries, provinces, embassies, news agencies and partner outlets.")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
+public class OrganisationResource {
+    private final OrganisationService organisations;
+    private final CurrentEditor editor;
+
+    public OrganisationResource(OrganisationService organisations, CurrentEditor editor) {
+        this.organisations = organisations;
+        this.editor = editor;
+    }
+
+    public record OrganisationList(List<OrganisationView> items) {
+    }
+
+    @GET
+    @Operation(summary = "All organisations")
+    public OrganisationList list() {
+        return new OrganisationList(organisations.all());
+    }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register or change an organisation", description = "A change needs If-Match with the organisation's ETag.")
+    public Response save(@PathParam("code") String code, OrganisationInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        OrganisationService.Saved saved = organisations.save(code, Bodies.require(input), ifMatch, editor.get());
+        return Response.status(saved.created() ? 201 : 200).entity(saved.view())
+                .header(HttpHeaders.ETAG, EntityTags.of(saved.view().version())).build();
+    }
+}

@@ -1,0 +1,212 @@
+package org.imagehub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.imagehub.platform.embedded.EmbeddedStack;
+import org.imagehub.platform.embedded.EmbeddedStackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged hubs in the production profile on one database, as two replicas run in a cluster: timed actions
+ * happen once, and the demo sign-in does not exist there.
+ */
+class TwoReplicasIT {
+    private static final String ISSUER = "image-hub-it";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static EmbeddedStack stack;
+    private static KeyPair signing;
+    private static final List<HubProcess> replicas = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoReplicas() throws Exception {
+        stack = EmbeddedStack.start(EmbeddedStackSettings.forTests());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        signing = generator.generateKeyPair();
+        for (int i = 1; i <= 2; i++) {
+            replicas.add(HubProcess.start("replica-" + i, config()));
+        }
+        for (HubProcess replica : replicas) {
+            replica.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    @AfterAll
+    static void stopAll() {
+        replicas.forEach(HubProcess::stop);
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void scheduledStoriesArePublishedOnceThoughBothReplicasRunTimedActions() throws Exception {
+        HubProcess first = replicas.get(0);
+        Instant at = Instant.now().plusSeconds(4);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"type\":\"article\",\"fields\":{\"dateline\":\"HUE\"},\"localizations\":[{\"lang\":\"vi\",\"title\":\"Lịch đăng "
+                    + i + " " + at.toEpochMilli() + "\",\"body\":\"<p>Nội dung.</p>\"}]}";
+            String created = first.send("POST", "/api/v1/manage/stories", body, null).body();
+            String id = field(created, "id");
+            ids.add(id);
+            String path = "/api/v1/manage/stories/" + id + "/localizations/vi/workflow";
+            HubProcess replica = replicas.get(i % 2);
+            replica.send("POST", path, "{\"action\":\"submit\"}", "\"v1\"");
+            replica.send("POST", path, "{\"action\":\"approve\"}", "\"v2\"");
+            HttpResponse<String> scheduled = replica.send("POST", path, "{\"action\":\"schedule\",\"at\":\"" + at + "\"}", "\"v3\"");
+            assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count("select count(*) from localization where story_id = any(?) and status = 'published'", ids) < ids.size()) {
+            assertThat(System.nanoTime()).as("all six published within a minute").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        for (String id : ids) {
+            List<String> one = List.of(id);
+            assertThat(count("select count(*) from audit_entry where target_id = any(?) and action = 'localization.publish'", one)).isEqualTo(1);
+            assertThat(count("select count(*) from outbox_event where aggregate_id = any(?) and event_type = 'localization.published'", one))
+                    .isEqualTo(1);
+            assertThat(count("select count(*) from workflow_transition where story_id = any(?) and action = 'publish'", one)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theDemoSignInIsRefusedInTheProductionProfileEvenWhenItsFlagIsOn() throws Exception {
+        for (HubProcess replica : replicas) {
+            HttpResponse<String> answer = replica.send("POST", "/api/v1/demo/sign-in", "{\"username\":\"admin\",\"password\":\"demo-admin\"}", null);
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(answer.body()).doesNotContain("accessToken");
+        }
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(replicas.get(0).base() + "/api/v1/manage/stories"))
+                .header("Authorization", "Bearer " + tokenSignedBy(KeyPairGenerator.getInstance("RSA").generateKeyPair())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    private static Map<String, String> config() {
+        Map<String, String> config = new java.util.HashMap<>(stack.quarkusConfig());
+        config.put("quarkus.oidc.public-key", Base64.getEncoder().encodeToString(signing.getPublic().getEncoded()));
+        config.put("quarkus.oidc.token.issuer", ISSUER);
+        config.put("hub.paging.cursor-secret", "two-replicas-it");
+        config.put("hub.workflow.timed-actions-interval", "1s");
+        // Set on purpose, with a signing key: the production profile must refuse demo sign-in even so.
+        config.put("hub.demo.sign-in-enabled", "true");
+        config.put("hub.demo.signing-key", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()));
+        return config;
+    }
+
+    static String tokenSignedBy(KeyPair pair) {
+        return Jwt.issuer(ISSUER).subject("it-admin").upn("it-admin").claim("org", "mofa").groups(Set.of("admin", "approver"))
+                .expiresIn(3600).sign(pair.getPrivate());
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(json).isTrue();
+        return matcher.group(1);
+    }
+
+    private static long count(String sql, List<String> ids) throws SQLException {
+        Map<String, String> config = stack.quarkusConfig();
+        try (Connection connection = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** One packaged hub, run with `java -jar` in the production profile, its log in target/. */
+    record HubProcess(String name, Process process, int port) {
+        static HubProcess start(String name, Map<String, String> config) throws IOException {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add("-Dquarkus.http.port=" + port);
+            command.add("-jar");
+            command.add(System.getProperty("hub.packaged-app", "target/quarkus-app/quarkus-run.jar"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "it-" + name + ".log").toFile()).start();
+            return new HubProcess(name, process, port);
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        void awaitReady(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(process.isAlive()).as(name + " exited; see target/it-" + name + ".log").isTrue();
+                try {
+                    HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (ready.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            throw new AssertionError(name + " was not ready within " + timeout);
+        }
+
+        HttpResponse<String> send(String method, String path, String body, String ifMatch) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Authorization", "Bearer " + tokenSignedBy(signing)).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
