@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes an NDJSON import file of N stories with five localizations each (vi source; en, fr, zh-Hans, uk
- * translated), realistic in size and script. Usage: java bench/GenerateImport.java STORIES OUT_FILE [RUN_ID]
+ * Writes an NDJSON import file of N stories with up to five localizations each (vi source; en, fr, zh-Hans, uk
+ * translated), realistic in size and script. Usage: java bench/GenerateImport.java STORIES OUT_FILE [RUN_ID [LANGUAGES]]
  */
 public class GenerateImport {
     private static final String[][] LANGUAGES = {
@@ -20,6 +20,7 @@ public class GenerateImport {
         int stories = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]);
         String run = args.length > 2 ? args[2] : Long.toString(System.currentTimeMillis(), 36);
+        int languages = args.length > 3 ? Integer.parseInt(args[3]) : LANGUAGES.length;
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (int i = 0; i < stories; i++) {
                 StringBuilder line = new StringBuilder(4096);
@@ -27,7 +28,7 @@ public class GenerateImport {
                         .append("\"countries\":[\"VN\",\"FR\"],\"tags\":[\"bench\",\"resolution-47\"],")
                         .append("\"rights\":{\"credit\":\"Image Hub bench\",\"source\":\"Ministry of Foreign Affairs\",\"licence\":\"CC-BY-4.0\"},")
                         .append("\"fields\":{\"dateline\":\"HA NOI\"},\"localizations\":[");
-                for (int l = 0; l < LANGUAGES.length; l++) {
+                for (int l = 0; l < languages; l++) {
                     String[] language = LANGUAGES[l];
                     if (l > 0) {
                         line.append(',');

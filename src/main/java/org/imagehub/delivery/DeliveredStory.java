@@ -39,6 +39,25 @@ public record DeliveredStory(
         String url,
         List<Alternate> otherLanguages) {
 
+    public DeliveredStory withVersion(long newVersion) {
+        return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
+                keyMessages, storyFields, localizationFields, rights, firstPublishedAt, publishedAt, embargoUntil, expiresAt, newVersion, url,
+                otherLanguages);
+    }
+
+    public DeliveredStory withOtherLanguages(List<Alternate> alternates) {
+        return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
+                keyMessages, storyFields, localizationFields, rights, firstPublishedAt, publishedAt, embargoUntil, expiresAt, version, url,
+                alternates);
+    }
+
+    /** The same story with its addresses made absolute against {@code baseUrl} (feeds and syndication formats need that). */
+    public DeliveredStory withBaseUrl(String baseUrl) {
+        return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
+                keyMessages, storyFields, localizationFields, rights, firstPublishedAt, publishedAt, embargoUntil, expiresAt, version,
+                baseUrl + url, otherLanguages.stream().map(other -> new Alternate(other.lang(), other.slug(), baseUrl + other.url())).toList());
+    }
+
     /** Who may be credited and on which terms the story may be republished. */
     public record Rights(String credit, String source, String licence) {
     }

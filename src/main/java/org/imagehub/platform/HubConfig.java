@@ -97,6 +97,38 @@ public interface HubConfig {
 
     Workflow workflow();
 
+    Delivery delivery();
+
+    Analytics analytics();
+
+    interface Analytics {
+        /** How often counted reads are written to the database (they are counted in memory in between). */
+        @WithDefault("10s")
+        java.time.Duration readFlushInterval();
+    }
+
+    interface Delivery {
+        /** Where consumers reach this hub: feeds and syndication formats carry absolute links. */
+        @WithDefault("http://localhost:8080")
+        String publicBaseUrl();
+
+        /** Memory for cached delivery answers on each replica. */
+        @WithDefault("67108864")
+        long cacheMaxBytes();
+
+        /** Items in a feed. */
+        @WithDefault("50")
+        int feedSize();
+
+        /** Upserts and tombstones per sync page. */
+        @WithDefault("100")
+        int syncPageSize();
+
+        /** How long consumers and their caches may reuse an answer before revalidating (Cache-Control max-age). */
+        @WithDefault("60")
+        int maxAgeSeconds();
+    }
+
     interface Workflow {
         /** How often each replica looks for due timed actions (scheduled publish, embargo lift, expiry). */
         @WithDefault("5s")

@@ -19,6 +19,13 @@ public interface SecurityConfig {
     @WithDefault("30s")
     Duration verifiedKeyCacheTime();
 
+    /**
+     * Believe X-Forwarded-For when the request comes from a loopback or private address (an ingress in the cluster):
+     * failed-key limits are then per real client, not per ingress.
+     */
+    @WithDefault("true")
+    boolean trustForwardedForFromPrivateNetworks();
+
     /** How often the last use of keys is written to the database (uses are collected in memory in between). */
     @WithDefault("30s")
     Duration lastUseFlushInterval();

@@ -13,6 +13,7 @@ import org.imagehub.content.keymessage.KeyMessageService;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
 import org.imagehub.content.topic.TopicService;
+import org.imagehub.content.workflow.PublicationProjector;
 import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.FieldError;
@@ -34,11 +35,13 @@ class StoryWriter {
     private final RevisionService revisions;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final PublicationProjector projector;
     private final Json json;
     private final Clock clock;
 
     StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, Outbox outbox,
-            AuditLog audit, Json json, Clock clock) {
+            AuditLog audit, PublicationProjector projector, Json json, Clock clock) {
+        this.projector = projector;
         this.topics = topics;
         this.keyMessages = keyMessages;
         this.slugs = slugs;
@@ -97,6 +100,9 @@ class StoryWriter {
         story.version++;
         outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id));
         audit.record(editor, AuditLog.Write.of("story.updated", "story", story.id, story.version));
+        if (story.localizations.stream().anyMatch(localization -> localization.publishedRevision != null)) {
+            projector.project(story, false);
+        }
     }
 
     /** Creates or revises the story's localization in {@code valid.lang()}; an identical save makes no revision. */

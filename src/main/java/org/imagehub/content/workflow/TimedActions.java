@@ -28,9 +28,12 @@ public class TimedActions {
     private final WorkflowRecorder recorder;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final PublicationProjector projector;
     private final Clock clock;
 
-    public TimedActions(EntityManager entityManager, WorkflowRecorder recorder, AuditLog audit, Outbox outbox, Clock clock) {
+    public TimedActions(EntityManager entityManager, WorkflowRecorder recorder, AuditLog audit, Outbox outbox, PublicationProjector projector,
+            Clock clock) {
+        this.projector = projector;
         this.entityManager = entityManager;
         this.recorder = recorder;
         this.audit = audit;
@@ -93,6 +96,7 @@ public class TimedActions {
             audit.record(AuditLog.SYSTEM, new AuditLog.Write("story.embargo-lifted", "story", storyId, story.version,
                     Map.of("embargoUntil", story.embargoUntil.toString())));
             outbox.append("story.embargo-lifted", "story", storyId, Map.of("storyId", storyId));
+            projector.project(story, true);
         }
         return storyIds.size();
     }

@@ -20,10 +20,12 @@ import org.imagehub.security.audit.AuditLog;
 public class WorkflowRecorder {
     private final AuditLog audit;
     private final Outbox outbox;
+    private final PublicationProjector projector;
 
-    public WorkflowRecorder(AuditLog audit, Outbox outbox) {
+    public WorkflowRecorder(AuditLog audit, Outbox outbox, PublicationProjector projector) {
         this.audit = audit;
         this.outbox = outbox;
+        this.projector = projector;
     }
 
     /** One step: what was done, the resulting state, by whom, with which comment and (for scheduling) when to publish. */
@@ -32,6 +34,7 @@ public class WorkflowRecorder {
 
     public void apply(Story story, Localization localization, Step step, Instant now) {
         WorkflowState from = WorkflowState.of(localization.status);
+        Integer liveBefore = localization.publishedRevision;
         localization.status = step.target().code();
         localization.scheduledAt = step.scheduledFor();
         switch (step.target()) {
@@ -56,6 +59,9 @@ public class WorkflowRecorder {
         story.version++;
         story.updatedAt = now;
         record(story, localization, step, from, now);
+        if (!java.util.Objects.equals(liveBefore, localization.publishedRevision) || step.target() == WorkflowState.PUBLISHED) {
+            projector.project(story, false);
+        }
     }
 
     private void record(Story story, Localization localization, Step step, WorkflowState from, Instant now) {

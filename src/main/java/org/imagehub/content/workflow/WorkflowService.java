@@ -68,6 +68,9 @@ public class WorkflowService {
     @Transactional
     public int publishDrafts(String storyId, Editor editor) {
         Story story = Story.findById(storyId, LockModeType.PESSIMISTIC_WRITE);
+        if (story == null) {
+            throw new NotFoundException("No story '" + storyId + "'.");
+        }
         Instant now = Instant.now(clock);
         int published = 0;
         for (Localization localization : story.localizations) {

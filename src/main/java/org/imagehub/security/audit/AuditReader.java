@@ -40,7 +40,7 @@ public class AuditReader {
             parameters.put("until", filter.until());
         }
         if (cursor != null) {
-            String[] position = cursors.decode(cursor, "query.cursor").split("\\|", 2);
+            String[] position = cursors.decode(cursor, "cursor").split("\\|", 2);
             query.append(" and (e.at < :at or (e.at = :at and e.id < :id))");
             parameters.put("at", Instant.parse(position[0]));
             parameters.put("id", Long.parseLong(position[1]));

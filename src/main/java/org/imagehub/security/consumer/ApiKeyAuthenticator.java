@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.RateLimitedException;
 import org.imagehub.platform.errors.UnauthenticatedException;
 import org.imagehub.security.SecurityConfig;
@@ -107,25 +108,11 @@ public class ApiKeyAuthenticator {
         Object[] row = (Object[]) rows.get(0);
         ConsumerAccess access = new ConsumerAccess((String) row[4], (String) row[0], (String) row[5], set(row[6]), set(row[7]), set(row[8]),
                 set(row[9]), ((Number) row[10]).intValue());
-        return Optional.of(new StoredKey((String) row[0], instant(row[1]), (Boolean) row[2], (Boolean) row[3], access));
+        return Optional.of(new StoredKey((String) row[0], SqlValues.instant(row[1]), (Boolean) row[2], (Boolean) row[3], access));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
-    }
 
     private static java.util.Set<String> set(Object array) {
-        try {
-            Object values = array instanceof java.sql.Array sql ? sql.getArray() : array;
-            return values == null ? java.util.Set.of() : java.util.Set.copyOf(new HashSet<>(List.of((String[]) values)));
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read a text[] column", e);
-        }
+        return java.util.Set.copyOf(new HashSet<>(SqlValues.texts(array)));
     }
 }

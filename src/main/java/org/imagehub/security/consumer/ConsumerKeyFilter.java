@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import java.time.Duration;
 import org.imagehub.platform.errors.ForbiddenException;
 import org.imagehub.platform.errors.RateLimitedException;
+import org.imagehub.security.SecurityConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -22,17 +23,19 @@ public class ConsumerKeyFilter {
     private final ApiKeyAuthenticator authenticator;
     private final ConsumerRateLimits limits;
     private final CurrentConsumer current;
+    private final boolean trustForwardedFor;
 
-    public ConsumerKeyFilter(ApiKeyAuthenticator authenticator, ConsumerRateLimits limits, CurrentConsumer current) {
+    public ConsumerKeyFilter(ApiKeyAuthenticator authenticator, ConsumerRateLimits limits, CurrentConsumer current, SecurityConfig config) {
         this.authenticator = authenticator;
         this.limits = limits;
         this.current = current;
+        this.trustForwardedFor = config.trustForwardedForFromPrivateNetworks();
     }
 
     @ConsumerApi
     @ServerRequestFilter
     public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        ConsumerAccess consumer = authenticator.authenticate(presentedKey(request), http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        ConsumerAccess consumer = authenticator.authenticate(presentedKey(request), ClientAddress.of(http, trustForwardedFor));
         String scope = requiredScope(resource);
         if (!consumer.scopes().contains(scope)) {
             throw new ForbiddenException("This API key lacks the scope '" + scope + "'.");

@@ -15,7 +15,7 @@ import org.imagehub.platform.errors.ValidationException;
 @ApplicationScoped
 class ConsumerValidator {
     static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
-    private static final int MAX_REQUESTS_PER_MINUTE = 600_000;
+    private static final int MAX_REQUESTS_PER_MINUTE = 100_000_000;
     private static final Set<String> KINDS = Set.of("embassy-site", "partner-outlet", "social-scheduler", "other");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 

@@ -146,6 +146,8 @@ class WorkflowPermissionMatrixTests {
                         .body(Map.of("action", action, "comment", "matrix test", "at", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
                         .post(path + "/workflow");
         String status = (String) Database.value("select status from localization where story_id = ?", id);
+        boolean fastTracked = (Boolean) Database.value("select coalesce(bool_or(fast_tracked), false) from workflow_transition where story_id = ?", id);
+        forget(id);
         if (expected.matches("\\d{3}")) {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(Integer.parseInt(expected));
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -153,10 +155,18 @@ class WorkflowPermissionMatrixTests {
         } else {
             assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
             assertThat(status).isEqualTo(expected);
-            boolean fastTracked = (Boolean) Database.value(
-                    "select coalesce(bool_or(fast_tracked), false) from workflow_transition where story_id = ?", id);
             assertThat(fastTracked).isEqualTo(breaking && !"approved".equals(state) && "publish".equals(action));
         }
+    }
+
+    /**
+     * Removes the cell's story (its state was forced in the database, bypassing the published view), so that other
+     * tests comparing the hub's published set with what consumers get are not misled by it.
+     */
+    private static void forget(String id) {
+        Database.update("delete from delivery_item where story_id = ?", id);
+        Database.update("delete from delivery_tombstone where story_id = ?", id);
+        Database.update("delete from story where id = ?", id);
     }
 
     /** A hue-province story whose vi localization is in {@code state}, at version 1, set directly in the database. */

@@ -1,5 +1,6 @@
 package org.imagehub.delivery.format;
 
+import org.imagehub.testing.SharedSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

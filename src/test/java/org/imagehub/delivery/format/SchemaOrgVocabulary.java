@@ -1,5 +1,6 @@
 package org.imagehub.delivery.format;
 
+import org.imagehub.testing.SharedSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

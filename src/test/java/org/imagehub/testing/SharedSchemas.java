@@ -1,4 +1,4 @@
-package org.imagehub.delivery.format;
+package org.imagehub.testing;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -27,25 +27,25 @@ import org.xml.sax.SAXParseException;
  * The standards' own schemas in {@code ../shared/schemas} (or {@code hub.shared.dir}), as validators that return the
  * list of errors. Schemas that refer to other schemas by their public address get the local copy, never the network.
  */
-final class SharedSchemas {
+public final class SharedSchemas {
     private SharedSchemas() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         return Path.of(System.getProperty("hub.shared.dir", "../shared"), "schemas");
     }
 
-    static JsonValidator ninjs21() {
+    public static JsonValidator ninjs21() {
         return new JsonValidator(SpecificationVersion.DRAFT_2020_12, "ninjs/ninjs-schema_2.1.json",
                 Map.of("https://geojson.org/schema/GeoJSON.json", "ninjs/GeoJSON-schema.json"));
     }
 
-    static JsonValidator jsonFeed11() {
+    public static JsonValidator jsonFeed11() {
         return new JsonValidator(SpecificationVersion.DRAFT_4, "feeds/jsonfeed-1.1.schemastore.json",
                 Map.of("https://json.schemastore.org/feed-1", "feeds/jsonfeed-1.0.schemastore.json"));
     }
 
-    static List<String> atomErrors(String xml) {
+    public static List<String> atomErrors(String xml) {
         List<String> errors = new ArrayList<>();
         PropertyMapBuilder properties = new PropertyMapBuilder();
         properties.put(ValidateProperty.ERROR_HANDLER, collectingInto(errors));
@@ -84,7 +84,7 @@ final class SharedSchemas {
         };
     }
 
-    static final class JsonValidator {
+    public static final class JsonValidator {
         private final Schema schema;
 
         private JsonValidator(SpecificationVersion dialect, String schemaFile, Map<String, String> localCopies) {
@@ -97,7 +97,7 @@ final class SharedSchemas {
             schema = registry.getSchema(read(schemaFile), InputFormat.JSON);
         }
 
-        List<String> errors(String json) {
+        public List<String> errors(String json) {
             return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
         }
 

@@ -1,0 +1,157 @@
+package org.imagehub.delivery.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.imagehub.analytics.ReadRecorder;
+import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.delivery.format.JsonLdMapper;
+import org.imagehub.delivery.format.NinjsMapper;
+import org.imagehub.delivery.read.ConsumerScope;
+import org.imagehub.delivery.read.DeliveryReader;
+import org.imagehub.delivery.read.DeliveryRow;
+import org.imagehub.delivery.read.LanguagePreference;
+import org.imagehub.delivery.read.ListFilter;
+import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.Json;
+import org.imagehub.platform.errors.NotFoundException;
+import org.imagehub.platform.paging.Cursors;
+import org.imagehub.security.consumer.ConsumerAccess;
+
+/** Published stories for consumers: one story in the negotiated language, lists, and its syndication formats. */
+@ApplicationScoped
+public class DeliveryService {
+    static final String JSON = "application/json";
+    private static final int RELATED = 5;
+
+    private final DeliveryReader reader;
+    private final ResponseCache cache;
+    private final ReadRecorder reads;
+    private final Cursors cursors;
+    private final Json json;
+    private final ObjectMapper objectMapper;
+    private final NinjsMapper ninjs = new NinjsMapper();
+    private final JsonLdMapper jsonLd;
+    private final String baseUrl;
+    private final Clock clock;
+
+    public DeliveryService(DeliveryReader reader, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, ObjectMapper objectMapper,
+            HubConfig config, Clock clock) {
+        this.reader = reader;
+        this.cache = cache;
+        this.reads = reads;
+        this.cursors = cursors;
+        this.json = json;
+        this.objectMapper = objectMapper;
+        this.baseUrl = config.delivery().publicBaseUrl().replaceAll("/+$", "");
+        this.jsonLd = new JsonLdMapper("Image Hub", baseUrl);
+        this.clock = clock;
+    }
+
+    /** The forms a single story can be served in. */
+    enum Form { JSON, NINJS, JSON_LD }
+
+    public CachedAnswer story(String id, LanguagePreference languages, ConsumerAccess consumer, Form form) {
+        ConsumerScope scope = ConsumerScope.of(consumer);
+        CachedAnswer answer = cache.get(form + "|" + id + "|" + languages.signature() + "|" + scope.signature(),
+                () -> render(chosen(id, languages, scope), form, scope));
+        reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"));
+        return answer;
+    }
+
+    public CachedAnswer storyBySlug(String lang, String slug, ConsumerAccess consumer) {
+        String id = reader.storyIdBySlug(lang, slug).orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + "."));
+        return story(id, new LanguagePreference(List.of(lang), false), consumer, Form.JSON);
+    }
+
+    public CachedAnswer list(ListFilter filter, LanguagePreference languages, String cursor, int limit, ConsumerAccess consumer,
+            Map<String, String> query) {
+        ConsumerScope scope = ConsumerScope.of(consumer);
+        String key = "list|" + filter.signature() + "|" + languages.signature() + "|" + scope.signature() + "|" + cursor + "|" + limit;
+        return cache.get(key, () -> {
+            DeliveryRow after = cursor == null ? null : fromCursor(cursor);
+            List<DeliveryRow> rows = reader.list(filter, languages, scope, Instant.now(clock), after, limit + 1);
+            boolean more = rows.size() > limit;
+            List<DeliveryRow> page = more ? rows.subList(0, limit) : rows;
+            List<StorySummary> items = page.stream().map(row -> StorySummary.of(parse(row))).toList();
+            String next = more ? nextLink(query, toCursor(page.get(page.size() - 1))) : null;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", items);
+            body.put("next", next);
+            return CachedAnswer.of(json.write(body), JSON, next == null ? Map.of() : Map.of("Link", "<" + next + ">; rel=\"next\""));
+        });
+    }
+
+    private DeliveryRow chosen(String id, LanguagePreference languages, ConsumerScope scope) {
+        List<DeliveryRow> rows = reader.storyLanguages(id, scope, Instant.now(clock));
+        DeliveryRow best = rows.stream().filter(row -> languages.rank(row.lang()) >= 0)
+                .min(Comparator.comparingInt((DeliveryRow row) -> languages.rank(row.lang())).thenComparing(DeliveryRow::lang))
+                .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read."));
+        List<DeliveredStory.Alternate> others = rows.stream().filter(row -> row != best)
+                .map(row -> parse(row)).map(story -> new DeliveredStory.Alternate(story.lang(), story.slug(), story.url())).toList();
+        return new DeliveryRow(best.storyId(), best.lang(), json.write(parse(best).withOtherLanguages(others)), best.storyPublishedAt());
+    }
+
+    private CachedAnswer render(DeliveryRow row, Form form, ConsumerScope scope) {
+        DeliveredStory story = parse(row);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Language", story.lang());
+        if (!story.otherLanguages().isEmpty()) {
+            headers.put("Link", story.otherLanguages().stream()
+                    .map(other -> "<" + other.url() + ">; rel=\"alternate\"; hreflang=\"" + other.lang() + "\"").collect(Collectors.joining(", ")));
+        }
+        return switch (form) {
+            case JSON -> CachedAnswer.of(withRelated(row.document(), story, scope), JSON, headers);
+            case NINJS -> CachedAnswer.of(json.write(ninjs.toNinjs(story.withBaseUrl(baseUrl))), JSON, headers);
+            case JSON_LD -> {
+                DeliveredStory absolute = story.withBaseUrl(baseUrl);
+                ArrayNode graph = objectMapper.createArrayNode().add(jsonLd.newsArticle(absolute));
+                jsonLd.claimReview(absolute).ifPresent(graph::add);
+                yield CachedAnswer.of(json.write(graph), "application/ld+json", headers);
+            }
+        };
+    }
+
+    /** The story's JSON with up to five related stories (same language, a shared topic), as links with titles. */
+    private String withRelated(String document, DeliveredStory story, ConsumerScope scope) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) json.read(document);
+        ArrayNode related = node.putArray("related");
+        for (DeliveryRow row : reader.related(story.id(), story.lang(), story.topics(), scope, Instant.now(clock), RELATED)) {
+            DeliveredStory other = parse(row);
+            related.addObject().put("id", other.id()).put("lang", other.lang()).put("title", other.title()).put("url", other.url());
+        }
+        return json.write(node);
+    }
+
+    private DeliveredStory parse(DeliveryRow row) {
+        return json.read(row.document(), DeliveredStory.class);
+    }
+
+    private String toCursor(DeliveryRow row) {
+        return cursors.encode(row.storyPublishedAt() + "|" + row.storyId());
+    }
+
+    private DeliveryRow fromCursor(String cursor) {
+        String[] position = cursors.decode(cursor, "cursor").split("\\|", 2);
+        if (position.length != 2) {
+            throw new NotFoundException("Unknown cursor.");
+        }
+        return new DeliveryRow(position[1], null, null, Instant.parse(position[0]));
+    }
+
+    private static String nextLink(Map<String, String> query, String cursor) {
+        Map<String, String> next = new LinkedHashMap<>(query);
+        next.put("cursor", cursor);
+        return "/api/v1/stories?" + next.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + java.net.URLEncoder.encode(entry.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

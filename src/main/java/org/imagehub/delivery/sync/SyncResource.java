@@ -1,0 +1,52 @@
+package org.imagehub.delivery.sync;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.delivery.api.CachedAnswer;
+import org.imagehub.delivery.api.DeliveryResponses;
+import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.Json;
+import org.imagehub.platform.http.QueryParams;
+import org.imagehub.platform.paging.PageLimit;
+import org.imagehub.security.consumer.ConsumerApi;
+import org.imagehub.security.consumer.CurrentConsumer;
+
+@Path("/api/v1/sync")
+@Tag(name = "Delta sync", description = "Mirror the published stories exactly: a snapshot, then changes and tombstones (API key).")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "apiKey")
+@ConsumerApi
+public class SyncResource {
+    private final SyncService sync;
+    private final CurrentConsumer consumer;
+    private final Json json;
+    private final HubConfig config;
+
+    public SyncResource(SyncService sync, CurrentConsumer consumer, Json json, HubConfig config) {
+        this.sync = sync;
+        this.consumer = consumer;
+        this.json = json;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "A page of upserts and deletes since `token` (none: the full snapshot)",
+            description = "Keep the `token` of every page. While `more` is true call again at once; when false, the mirror is current: "
+                    + "call again later with that token. Deletes say why: withdrawn, expired, archived, embargoed or out-of-scope.")
+    public Response page(@QueryParam("token") String token, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        int pageSize = PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), config.delivery().syncPageSize(), config.limits().maxPageSize());
+        SyncService.Page page = sync.page(token, pageSize, consumer.get());
+        return DeliveryResponses.send(CachedAnswer.of(json.write(page), MediaType.APPLICATION_JSON, Map.of()), ifNoneMatch, config);
+    }
+}

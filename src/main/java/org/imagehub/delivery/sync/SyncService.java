@@ -1,0 +1,140 @@
+package org.imagehub.delivery.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.delivery.read.ConsumerScope;
+import org.imagehub.platform.SqlValues;
+import org.imagehub.platform.Json;
+import org.imagehub.platform.paging.Cursors;
+import org.imagehub.security.consumer.ConsumerAccess;
+
+/**
+ * Delta sync: without a token, the whole published view (as this consumer may see it) in pages; then, with the
+ * token of the last page, every change since — upserts, and deletes for what was withdrawn, expired, archived, is
+ * under embargo or left the consumer's scope. Every page carries a token, so an interrupted mirror resumes.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SyncService {
+    private final EntityManager entityManager;
+    private final Cursors cursors;
+    private final Json json;
+    private final Clock clock;
+
+    public SyncService(EntityManager entityManager, Cursors cursors, Json json, Clock clock) {
+        this.entityManager = entityManager;
+        this.cursors = cursors;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One change for the mirror: upsert (with the story) or delete (with the reason). */
+    public record Change(String op, String id, String lang, DeliveredStory story, String reason, String detail) {
+    }
+
+    /** A page of changes; call again with {@code token} at once while {@code more}, later otherwise. */
+    public record Page(List<Change> changes, String token, boolean more) {
+    }
+
+    public Page page(String token, int limit, ConsumerAccess consumer) {
+        ConsumerScope scope = ConsumerScope.of(consumer);
+        String scopeId = hash(scope.signature());
+        SyncToken position = token == null
+                ? SyncToken.snapshotStart(consumer.consumerId(), scopeId, clock())
+                : SyncToken.decode(token, cursors, consumer.consumerId(), scopeId);
+        Instant now = Instant.now(clock);
+        return position.snapshot() ? snapshotPage(position, limit, scope, now) : deltaPage(position, limit, scope, now);
+    }
+
+    private Page snapshotPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {
+        List<Object[]> rows = rows("""
+                select story_id, lang, change_seq, cast(document as text), topics, countries, embargo_until, expires_at, null, null
+                from delivery_item where change_seq <= ?1 and (story_id, lang) > (?2, ?3) order by story_id, lang limit ?4""",
+                position.horizon(), position.afterStory(), position.afterLang(), limit);
+        List<Change> changes = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (deliverable(row, scope, now) == null) {
+                changes.add(upsert(row));
+            }
+        }
+        if (rows.size() == limit) {
+            Object[] last = rows.get(rows.size() - 1);
+            SyncToken next = new SyncToken(position.consumerId(), position.scope(), true, position.horizon(), (String) last[0], (String) last[1], 0);
+            return new Page(changes, next.encode(cursors), true);
+        }
+        // Snapshot done: what changed while it was read is numbered above the horizon, so the deltas bring it.
+        return new Page(changes, SyncToken.delta(position.consumerId(), position.scope(), position.horizon()).encode(cursors), true);
+    }
+
+    private Page deltaPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {
+        List<Object[]> rows = rows("""
+                select story_id, lang, change_seq, cast(document as text), topics, countries, embargo_until, expires_at, null, null
+                from delivery_item where change_seq > ?1
+                union all
+                select story_id, lang, change_seq, null, null, null, null, null, reason, detail from delivery_tombstone where change_seq > ?1
+                order by 3 limit ?2""", position.since(), limit);
+        List<Change> changes = new ArrayList<>();
+        long since = position.since();
+        for (Object[] row : rows) {
+            since = ((Number) row[2]).longValue();
+            if (row[3] == null) {
+                changes.add(new Change("delete", (String) row[0], (String) row[1], null, (String) row[8], (String) row[9]));
+                continue;
+            }
+            String hidden = deliverable(row, scope, now);
+            changes.add(hidden == null ? upsert(row) : new Change("delete", (String) row[0], (String) row[1], null, hidden, null));
+        }
+        return new Page(changes, SyncToken.delta(position.consumerId(), position.scope(), since).encode(cursors), rows.size() == limit);
+    }
+
+    /** Null when the consumer may have the item now, else why not. */
+    private static String deliverable(Object[] row, ConsumerScope scope, Instant now) {
+        Instant embargo = SqlValues.instant(row[6]);
+        Instant expiry = SqlValues.instant(row[7]);
+        if (embargo != null && embargo.isAfter(now)) {
+            return "embargoed";
+        }
+        if (expiry != null && !expiry.isAfter(now)) {
+            return "expired";
+        }
+        return scope.allows((String) row[1], SqlValues.texts(row[4]), SqlValues.texts(row[5])) ? null : "out-of-scope";
+    }
+
+    private Change upsert(Object[] row) {
+        return new Change("upsert", (String) row[0], (String) row[1], json.read((String) row[3], DeliveredStory.class), null, null);
+    }
+
+    private long clock() {
+        return ((Number) entityManager.createNativeQuery("select seq from delivery_clock where id = 1").getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... parameters) {
+        jakarta.persistence.Query query = entityManager.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
+    }
+
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
