@@ -153,6 +153,8 @@ class DeliveryTests {
     void badParametersGet400NeverA500() {
         String next = Consumers.withKey(everything).get(STORIES + "?limit=1").then().extract().path("next");
         String cursor = next == null ? "abc" : next.replaceAll(".*cursor=([^&]+).*", "$1");
+        String syncToken = Consumers.withKey(everything).get("/api/v1/sync?limit=1").then().extract().path("token");
+        Consumers.withKey(everything).get(STORIES + "?cursor=" + syncToken).then().statusCode(400).body("errors[0].field", equalTo("query.cursor"));
         Map<String, String> bad = Map.of(
                 STORIES + "?limit=0", "query.limit",
                 STORIES + "?limit=10000", "query.limit",
@@ -212,6 +214,21 @@ class DeliveryTests {
                 .extract().path("items");
         assertThat(messages).anySatisfy(message -> assertThat(message).containsEntry("code", code).containsEntry("translations", Map.of("fr", "Message")));
         assertThat(messages).allSatisfy(message -> assertThat(((Map<?, ?>) message.get("translations")).keySet().stream().map(String::valueOf).toList()).containsOnly("fr"));
+    }
+
+    @Test
+    void aSlugLiveUnderAnEarlierRevisionStaysTakenForOtherStories() {
+        String slug = "visite-a-hue-" + Long.toString(System.nanoTime(), 36);
+        String first = published(Stories.article().withLocalization(Map.of("lang", "fr", "title", "Visite à Hué", "slug", slug,
+                "body", "<p>Première.</p>")));
+        String path = Publishing.localization(first, "fr");
+        String etag = Api.asAdmin().get(path).then().extract().header("ETag");
+        Api.asAdmin().header("If-Match", etag).body(Map.of("title", "Visite à Hué, 2026", "slug", slug + "-2026", "body", "<p>Révisée.</p>"))
+                .put(path).then().statusCode(200).body("status", equalTo("draft"));
+        Consumers.withKey(everything).get(STORIES + "/by-slug/fr/" + slug).then().statusCode(200).body("id", equalTo(first));
+        Api.as("editor.mofa").body(Stories.article().withLocalization(Map.of("lang", "fr", "title", "Autre visite", "slug", slug,
+                "body", "<p>Seconde.</p>")).build()).post("/api/v1/manage/stories").then().statusCode(409)
+                .body("errors[0].field", equalTo("localizations[0].slug"));
     }
 
     static String published(Stories story) {

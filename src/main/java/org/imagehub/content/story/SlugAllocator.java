@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imagehub.content.text.Slugs;
+import org.imagehub.delivery.publication.PublishedStories;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
 
@@ -20,13 +21,15 @@ import org.imagehub.platform.errors.FieldError;
 @ApplicationScoped
 class SlugAllocator {
     private final EntityManager entityManager;
+    private final PublishedStories published;
 
-    SlugAllocator(EntityManager entityManager) {
+    SlugAllocator(EntityManager entityManager, PublishedStories published) {
         this.entityManager = entityManager;
+        this.published = published;
     }
 
     /** What to allocate: {@code field} names the slug's place in the request for error messages. */
-    record Request(String localizationId, String lang, String explicitSlug, String title, String field) {
+    record Request(String storyId, String localizationId, String lang, String explicitSlug, String title, String field) {
     }
 
     /** Allocated slugs by localization id; fails with every clash of an explicit slug at once. */
@@ -37,6 +40,9 @@ class SlugAllocator {
             wanted.put(request.localizationId(), slug.isEmpty() ? "story" : slug);
         }
         Map<String, String> takenBy = takenSlugs(requests, wanted);
+        // A live revision keeps its slug while a newer draft renames it: that slug stays taken for other stories.
+        Map<String, String> liveFor = published.slugOwners(requests.stream().map(Request::lang).distinct().toList(),
+                List.copyOf(new HashSet<>(wanted.values())));
         Map<String, String> allocated = new HashMap<>();
         List<FieldError> clashes = new ArrayList<>();
         Set<String> usedInBatch = new HashSet<>();
@@ -44,7 +50,9 @@ class SlugAllocator {
             String slug = wanted.get(request.localizationId());
             String key = request.lang() + "/" + slug;
             String owner = takenBy.get(key);
-            boolean taken = (owner != null && !owner.equals(request.localizationId())) || usedInBatch.contains(key);
+            String liveOwner = liveFor.get(key);
+            boolean taken = (owner != null && !owner.equals(request.localizationId())) || (liveOwner != null && !liveOwner.equals(request.storyId()))
+                    || usedInBatch.contains(key);
             if (taken && request.explicitSlug() != null) {
                 clashes.add(new FieldError(request.field(), "duplicate", "slug '" + slug + "' is already used in " + request.lang()));
                 continue;

@@ -28,7 +28,6 @@ import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.security.Editor;
-import org.imagehub.security.Roles;
 
 /** Stories and their localizations for the management API: create, read, revise, restore. */
 @ApplicationScoped
@@ -76,7 +75,7 @@ public class StoryService {
     public StoryPage list(String type, String cursor, int limit, Editor editor) {
         StringBuilder query = new StringBuilder("from Story s where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
-        if (!editor.isAdmin() && !(editor.centralOrganisation() && Roles.level(editor.roles()) == Roles.Level.APPROVER)) {
+        if (!EditorialPolicy.actsForAll(editor)) {
             query.append(" and (s.organisation = :organisation or exists (select 1 from Localization l where l.story = s and l.status = 'published'))");
             parameters.put("organisation", editor.organisation());
         }
@@ -85,7 +84,7 @@ public class StoryService {
             parameters.put("type", type);
         }
         if (cursor != null) {
-            String[] position = cursors.decode(cursor, "cursor").split("\\|", 2);
+            String[] position = cursors.decode(cursor, "manage-stories", "cursor");
             query.append(" and (s.updatedAt < :updatedAt or (s.updatedAt = :updatedAt and s.id < :id))");
             parameters.put("updatedAt", Instant.parse(position[0]));
             parameters.put("id", position[1]);
@@ -97,7 +96,7 @@ public class StoryService {
         String next = null;
         if (more) {
             Story last = page.get(page.size() - 1);
-            next = cursors.encode(last.updatedAt + "|" + last.id);
+            next = cursors.encode("manage-stories", last.updatedAt.toString(), last.id);
         }
         return new StoryPage(page.stream().map(story -> view(story, editor)).toList(), next);
     }
@@ -152,15 +151,15 @@ public class StoryService {
     }
 
     public List<LocalizationRevision> revisions(String id, String lang, Editor editor) {
-        return revisions.list(visibleLocalization(find(id), lang, editor).id);
+        return revisions.list(ownLocalization(find(id), lang, editor).id);
     }
 
     public LocalizationRevision revision(String id, String lang, int number, Editor editor) {
-        return revisions.get(visibleLocalization(find(id), lang, editor).id, number);
+        return revisions.get(ownLocalization(find(id), lang, editor).id, number);
     }
 
     public List<FieldChange> diff(String id, String lang, int from, int to, Editor editor) {
-        return revisions.diff(visibleLocalization(find(id), lang, editor).id, from, to);
+        return revisions.diff(ownLocalization(find(id), lang, editor).id, from, to);
     }
 
     /** Makes an old revision current again, as a new revision: history only grows. */
@@ -209,7 +208,13 @@ public class StoryService {
             changed = true;
         }
         for (ValidStory.ValidLocalization localization : valid.localizations()) {
-            changed |= writer.saveLocalization(existing, localization, editor) != StoryWriter.Saved.UNCHANGED;
+            Localization before = existing.localizations.stream().filter(l -> l.lang.equals(localization.lang())).findFirst().orElse(null);
+            StoryWriter.Saved saved = writer.saveLocalization(existing, localization, editor);
+            if (saved == StoryWriter.Saved.UPDATED) {
+                // The same rules as an editor's save: may this importer change it, and does it go back to review?
+                reopenIfNeeded(existing, before, editDecision(editor, existing, before), editor);
+            }
+            changed |= saved != StoryWriter.Saved.UNCHANGED;
         }
         return new Upserted(existing.id, changed ? UpsertOutcome.UPDATED : UpsertOutcome.UNCHANGED);
     }
@@ -258,6 +263,14 @@ public class StoryService {
             throw new NotFoundException("No story '" + story.id + "'.");
         }
         return story;
+    }
+
+    /** History (revisions, diffs) holds unpublished text: only for those who act for the owner. */
+    private static Localization ownLocalization(Story story, String lang, Editor editor) {
+        if (!EditorialPolicy.actsFor(editor, story.organisation)) {
+            throw new NotFoundException("Story '" + story.id + "' has no localization in " + lang + " you may see.");
+        }
+        return findLocalization(story, lang);
     }
 
     private static Localization visibleLocalization(Story story, String lang, Editor editor) {

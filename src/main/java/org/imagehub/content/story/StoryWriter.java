@@ -70,7 +70,7 @@ class StoryWriter {
             ValidStory.ValidLocalization source = valid.localizations().get(i);
             Localization localization = newLocalization(story, source, now);
             created.add(localization);
-            slugRequests.add(new SlugAllocator.Request(localization.id, source.lang(), source.slug(), source.title(),
+            slugRequests.add(new SlugAllocator.Request(story.id, localization.id, source.lang(), source.slug(), source.title(),
                     "localizations[" + i + "].slug"));
         }
         Map<String, String> allocated = slugs.allocate(slugRequests);
@@ -115,7 +115,7 @@ class StoryWriter {
         }
         if (existing == null) {
             Localization localization = newLocalization(story, valid, now);
-            localization.slug = slugs.allocate(List.of(new SlugAllocator.Request(localization.id, valid.lang(), valid.slug(),
+            localization.slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, localization.id, valid.lang(), valid.slug(),
                     valid.title(), "slug"))).get(localization.id);
             applyContent(localization, valid);
             story.localizations.add(localization);
@@ -130,7 +130,7 @@ class StoryWriter {
         RevisionContent before = content(existing);
         String slug = valid.slug() == null ? existing.slug : valid.slug();
         if (!slug.equals(existing.slug)) {
-            slug = slugs.allocate(List.of(new SlugAllocator.Request(existing.id, valid.lang(), valid.slug(), valid.title(), "slug")))
+            slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, existing.id, valid.lang(), valid.slug(), valid.title(), "slug")))
                     .get(existing.id);
         }
         String translatedFromLang = existing.translatedFromLang;

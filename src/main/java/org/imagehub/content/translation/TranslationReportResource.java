@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
+import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/reports/translations")
@@ -20,15 +21,18 @@ import org.imagehub.security.Roles;
 public class TranslationReportResource {
     private static final int MAX_STORIES = 500;
     private final TranslationReportService reports;
+    private final CurrentEditor editor;
 
-    public TranslationReportResource(TranslationReportService reports) {
+    public TranslationReportResource(TranslationReportService reports, CurrentEditor editor) {
         this.reports = reports;
+        this.editor = editor;
     }
 
     @GET
     @Operation(summary = "Missing and outdated translations",
-            description = "Per language (totals) and per story (most recently changed first), against the target languages or `lang`.")
+            description = "Per language (totals) and per story (most recently changed first), against the target languages or `lang`; "
+                    + "over the stories of your organisation (all organisations for admins and central approvers).")
     public TranslationReport report(@QueryParam("lang") List<String> languages, @QueryParam("limit") String limit) {
-        return reports.report(languages, PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 100, MAX_STORIES));
+        return reports.report(languages, PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 100, MAX_STORIES), editor.get());
     }
 }

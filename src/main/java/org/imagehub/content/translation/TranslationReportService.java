@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.content.text.LanguageTags;
+import org.imagehub.content.workflow.EditorialPolicy;
+import org.imagehub.security.Editor;
 import org.imagehub.platform.HubConfig;
 
 /**
@@ -25,7 +27,8 @@ public class TranslationReportService {
         this.targetLanguages = config.content().targetLanguages();
     }
 
-    public TranslationReport report(List<String> requestedLanguages, int limit) {
+    /** The report over the stories the editor acts for (every organisation's for admins and central approvers). */
+    public TranslationReport report(List<String> requestedLanguages, int limit, Editor editor) {
         List<String> languages = requestedLanguages == null || requestedLanguages.isEmpty()
                 ? targetLanguages
                 : requestedLanguages.stream().map(lang -> LanguageTags.canonical(lang, "query.lang")).distinct().toList();
@@ -35,7 +38,9 @@ public class TranslationReportService {
                 from story s
                 join localization l on l.story_id = s.id
                 left join localization src on src.story_id = s.id and src.lang = l.translated_from_lang
-                order by s.updated_at desc, s.id, l.translated_from_lang nulls first, l.lang""").getResultList();
+                where ?1 or s.organisation = ?2
+                order by s.updated_at desc, s.id, l.translated_from_lang nulls first, l.lang""")
+                .setParameter(1, EditorialPolicy.actsForAll(editor)).setParameter(2, editor.organisation()).getResultList();
 
         Map<String, int[]> counts = new LinkedHashMap<>();
         languages.forEach(lang -> counts.put(lang, new int[3]));

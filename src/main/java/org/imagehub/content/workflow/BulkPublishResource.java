@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.platform.errors.DomainException;
+import org.imagehub.platform.errors.ProblemCatalog;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.security.CurrentEditor;
@@ -33,7 +35,8 @@ public class BulkPublishResource {
     public record Request(List<String> storyIds) {
     }
 
-    public record Outcome(String id, int published) {
+    /** One story's outcome: how many localizations went live, or why none could (problem type and detail). */
+    public record Outcome(String id, int published, String error, String detail) {
     }
 
     public record Result(int published, List<Outcome> stories) {
@@ -52,9 +55,14 @@ public class BulkPublishResource {
         List<Outcome> outcomes = new ArrayList<>();
         int total = 0;
         for (String id : request.storyIds()) {
-            int published = workflow.publishDrafts(id, editor.get());
-            outcomes.add(new Outcome(id, published));
-            total += published;
+            try {
+                int published = workflow.publishDrafts(id, editor.get());
+                outcomes.add(new Outcome(id, published, null, null));
+                total += published;
+            } catch (DomainException refused) {
+                // Stories before this one are committed already: say per story what happened instead of failing the call.
+                outcomes.add(new Outcome(id, 0, ProblemCatalog.forDomain(refused, null).type().toString(), refused.getMessage()));
+            }
         }
         return new Result(total, outcomes);
     }

@@ -47,6 +47,9 @@ public class WorkflowService {
             throw new NotFoundException("No localization " + lang + " of story '" + storyId + "'.");
         }
         WorkflowState state = WorkflowState.of(localization.status);
+        if (!EditorialPolicy.maySee(editor, story.organisation, state)) {
+            throw new NotFoundException("No localization " + lang + " of story '" + storyId + "'.");
+        }
         EditorialPolicy.Decision decision = EditorialPolicy.decide(editor, story.organisation, state, localization.publishedRevision != null,
                 "breaking".equals(story.priority), action);
         WorkflowState target = decision.orThrow();

@@ -1,10 +1,9 @@
 package org.imagehub.delivery.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import org.imagehub.platform.Hashes;
 
 /**
  * A delivery answer ready to send: body bytes, media type, a strong ETag computed from the bytes, and headers
@@ -25,11 +24,7 @@ public record CachedAnswer(byte[] body, String mediaType, String etag, Map<Strin
     }
 
     private static String strongEtag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Hashes.sha256(body);
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
     }
 }

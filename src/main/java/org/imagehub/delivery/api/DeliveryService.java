@@ -31,6 +31,7 @@ import org.imagehub.security.consumer.ConsumerAccess;
 public class DeliveryService {
     static final String JSON = "application/json";
     private static final int RELATED = 5;
+    private static final String CURSOR_KIND = "delivery-stories";
 
     private final DeliveryReader reader;
     private final ResponseCache cache;
@@ -81,7 +82,7 @@ public class DeliveryService {
             List<DeliveryRow> rows = reader.list(filter, languages, scope, Instant.now(clock), after, limit + 1);
             boolean more = rows.size() > limit;
             List<DeliveryRow> page = more ? rows.subList(0, limit) : rows;
-            List<StorySummary> items = page.stream().map(row -> StorySummary.of(parse(row))).toList();
+            List<StorySummary> items = page.stream().map(row -> StorySummary.of(scope.restrict(parse(row)))).toList();
             String next = more ? nextLink(query, toCursor(page.get(page.size() - 1))) : null;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", items);
@@ -136,14 +137,11 @@ public class DeliveryService {
     }
 
     private String toCursor(DeliveryRow row) {
-        return cursors.encode(row.storyPublishedAt() + "|" + row.storyId());
+        return cursors.encode(CURSOR_KIND, row.storyPublishedAt().toString(), row.storyId());
     }
 
     private DeliveryRow fromCursor(String cursor) {
-        String[] position = cursors.decode(cursor, "cursor").split("\\|", 2);
-        if (position.length != 2) {
-            throw new NotFoundException("Unknown cursor.");
-        }
+        String[] position = cursors.decode(cursor, CURSOR_KIND, "cursor");
         return new DeliveryRow(position[1], null, null, Instant.parse(position[0]));
     }
 

@@ -58,8 +58,7 @@ public class FeedService {
         return cache.get(key, () -> {
             List<DeliveredStory> items = reader.feed(lang, topic, type, scope, Instant.now(clock), size).stream()
                     .map(row -> json.read(row.document(), DeliveredStory.class))
-                    .map(story -> story.withOtherLanguages(story.otherLanguages().stream().filter(other -> scope.allowsLanguage(other.lang())).toList())
-                            .withBaseUrl(baseUrl))
+                    .map(story -> scope.restrict(story).withBaseUrl(baseUrl))
                     .toList();
             Instant updated = items.stream().map(DeliveredStory::publishedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
             String path = "/api/v1/feeds/" + lang + "." + format.name().toLowerCase(java.util.Locale.ROOT) + query(topic, type);

@@ -20,12 +20,16 @@ public class ResponseCache {
     private record Entry(long generation, CachedAnswer answer) {
     }
 
+    /** The next moment time alone changes what is visible, as computed for one generation. */
+    private record Boundary(long generation, Instant at) {
+    }
+
     private final DeliveryChanges changes;
     private final DeliveryReader reader;
     private final Clock clock;
     private final Cache<String, Entry> entries;
-    private volatile long boundaryGeneration = -1;
-    private volatile Instant boundary = Instant.MAX;
+    private final java.util.concurrent.atomic.AtomicReference<Boundary> boundary = new java.util.concurrent.atomic.AtomicReference<>(
+            new Boundary(-1, Instant.MAX));
 
     public ResponseCache(DeliveryChanges changes, DeliveryReader reader, Clock clock, HubConfig config) {
         this.changes = changes;
@@ -53,11 +57,12 @@ public class ResponseCache {
     private long currentGeneration() {
         long generation = changes.generation();
         Instant now = Instant.now(clock);
-        if (boundaryGeneration != generation) {
-            boundary = reader.nextTimeBoundary(now).orElse(Instant.MAX);
-            boundaryGeneration = generation;
+        Boundary known = boundary.get();
+        if (known.generation() != generation) {
+            known = new Boundary(generation, reader.nextTimeBoundary(now).orElse(Instant.MAX));
+            boundary.set(known);
         }
-        if (!now.isBefore(boundary)) {
+        if (!now.isBefore(known.at())) {
             changes.changed();
             return currentGeneration();
         }

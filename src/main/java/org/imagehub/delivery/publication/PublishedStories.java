@@ -2,20 +2,15 @@ package org.imagehub.delivery.publication;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.platform.AfterCommit;
+import org.imagehub.platform.Hashes;
 import org.imagehub.platform.Json;
 
 /**
@@ -29,15 +24,15 @@ public class PublishedStories {
     public static final String CHANNEL = "delivery_changed";
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final DeliveryChanges changes;
     private final Json json;
     private final Clock clock;
 
-    public PublishedStories(EntityManager entityManager, TransactionSynchronizationRegistry transactions, DeliveryChanges changes, Json json,
+    public PublishedStories(EntityManager entityManager, AfterCommit afterCommit, DeliveryChanges changes, Json json,
             Clock clock) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.changes = changes;
         this.json = json;
         this.clock = clock;
@@ -58,7 +53,7 @@ public class PublishedStories {
         Instant now = Instant.now(clock);
         long next = seq;
         for (DeliveredStory story : live) {
-            String hash = hash(json.write(story.withVersion(0)));
+            String hash = Hashes.sha256Hex(json.write(story.withVersion(0)));
             if (!touchAll && hash.equals(existing.get(story.lang()))) {
                 continue;
             }
@@ -75,8 +70,23 @@ public class PublishedStories {
         if (next != seq) {
             entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1").setParameter(1, next).executeUpdate();
             entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
-            transactions.registerInterposedSynchronization(new AfterCommit(changes));
+            // This replica's caches move on after the commit; other replicas hear the NOTIFY.
+            afterCommit.run(changes::changed);
         }
+    }
+
+    /** Which story each live "lang/slug" among the given belongs to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> slugOwners(List<String> languages, List<String> slugs) {
+        Map<String, String> owners = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery(
+                        "select lang, slug, story_id from delivery_item where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
+                .setParameter(1, languages.toArray(String[]::new)).setParameter(2, slugs.toArray(String[]::new))
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
+            Object[] columns = (Object[]) row;
+            owners.put(columns[0] + "/" + columns[1], (String) columns[2]);
+        }
+        return owners;
     }
 
     private void upsert(DeliveredStory story, Instant storyPublishedAt, String hash, long seq, Instant now) {
@@ -109,25 +119,5 @@ public class PublishedStories {
                 .setParameter(5, seq).setParameter(6, now).executeUpdate();
     }
 
-    private static String hash(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** Moves this replica's caches on once the change is committed (other replicas hear it through NOTIFY). */
-    private record AfterCommit(DeliveryChanges changes) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                changes.changed();
-            }
-        }
-    }
 }

@@ -2,6 +2,7 @@ package org.imagehub.delivery.read;
 
 import java.util.List;
 import java.util.Set;
+import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.security.consumer.ConsumerAccess;
 
 /** What a consumer's key restricts delivery to; empty lists mean everything. Stories aimed at no country are for all. */
@@ -18,6 +19,11 @@ public record ConsumerScope(List<String> languages, List<String> topics, List<St
         return allowsLanguage(lang)
                 && (topics.isEmpty() || storyTopics.stream().anyMatch(topics::contains))
                 && (countries.isEmpty() || storyCountries.isEmpty() || storyCountries.stream().anyMatch(countries::contains));
+    }
+
+    /** The story with only the other languages this consumer may read. */
+    public DeliveredStory restrict(DeliveredStory story) {
+        return story.withOtherLanguages(story.otherLanguages().stream().filter(other -> allowsLanguage(other.lang())).toList());
     }
 
     /** Consumers with the same scope share cached answers. */

@@ -33,23 +33,27 @@ public class DeliveryReader {
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0)[0]);
     }
 
-    /** One page of stories, newest first, each in its best language; {@code after} is the last row of the previous page. */
+    /**
+     * One page of stories, newest first, each in its best language; {@code after} is the last row of the previous
+     * page. The inner query walks the newest-first index and keeps one row per story (all of a story's languages
+     * share its publication time), so a page reads little more than its own rows.
+     */
     public List<DeliveryRow> list(ListFilter filter, LanguagePreference languages, ConsumerScope scope, Instant now, DeliveryRow after, int limit) {
         SqlQuery query = new SqlQuery().append("select c.story_id, c.lang, c.document, c.story_published_at from (")
-                .append("select distinct on (d.story_id) d.story_id, d.lang, cast(d.document as text) as document, d.story_published_at, d.updated_at"
-                        + " from delivery_item d where true");
+                .append("select distinct on (d.story_published_at, d.story_id) d.story_id, d.lang, cast(d.document as text) as document,"
+                        + " d.story_published_at, d.updated_at from delivery_item d where true");
         visible(query, scope, now);
         if (!languages.anyAfterwards()) {
             query.append(" and d.lang = any(cast(? as text[]))", (Object) languages.chain().toArray(String[]::new));
         }
         storyFilters(query, filter);
-        query.append(" order by d.story_id, coalesce(array_position(cast(? as text[]), d.lang), ?), d.lang) c where true",
+        if (after != null) {
+            query.append(" and (d.story_published_at, d.story_id) < (?, ?)", after.storyPublishedAt(), after.storyId());
+        }
+        query.append(" order by d.story_published_at desc, d.story_id desc, coalesce(array_position(cast(? as text[]), d.lang), ?), d.lang) c",
                 languages.chain().toArray(String[]::new), languages.chain().size());
         if (filter.updatedSince() != null) {
-            query.append(" and c.updated_at >= ?", filter.updatedSince());
-        }
-        if (after != null) {
-            query.append(" and (c.story_published_at, c.story_id) < (?, ?)", after.storyPublishedAt(), after.storyId());
+            query.append(" where c.updated_at >= ?", filter.updatedSince());
         }
         return rows(query.append(" order by c.story_published_at desc, c.story_id desc limit ?", limit));
     }

@@ -3,19 +3,16 @@ package org.imagehub.delivery.sync;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.SqlValues;
+import org.imagehub.platform.Hashes;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.security.consumer.ConsumerAccess;
@@ -50,7 +47,7 @@ public class SyncService {
 
     public Page page(String token, int limit, ConsumerAccess consumer) {
         ConsumerScope scope = ConsumerScope.of(consumer);
-        String scopeId = hash(scope.signature());
+        String scopeId = Hashes.sha256Hex(scope.signature()).substring(0, 16);
         SyncToken position = token == null
                 ? SyncToken.snapshotStart(consumer.consumerId(), scopeId, clock())
                 : SyncToken.decode(token, cursors, consumer.consumerId(), scopeId);
@@ -66,7 +63,7 @@ public class SyncService {
         List<Change> changes = new ArrayList<>();
         for (Object[] row : rows) {
             if (deliverable(row, scope, now) == null) {
-                changes.add(upsert(row));
+                changes.add(upsert(row, scope));
             }
         }
         if (rows.size() == limit) {
@@ -89,12 +86,16 @@ public class SyncService {
         long since = position.since();
         for (Object[] row : rows) {
             since = ((Number) row[2]).longValue();
+            if (!scope.allowsLanguage((String) row[1])) {
+                // A language outside the key never reached this consumer: nothing to upsert or delete.
+                continue;
+            }
             if (row[3] == null) {
                 changes.add(new Change("delete", (String) row[0], (String) row[1], null, (String) row[8], (String) row[9]));
                 continue;
             }
             String hidden = deliverable(row, scope, now);
-            changes.add(hidden == null ? upsert(row) : new Change("delete", (String) row[0], (String) row[1], null, hidden, null));
+            changes.add(hidden == null ? upsert(row, scope) : new Change("delete", (String) row[0], (String) row[1], null, hidden, null));
         }
         return new Page(changes, SyncToken.delta(position.consumerId(), position.scope(), since).encode(cursors), rows.size() == limit);
     }
@@ -112,8 +113,8 @@ public class SyncService {
         return scope.allows((String) row[1], SqlValues.texts(row[4]), SqlValues.texts(row[5])) ? null : "out-of-scope";
     }
 
-    private Change upsert(Object[] row) {
-        return new Change("upsert", (String) row[0], (String) row[1], json.read((String) row[3], DeliveredStory.class), null, null);
+    private Change upsert(Object[] row, ConsumerScope scope) {
+        return new Change("upsert", (String) row[0], (String) row[1], scope.restrict(json.read((String) row[3], DeliveredStory.class)), null, null);
     }
 
     private long clock() {
@@ -130,11 +131,4 @@ public class SyncService {
     }
 
 
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -21,15 +21,17 @@ record SyncToken(String consumerId, String scope, boolean snapshot, long horizon
     }
 
     String encode(Cursors cursors) {
-        return cursors.encode(String.join("|", VERSION, consumerId, scope, snapshot ? "s" : "d", Long.toString(horizon), afterStory, afterLang,
-                Long.toString(since)));
+        return cursors.encode(VERSION, consumerId, scope, snapshot ? "s" : "d", Long.toString(horizon), afterStory, afterLang, Long.toString(since));
     }
 
     static SyncToken decode(String token, Cursors cursors, String consumerId, String scope) {
-        String[] parts = cursors.decode(token, "token").split("\\|", -1);
-        if (parts.length != 8 || !VERSION.equals(parts[0])) {
+        String[] decoded = cursors.decode(token, VERSION, "token");
+        if (decoded.length != 7) {
             throw invalid("this token is from another version of the hub; start again without a token");
         }
+        String[] parts = new String[8];
+        parts[0] = VERSION;
+        System.arraycopy(decoded, 0, parts, 1, 7);
         if (!parts[1].equals(consumerId)) {
             throw invalid("this token belongs to another consumer");
         }

@@ -4,14 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.Hashes;
 
 /**
  * Idempotency-Key for creates. The key is claimed by an insert in the same transaction as the create: a
@@ -37,7 +35,7 @@ public class IdempotencyStore {
             throw new ValidationException("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters.",
                     List.of(new FieldError("header.Idempotency-Key", "invalid", "1 to " + MAX_KEY_LENGTH + " characters")));
         }
-        String hash = sha256(requestBody);
+        String hash = Hashes.sha256Hex(requestBody);
         int claimed = entityManager.createNativeQuery("insert into idempotency_record (scope, idem_key, request_hash, status, response_body) "
                         + "values (?1, ?2, ?3, 0, '') on conflict do nothing")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
@@ -62,11 +60,4 @@ public class IdempotencyStore {
         return result;
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

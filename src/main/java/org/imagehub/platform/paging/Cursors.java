@@ -27,16 +27,28 @@ public class Cursors {
         this.key = new SecretKeySpec(config.paging().cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    public String encode(String position) {
-        byte[] payload = position.getBytes(StandardCharsets.UTF_8);
+    /**
+     * A signed cursor of {@code kind} (one per endpoint family, so a cursor of one is never accepted by another)
+     * holding {@code parts}, none of which may contain '|'.
+     */
+    public String encode(String kind, String... parts) {
+        byte[] payload = (kind + "|" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8);
         byte[] tag = tag(payload);
         byte[] token = Arrays.copyOf(payload, payload.length + TAG_BYTES);
         System.arraycopy(tag, 0, token, payload.length, TAG_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
-    /** The position inside a cursor; {@code field} names the query parameter for the error. */
-    public String decode(String cursor, String field) {
+    /** The parts of a cursor of {@code kind}; {@code field} names the query parameter for the error. */
+    public String[] decode(String cursor, String kind, String field) {
+        String[] parts = verified(cursor, field).split("\\|", -1);
+        if (!parts[0].equals(kind)) {
+            throw invalid(field);
+        }
+        return Arrays.copyOfRange(parts, 1, parts.length);
+    }
+
+    private String verified(String cursor, String field) {
         byte[] token;
         try {
             token = Base64.getUrlDecoder().decode(cursor);

@@ -40,7 +40,7 @@ public class AuditReader {
             parameters.put("until", filter.until());
         }
         if (cursor != null) {
-            String[] position = cursors.decode(cursor, "cursor").split("\\|", 2);
+            String[] position = cursors.decode(cursor, "audit", "cursor");
             query.append(" and (e.at < :at or (e.at = :at and e.id < :id))");
             parameters.put("at", Instant.parse(position[0]));
             parameters.put("id", Long.parseLong(position[1]));
@@ -49,7 +49,7 @@ public class AuditReader {
         List<AuditEntry> entries = AuditEntry.find(query.toString(), parameters).page(0, limit + 1).list();
         boolean more = entries.size() > limit;
         List<AuditEntry> page = more ? entries.subList(0, limit) : entries;
-        String next = more ? cursors.encode(page.get(page.size() - 1).at + "|" + page.get(page.size() - 1).id) : null;
+        String next = more ? cursors.encode("audit", page.get(page.size() - 1).at.toString(), page.get(page.size() - 1).id.toString()) : null;
         return new Page(page.stream().map(this::view).toList(), next);
     }
 

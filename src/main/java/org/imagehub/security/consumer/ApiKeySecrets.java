@@ -1,10 +1,8 @@
 package org.imagehub.security.consumer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.imagehub.platform.Hashes;
 
 /** Makes and hashes API keys: 256 random bits, so a plain SHA-256 is as good as a slow password hash here. */
 final class ApiKeySecrets {
@@ -21,11 +19,7 @@ final class ApiKeySecrets {
     }
 
     static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(key);
     }
 
     static String hint(String key) {

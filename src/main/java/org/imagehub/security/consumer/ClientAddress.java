@@ -6,7 +6,8 @@ import java.net.UnknownHostException;
 
 /**
  * The address of the client behind a request: the peer, or — when the peer is a proxy inside the cluster (loopback
- * or private network) and trusted — the first address of X-Forwarded-For.
+ * or private network) and trusted — the nearest address in X-Forwarded-For that is not such a proxy. Proxies append
+ * to the header, so its left part is whatever the client wrote and is never believed over the right part.
  */
 final class ClientAddress {
     private ClientAddress() {
@@ -18,8 +19,14 @@ final class ClientAddress {
         if (!trustForwardedFor || forwarded == null || forwarded.isBlank() || !isInternal(peer)) {
             return peer;
         }
-        String first = forwarded.split(",", 2)[0].trim();
-        return first.isEmpty() ? peer : first;
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!hop.isEmpty() && !isInternal(hop)) {
+                return hop;
+            }
+        }
+        return peer;
     }
 
     private static boolean isInternal(String address) {

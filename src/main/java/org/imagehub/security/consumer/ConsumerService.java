@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.imagehub.platform.AfterCommit;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
@@ -27,9 +28,11 @@ public class ConsumerService {
     private final ConsumerValidator validator;
     private final ApiKeyAuthenticator authenticator;
     private final AuditLog audit;
+    private final AfterCommit afterCommit;
     private final Clock clock;
 
-    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, Clock clock) {
+    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, AfterCommit afterCommit, Clock clock) {
+        this.afterCommit = afterCommit;
         this.validator = validator;
         this.authenticator = authenticator;
         this.audit = audit;
@@ -58,8 +61,8 @@ public class ConsumerService {
         EntityTags.requireMatch(ifMatch, consumer.version);
         apply(consumer, validator.validate(input));
         consumer.version++;
-        audit.record(editor, AuditLog.Write.of("consumer.updated", "consumer", id, consumer.version));
-        authenticator.forgetConsumer(id);
+        audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
+        afterCommit.run(() -> authenticator.forgetConsumer(id));
         return ConsumerView.of(consumer);
     }
 
@@ -89,7 +92,7 @@ public class ConsumerService {
             key.revokedAt = Instant.now(clock);
             audit.record(editor, new AuditLog.Write("api-key.revoked", "consumer", consumerId, null, Map.of("keyId", keyId)));
         }
-        authenticator.forgetKey(keyId);
+        afterCommit.run(() -> authenticator.forgetKey(keyId));
         return ApiKeyView.of(key);
     }
 
@@ -105,6 +108,8 @@ public class ConsumerService {
             register(id, valid, editor);
         } else {
             apply(consumer, valid);
+            consumer.version++;
+            audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
         }
         if (ApiKey.count("keyHash", (Object) ApiKeySecrets.hash(key)) == 0) {
             store(id, key, null, editor);
@@ -121,6 +126,12 @@ public class ConsumerService {
         consumer.persist();
         audit.record(editor, new AuditLog.Write("consumer.created", "consumer", id, 1L, Map.of("name", consumer.name, "scopes", consumer.scopes)));
         return consumer;
+    }
+
+    /** What a consumer may read, for the audit log. */
+    private static Map<String, Object> access(Consumer consumer) {
+        return Map.of("scopes", consumer.scopes, "languages", consumer.languages, "topics", consumer.topics, "countries", consumer.countries,
+                "requestsPerMinute", consumer.requestsPerMinute, "active", consumer.active);
     }
 
     private IssuedKey store(String consumerId, String secret, Instant expiresAt, Editor editor) {

@@ -30,7 +30,7 @@ class ConsumerValidator {
         if (input.name() == null || input.name().isBlank() || input.name().length() > 200) {
             errors.add(new FieldError("name", "required", "1 to 200 characters"));
         }
-        if (!KINDS.contains(input.kind())) {
+        if (input.kind() == null || !KINDS.contains(input.kind())) {
             errors.add(new FieldError("kind", "invalid", "one of " + String.join(", ", new java.util.TreeSet<>(KINDS))));
         }
         List<String> scopes = input.scopes() == null ? List.of() : input.scopes();
@@ -38,7 +38,7 @@ class ConsumerValidator {
             errors.add(new FieldError("scopes", "required", "at least one of " + String.join(", ", new java.util.TreeSet<>(Scopes.ALL))));
         }
         for (int i = 0; i < scopes.size(); i++) {
-            if (!Scopes.ALL.contains(scopes.get(i))) {
+            if (scopes.get(i) == null || !Scopes.ALL.contains(scopes.get(i))) {
                 errors.add(new FieldError("scopes[" + i + "]", "unknown", "one of " + String.join(", ", new java.util.TreeSet<>(Scopes.ALL))));
             }
         }
@@ -46,15 +46,15 @@ class ConsumerValidator {
         List<String> given = input.languages() == null ? List.of() : input.languages();
         for (int i = 0; i < given.size(); i++) {
             try {
-                languages.add(LanguageTags.canonical(given.get(i), "languages[" + i + "]"));
+                languages.add(LanguageTags.canonical(given.get(i) == null ? "" : given.get(i), "languages[" + i + "]"));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
         }
         List<String> topicCodes = input.topics() == null ? List.of() : input.topics();
-        Set<String> unknownTopics = topics.unknown(topicCodes);
+        Set<String> unknownTopics = topics.unknown(topicCodes.stream().filter(java.util.Objects::nonNull).toList());
         for (int i = 0; i < topicCodes.size(); i++) {
-            if (unknownTopics.contains(topicCodes.get(i))) {
+            if (topicCodes.get(i) == null || unknownTopics.contains(topicCodes.get(i))) {
                 errors.add(new FieldError("topics[" + i + "]", "unknown-topic", "no topic '" + topicCodes.get(i) + "'"));
             }
         }

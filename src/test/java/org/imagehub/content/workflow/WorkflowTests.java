@@ -100,6 +100,8 @@ class WorkflowTests {
                 .extract().path("localizations.lang");
         assertThat(languages).containsExactly("vi");
         Api.asPerson("editor.embassy", "embassy-fr", "editor").get(Publishing.localization(published, "fr")).then().statusCode(404);
+        Api.asPerson("editor.embassy", "embassy-fr", "editor").get(Publishing.localization(published, "vi") + "/revisions").then().statusCode(404);
+        Api.asPerson("editor.embassy", "embassy-fr", "editor").get(Publishing.localization(published, "vi")).then().statusCode(200);
     }
 
     @Test
