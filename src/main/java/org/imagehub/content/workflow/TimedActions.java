@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
 import org.imagehub.distribution.Outbox;
+import org.imagehub.platform.NativeSql;
 import org.imagehub.security.audit.AuditLog;
 import org.jboss.logging.Logger;
 
@@ -135,18 +136,10 @@ public class TimedActions {
     /** A fresh statement after the claim: sees what another replica committed before we got the story's lock. */
     @SuppressWarnings("unchecked")
     private List<Localization> localizations(String sql, Object... parameters) {
-        Query query = entityManager.createNativeQuery(sql, Localization.class);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultList();
+        return NativeSql.bind(entityManager.createNativeQuery(sql, Localization.class), parameters).getResultList();
     }
 
     private Query query(String sql, Object... parameters) {
-        Query query = entityManager.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query;
+        return NativeSql.bind(entityManager.createNativeQuery(sql), parameters);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
+import org.imagehub.platform.NativeSql;
 
 /** A native query built clause by clause, with its positional parameters kept in step. */
 final class SqlQuery {
@@ -21,10 +22,7 @@ final class SqlQuery {
 
     @SuppressWarnings("unchecked")
     List<Object[]> rows(EntityManager entityManager) {
-        Query query = entityManager.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
+        Query query = NativeSql.bind(entityManager.createNativeQuery(sql.toString()), parameters.toArray());
         List<Object[]> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
             rows.add(row instanceof Object[] columns ? columns : new Object[] {row});

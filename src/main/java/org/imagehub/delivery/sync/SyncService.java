@@ -14,6 +14,7 @@ import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.Hashes;
 import org.imagehub.platform.Json;
+import org.imagehub.platform.NativeSql;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.security.consumer.ConsumerAccess;
 
@@ -123,11 +124,7 @@ public class SyncService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... parameters) {
-        jakarta.persistence.Query query = entityManager.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultList();
+        return NativeSql.bind(entityManager.createNativeQuery(sql), parameters).getResultList();
     }
 
 
