@@ -80,6 +80,10 @@ public class StoryImporter {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                // Every story of the chunk is locked before any is written, so the chunk never waits for a story
+                // while holding the published view's clock (taken when a live story changes): no lock cycle with
+                // an editor publishing one of them.
+                stories.lockByExternalIds(chunk.stream().map(checked -> checked.story().externalId()).toList());
                 List<ImportResult> written = new ArrayList<>();
                 for (Checked checked : chunk) {
                     written.add(upsert(checked, editor));

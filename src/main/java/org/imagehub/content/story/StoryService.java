@@ -219,6 +219,15 @@ public class StoryService {
         return new Upserted(existing.id, changed ? UpsertOutcome.UPDATED : UpsertOutcome.UNCHANGED);
     }
 
+    /** Locks the existing stories with these external ids, in id order (the order every bulk writer takes them in). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockByExternalIds(List<String> externalIds) {
+        Story.getEntityManager().createNativeQuery("select id from story where external_id = any(cast(?1 as text[])) order by id for update")
+                .setParameter(1, externalIds.toArray(String[]::new))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT)
+                .getResultList();
+    }
+
     public record Upserted(String id, UpsertOutcome outcome) {
     }
 
