@@ -14,8 +14,11 @@ final class ClientAddress {
     }
 
     static String of(HttpServerRequest request, boolean trustForwardedFor) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        String forwarded = request.getHeader("X-Forwarded-For");
+        return of(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"),
+                trustForwardedFor);
+    }
+
+    static String of(String peer, String forwarded, boolean trustForwardedFor) {
         if (!trustForwardedFor || forwarded == null || forwarded.isBlank() || !isInternal(peer)) {
             return peer;
         }
