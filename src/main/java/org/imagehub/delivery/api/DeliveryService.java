@@ -91,18 +91,18 @@ public class DeliveryService {
         });
     }
 
-    private DeliveryRow chosen(String id, LanguagePreference languages, ConsumerScope scope) {
+    /** The best language the consumer may read, listing as other languages only those it may read too. */
+    private DeliveredStory chosen(String id, LanguagePreference languages, ConsumerScope scope) {
         List<DeliveryRow> rows = reader.storyLanguages(id, scope, Instant.now(clock));
         DeliveryRow best = rows.stream().filter(row -> languages.rank(row.lang()) >= 0)
                 .min(Comparator.comparingInt((DeliveryRow row) -> languages.rank(row.lang())).thenComparing(DeliveryRow::lang))
                 .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read."));
-        List<DeliveredStory.Alternate> others = rows.stream().filter(row -> row != best)
-                .map(row -> parse(row)).map(story -> new DeliveredStory.Alternate(story.lang(), story.slug(), story.url())).toList();
-        return new DeliveryRow(best.storyId(), best.lang(), json.write(parse(best).withOtherLanguages(others)), best.storyPublishedAt());
+        java.util.Set<String> visible = rows.stream().map(DeliveryRow::lang).collect(Collectors.toSet());
+        DeliveredStory story = parse(best);
+        return story.withOtherLanguages(story.otherLanguages().stream().filter(other -> visible.contains(other.lang())).toList());
     }
 
-    private CachedAnswer render(DeliveryRow row, Form form, ConsumerScope scope) {
-        DeliveredStory story = parse(row);
+    private CachedAnswer render(DeliveredStory story, Form form, ConsumerScope scope) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Language", story.lang());
         if (!story.otherLanguages().isEmpty()) {
@@ -110,7 +110,7 @@ public class DeliveryService {
                     .map(other -> "<" + other.url() + ">; rel=\"alternate\"; hreflang=\"" + other.lang() + "\"").collect(Collectors.joining(", ")));
         }
         return switch (form) {
-            case JSON -> CachedAnswer.of(withRelated(row.document(), story, scope), JSON, headers);
+            case JSON -> CachedAnswer.of(withRelated(story, scope), JSON, headers);
             case NINJS -> CachedAnswer.of(json.write(ninjs.toNinjs(story.withBaseUrl(baseUrl))), JSON, headers);
             case JSON_LD -> {
                 DeliveredStory absolute = story.withBaseUrl(baseUrl);
@@ -122,8 +122,8 @@ public class DeliveryService {
     }
 
     /** The story's JSON with up to five related stories (same language, a shared topic), as links with titles. */
-    private String withRelated(String document, DeliveredStory story, ConsumerScope scope) {
-        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) json.read(document);
+    private String withRelated(DeliveredStory story, ConsumerScope scope) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = objectMapper.valueToTree(story);
         ArrayNode related = node.putArray("related");
         for (DeliveryRow row : reader.related(story.id(), story.lang(), story.topics(), scope, Instant.now(clock), RELATED)) {
             DeliveredStory other = parse(row);

@@ -74,9 +74,7 @@ public class StoryDeliveryResource {
             description = "Content-Language says which language was served; otherLanguages (and Link hreflang) list the others.")
     public Response story(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        DeliveryQueryParams.requireOnly(uri.getQueryParameters(), STORY_PARAMETERS);
-        CachedAnswer answer = delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), DeliveryService.Form.JSON);
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.JSON);
     }
 
     @GET
@@ -94,9 +92,7 @@ public class StoryDeliveryResource {
     @Operation(summary = "IPTC ninjs 2.1 of one published story in one language", description = "Language as for the story (?lang= or Accept-Language).")
     public Response ninjs(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        DeliveryQueryParams.requireOnly(uri.getQueryParameters(), STORY_PARAMETERS);
-        CachedAnswer answer = delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), DeliveryService.Form.NINJS);
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.NINJS);
     }
 
     @GET
@@ -106,8 +102,12 @@ public class StoryDeliveryResource {
             description = "For pages that embed the story: put it in a script type=application/ld+json element.")
     public Response jsonLd(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.JSON_LD);
+    }
+
+    private Response one(UriInfo uri, String id, String lang, String acceptLanguage, String ifNoneMatch, DeliveryService.Form form) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), STORY_PARAMETERS);
-        CachedAnswer answer = delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), DeliveryService.Form.JSON_LD);
+        CachedAnswer answer = delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), form);
         return DeliveryResponses.send(answer, ifNoneMatch, config);
     }
 }
