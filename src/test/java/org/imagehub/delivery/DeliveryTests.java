@@ -232,14 +232,21 @@ class DeliveryTests {
     }
 
     static String published(Stories story) {
-        String id = Api.as("editor.mofa").body(story.build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
-        Publishing.publishAll(id);
-        return id;
+        return Publishing.published(story);
     }
 
+    /** Withdraws with {@code reason} as what consumers are told (and an internal comment for the editors). */
     static void withdraw(String id, String lang, String reason) {
+        withdraw(id, lang, "Internal: " + reason, reason);
+    }
+
+    static void withdraw(String id, String lang, String comment, String publicReason) {
         String path = Publishing.localization(id, lang);
         String etag = Api.asAdmin().get(path).then().extract().header("ETag");
-        Api.asAdmin().header("If-Match", etag).body(Map.of("action", "withdraw", "comment", reason)).post(path + "/workflow").then().statusCode(200);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("action", "withdraw", "comment", comment));
+        if (publicReason != null) {
+            body.put("publicReason", publicReason);
+        }
+        Api.asAdmin().header("If-Match", etag).body(body).post(path + "/workflow").then().statusCode(200);
     }
 }

@@ -131,4 +131,39 @@ class SyncTests {
             Publishing.act(id, lang, "admin", action);
         }
     }
+
+    @Test
+    void aTopicLimitedConsumerHearsOfNoRemovalOutsideItsTopicsAndNeverTheEditorsComment() {
+        String inside = "sync-in-" + Long.toString(System.nanoTime(), 36);
+        String outside = "sync-out-" + Long.toString(System.nanoTime(), 36);
+        for (String topic : List.of(inside, outside)) {
+            Api.asAdmin().body(Map.of("labels", Map.of("en", topic))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+        }
+        String limitedKey = Consumers.reading().with("topics", List.of(inside)).key();
+        String everyKey = Consumers.reading().key();
+        Mirror limited = new Mirror();
+        limited.catchUp(limitedKey);
+        Mirror every = new Mirror();
+        every.catchUp(everyKey);
+
+        String seen = DeliveryTests.published(Stories.article().inLanguages("vi").with("topics", List.of(inside)));
+        String unseen = DeliveryTests.published(Stories.article().inLanguages("vi").with("topics", List.of(outside)));
+        DeliveryTests.withdraw(seen, "vi", "Internal: legal hold on the figures", "Figures corrected");
+        DeliveryTests.withdraw(unseen, "vi", "Internal: legal hold on the figures", null);
+
+        String limitedPage = Consumers.withKey(limitedKey).queryParam("token", limited.token).get("/api/v1/sync").then().statusCode(200)
+                .extract().asString();
+        List<Map<String, Object>> limitedChanges = JsonPath.from(limitedPage).getList("changes");
+        assertThat(limitedChanges).noneSatisfy(change -> assertThat(change.get("id")).isEqualTo(unseen));
+        assertThat(limitedChanges).filteredOn(change -> seen.equals(change.get("id")) && "delete".equals(change.get("op")))
+                .singleElement().satisfies(change -> assertThat(change).containsEntry("detail", "Figures corrected"));
+        assertThat(limitedPage).doesNotContain("legal hold");
+
+        String everyPage = Consumers.withKey(everyKey).queryParam("token", every.token).get("/api/v1/sync").then().statusCode(200)
+                .extract().asString();
+        List<Map<String, Object>> everyChanges = JsonPath.from(everyPage).getList("changes");
+        assertThat(everyChanges).filteredOn(change -> unseen.equals(change.get("id")) && "delete".equals(change.get("op")))
+                .singleElement().satisfies(change -> assertThat(change.get("detail")).isNull());
+        assertThat(everyPage).doesNotContain("legal hold");
+    }
 }

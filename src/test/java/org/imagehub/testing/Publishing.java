@@ -8,6 +8,13 @@ public final class Publishing {
     private Publishing() {
     }
 
+    /** Creates the story as editor.mofa and publishes every language of it; returns its id. */
+    public static String published(Stories story) {
+        String id = Api.as("editor.mofa").body(story.build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        publishAll(id);
+        return id;
+    }
+
     public static void publishAll(String storyId) {
         List<String> languages = Api.asAdmin().get("/api/v1/manage/stories/" + storyId).then().statusCode(200)
                 .extract().path("localizations.findAll { it.status == 'draft' }.lang");

@@ -15,17 +15,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.imagehub.content.text.LanguageTags;
 import org.imagehub.content.text.TextChecks;
+import org.imagehub.content.workflow.EditorialPolicy;
 import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
+import org.imagehub.platform.errors.ForbiddenException;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.security.Editor;
+import org.imagehub.security.Roles;
 import org.imagehub.security.audit.AuditLog;
 
 @ApplicationScoped
@@ -69,6 +72,7 @@ public class KeyMessageService {
     public IdempotentCreate create(KeyMessageInput input, Editor editor, String idempotencyKey) {
         return idempotency.execute("key-message:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             Map<String, String> translations = validate(input, true);
+            requireApproverFor(ownerOf(input, editor), editor);
             if (KeyMessage.findById(input.code()) != null) {
                 throw new ConflictException("Key message '" + input.code() + "' exists already.",
                         List.of(new FieldError("code", "duplicate", "already used")));
@@ -92,9 +96,13 @@ public class KeyMessageService {
         if (message == null) {
             throw new NotFoundException("No key message '" + code + "'.");
         }
+        requireApproverFor(message.ownerOrganisation, editor);
         EntityTags.requireMatch(ifMatch, message.version);
         Map<String, String> translations = validate(new KeyMessageInput(code, input.owner(), input.validFrom(), input.validUntil(),
                 input.translations()), false);
+        if (input.owner() != null && !input.owner().isBlank() && !input.owner().equals(message.ownerOrganisation)) {
+            requireApproverFor(input.owner(), editor);
+        }
         apply(message, input, translations, editor);
         message.version++;
         outbox.append("key-message.changed", "key-message", code, Map.of("code", code));
@@ -118,13 +126,14 @@ public class KeyMessageService {
         Instant now = Instant.now(clock);
         List<KeyMessage> active = KeyMessage.<KeyMessage>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
                 .filter(message -> message.activeAt(now)).toList();
-        // One query for all messages: (key message, language, stories) over published localizations.
+        // One query for all messages: (key message, language, stories) over live localizations. A language counts while an
+        // approved revision of it is live, even when its localization is back in draft for the next edit.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select km.code, l.lang, count(distinct s.id)
                 from story s
                 cross join lateral unnest(s.key_messages) as km(code)
-                join localization l on l.story_id = s.id and l.status = 'published'
+                join localization l on l.story_id = s.id and l.published_revision is not null
                 group by km.code, l.lang""").getResultList();
         Map<String, Map<String, Long>> published = new TreeMap<>();
         for (Object[] row : rows) {
@@ -135,7 +144,7 @@ public class KeyMessageService {
                 select km.code, count(distinct s.id)
                 from story s
                 cross join lateral unnest(s.key_messages) as km(code)
-                where exists (select 1 from localization l where l.story_id = s.id and l.status = 'published')
+                where exists (select 1 from localization l where l.story_id = s.id and l.published_revision is not null)
                 group by km.code""").getResultList();
         Map<String, Integer> storiesPerMessage = new TreeMap<>();
         for (Object[] row : storyCounts) {
@@ -159,8 +168,21 @@ public class KeyMessageService {
         return message;
     }
 
+    /** Key messages speak for their owner: only its approvers (or a central approver, or an admin) create or change them. */
+    private static void requireApproverFor(String owner, Editor editor) {
+        if (!EditorialPolicy.actsFor(editor, owner) || Roles.level(editor.roles()) != Roles.Level.APPROVER) {
+            throw new ForbiddenException("Only approvers of organisation '" + owner + "' (or of a central organisation) may change its key messages.");
+        }
+    }
+
+    private static String ownerOf(KeyMessageInput input, Editor editor) {
+        return input.owner() == null || input.owner().isBlank() ? editor.organisation() : input.owner();
+    }
+
     private void apply(KeyMessage message, KeyMessageInput input, Map<String, String> translations, Editor editor) {
-        message.ownerOrganisation = input.owner() == null || input.owner().isBlank() ? editor.organisation() : input.owner();
+        // An update that names no owner keeps the one the message has.
+        message.ownerOrganisation = input.owner() != null && !input.owner().isBlank() ? input.owner()
+                : message.ownerOrganisation != null ? message.ownerOrganisation : editor.organisation();
         message.validFrom = input.validFrom();
         message.validUntil = input.validUntil();
         message.translations.clear();

@@ -68,8 +68,13 @@ public class Localization extends PanacheEntityBase {
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
 
+    /** The withdrawing approver's comment: internal, for editors. */
     @Column(name = "withdrawn_reason")
     public String withdrawnReason;
+
+    /** What consumers are told about a withdrawal; only ever what the approver wrote for them. */
+    @Column(name = "public_reason")
+    public String publicReason;
 
     public long version;
 

@@ -19,6 +19,7 @@ public record LocalizationView(
         Integer publishedRevision,
         Instant scheduledAt,
         String withdrawnReason,
+        String publicReason,
         int revision,
         long version,
         TranslationStatus translation,

@@ -78,4 +78,9 @@ public class Story extends PanacheEntityBase {
     @OrderBy("lang")
     @BatchSize(size = 100)
     public List<Localization> localizations = new ArrayList<>();
+
+    /** Consumers, and other organisations' editors, get nothing of the story before its embargo ends. */
+    public boolean underEmbargo(Instant now) {
+        return embargoUntil != null && embargoUntil.isAfter(now);
+    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A story as editors send it. On create it may carry its first localizations; on update (PUT) it carries the
- * story's own attributes only, and localizations are saved one language at a time.
+ * story's own attributes only, and localizations are saved one language at a time. {@code reason} says why the
+ * attributes change (kept with the attribute revision; required to move the embargo or expiry of a live story).
  */
 public record StoryInput(
         String externalId,
@@ -21,5 +22,6 @@ public record StoryInput(
         JsonNode fields,
         Instant embargoUntil,
         Instant expiresAt,
-        List<LocalizationInput> localizations) {
+        List<LocalizationInput> localizations,
+        String reason) {
 }

@@ -4,6 +4,7 @@ package org.imagehub.content.story;
 final class StoryLimits {
     static final int LOCALIZATIONS = 60;
     static final int TITLE = 200;
+    static final int REASON = 2_000;
     static final int SUMMARY = 1_000;
     static final int BODY = 200_000;
     static final int SEO_TITLE = 120;

@@ -73,10 +73,25 @@ public class StoryResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
-    @Operation(summary = "Replace the story's own attributes", description = "Needs If-Match with the story's ETag; localizations are saved separately.")
+    @Operation(summary = "Replace the story's own attributes",
+            description = "Needs If-Match with the story's ETag; localizations are saved separately. Once a language is approved, scheduled or "
+                    + "live, only an approver may change the attributes (403 otherwise); moving the embargo or expiry of a live story needs "
+                    + "a `reason`. Every change is an attribute revision.")
     public Response update(@PathParam("id") String id, StoryInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         StoryView view = stories.updateAttributes(id, Bodies.require(input), ifMatch, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    }
+
+    public record AttributeRevisionList(List<AttributeRevisionView> revisions) {
+    }
+
+    @GET
+    @Path("{id}/attribute-revisions")
+    @Operation(summary = "The story's attribute revisions, newest first",
+            description = "Each change of the story's own attributes (type fields, rights, topics, countries, key messages, organisation, "
+                    + "priority, embargo, expiry) with what changed from what to what, who changed it and why. Only for the owning organisation.")
+    public AttributeRevisionList attributeRevisions(@PathParam("id") String id) {
+        return new AttributeRevisionList(stories.attributeRevisions(id, editor.get()));
     }
 
     @GET

@@ -28,6 +28,7 @@ import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.security.Editor;
+import org.imagehub.security.organisation.OrganisationService;
 
 /** Stories and their localizations for the management API: create, read, revise, restore. */
 @ApplicationScoped
@@ -40,11 +41,13 @@ public class StoryService {
     private final IdempotencyStore idempotency;
     private final Cursors cursors;
     private final WorkflowRecorder workflow;
+    private final OrganisationService organisations;
     private final Json json;
     private final Clock clock;
 
     StoryService(StoryValidator validator, StoryWriter writer, StoryViews views, RevisionService revisions, IdempotencyStore idempotency,
-            Cursors cursors, WorkflowRecorder workflow, Json json, Clock clock) {
+            Cursors cursors, WorkflowRecorder workflow, OrganisationService organisations, Json json, Clock clock) {
+        this.organisations = organisations;
         this.validator = validator;
         this.writer = writer;
         this.views = views;
@@ -61,7 +64,7 @@ public class StoryService {
         return idempotency.execute("story:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             ValidStory valid = validator.validateNew(input);
             requireOrganisation(valid.organisation(), editor);
-            requireFreeExternalId(valid.externalId());
+            requireFreeExternalId(valid.organisation() == null ? editor.organisation() : valid.organisation(), valid.externalId());
             Story story = writer.create(valid, editor);
             return new IdempotentCreate(201, "/api/v1/manage/stories/" + story.id, json.write(views.story(story)), false);
         });
@@ -76,8 +79,10 @@ public class StoryService {
         StringBuilder query = new StringBuilder("from Story s where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (!EditorialPolicy.actsForAll(editor)) {
-            query.append(" and (s.organisation = :organisation or exists (select 1 from Localization l where l.story = s and l.status = 'published'))");
+            query.append(" and (s.organisation = :organisation or (exists (select 1 from Localization l where l.story = s and l.status = 'published')"
+                    + " and (s.embargoUntil is null or s.embargoUntil <= :now)))");
             parameters.put("organisation", editor.organisation());
+            parameters.put("now", Instant.now(clock));
         }
         if (type != null) {
             query.append(" and s.type = :type");
@@ -108,15 +113,47 @@ public class StoryService {
         EntityTags.requireMatch(ifMatch, story.version);
         ValidStory valid = validator.validateAttributes(new StoryInput(input.externalId(), input.type() == null ? story.type : input.type(),
                 input.organisation(), input.priority(), input.topics(), input.countries(), input.tags(), input.keyMessages(), input.rights(),
-                input.fields(), input.embargoUntil(), input.expiresAt(), input.localizations()));
-        if (valid.organisation() != null && !valid.organisation().equals(story.organisation)) {
-            requireOrganisation(valid.organisation(), editor);
-        }
-        if (valid.externalId() != null && !valid.externalId().equals(story.externalId)) {
-            requireFreeExternalId(valid.externalId());
-        }
-        writer.updateAttributes(story, valid, editor);
+                input.fields(), input.embargoUntil(), input.expiresAt(), input.localizations(), input.reason()));
+        changeAttributes(story, valid, editor);
         return views.story(story);
+    }
+
+    /** A story's attribute revisions (what changed, by whom, why), newest first: for those who act for its owner. */
+    public List<AttributeRevisionView> attributeRevisions(String id, Editor editor) {
+        Story story = find(id);
+        if (!EditorialPolicy.actsFor(editor, story.organisation)) {
+            throw new NotFoundException("No story '" + id + "'.");
+        }
+        return writer.attributeRevisions(story.id);
+    }
+
+    /**
+     * The one way a story's attributes change, for PUT and import alike: checked by {@link EditorialPolicy}, recorded
+     * as an attribute revision with what changed. Returns whether anything changed.
+     */
+    private boolean changeAttributes(Story story, ValidStory valid, Editor editor) {
+        StoryAttributes before = StoryAttributes.of(story, json.read(story.fieldsJson));
+        StoryAttributes after = StoryAttributes.of(valid, story.organisation, json.read(valid.fieldsJson()));
+        List<FieldChange> changes = before.changesTo(after);
+        if (changes.isEmpty()) {
+            return false;
+        }
+        boolean live = story.localizations.stream().anyMatch(l -> l.publishedRevision != null);
+        boolean approvedOrLive = story.localizations.stream()
+                .anyMatch(l -> EditorialPolicy.approvedOrLive(WorkflowState.of(l.status), l.publishedRevision != null));
+        EditorialPolicy.decideAttributeChange(editor, story.organisation, approvedOrLive).orThrow();
+        if (!after.organisation().equals(before.organisation())) {
+            requireOrganisation(after.organisation(), editor);
+        }
+        if (after.externalId() != null && (!after.externalId().equals(before.externalId()) || !after.organisation().equals(before.organisation()))) {
+            requireFreeExternalId(after.organisation(), after.externalId());
+        }
+        String why = valid.reason();
+        if (live && why == null && changes.stream().anyMatch(change -> StoryAttributes.TIMING.contains(change.field()))) {
+            throw ValidationException.of("reason", "required", "moving the embargo or expiry of a live story needs the reason, for the record");
+        }
+        writer.updateAttributes(story, valid, changes, why, editor);
+        return true;
     }
 
     public LocalizationView getLocalization(String id, String lang, Editor editor) {
@@ -194,19 +231,18 @@ public class StoryService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Upserted upsertByExternalId(ValidStory valid, Editor editor) {
+        // External ids are per organisation: a line finds only its own organisation's story, so another
+        // organisation's id neither matches nor tells anything about that organisation's content.
+        String organisation = valid.organisation() == null ? editor.organisation() : valid.organisation();
+        requireOrganisation(organisation, editor);
         // COMMIT flush mode: looking up one line must not flush the chunk's pending inserts out of their batch.
-        Story existing = Story.find("externalId", valid.externalId()).withLock(LockModeType.PESSIMISTIC_WRITE)
+        Story existing = Story.find("organisation = ?1 and externalId = ?2", organisation, valid.externalId())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT).firstResult();
         if (existing == null) {
-            requireOrganisation(valid.organisation(), editor);
             return new Upserted(writer.create(valid, editor).id, UpsertOutcome.CREATED);
         }
-        requireActsFor(editor, visible(existing, editor));
-        boolean changed = false;
-        if (writer.attributesDiffer(existing, valid, editor)) {
-            writer.updateAttributes(existing, valid, editor);
-            changed = true;
-        }
+        boolean changed = changeAttributes(existing, valid, editor);
         for (ValidStory.ValidLocalization localization : valid.localizations()) {
             Localization before = existing.localizations.stream().filter(l -> l.lang.equals(localization.lang())).findFirst().orElse(null);
             StoryWriter.Saved saved = writer.saveLocalization(existing, localization, editor);
@@ -231,10 +267,10 @@ public class StoryService {
     public record Upserted(String id, UpsertOutcome outcome) {
     }
 
-    private void requireFreeExternalId(String externalId) {
-        if (externalId != null && Story.count("externalId", externalId) > 0) {
-            throw new ConflictException("A story with externalId '" + externalId + "' exists already.",
-                    List.of(new FieldError("externalId", "duplicate", "already used by another story")));
+    private static void requireFreeExternalId(String organisation, String externalId) {
+        if (externalId != null && Story.count("organisation = ?1 and externalId = ?2", organisation, externalId) > 0) {
+            throw new ConflictException("A story of organisation '" + organisation + "' has externalId '" + externalId + "' already.",
+                    List.of(new FieldError("externalId", "duplicate", "already used by another story of this organisation")));
         }
     }
 
@@ -257,18 +293,25 @@ public class StoryService {
         }
     }
 
-    /** Editors create content for their own organisation; admins and central approvers for any. */
-    private static void requireOrganisation(String organisation, Editor editor) {
-        if (organisation != null && !EditorialPolicy.actsFor(editor, organisation)) {
+    /** Editors create content for their own organisation; admins and central approvers for any that exists. */
+    private void requireOrganisation(String organisation, Editor editor) {
+        if (organisation == null || organisation.equals(editor.organisation())) {
+            return;
+        }
+        if (!EditorialPolicy.actsFor(editor, organisation)) {
             throw new ForbiddenException("You may not write content for organisation '" + organisation + "'.",
                     List.of(new FieldError("organisation", "forbidden", "your own organisation, unless you are an admin or central approver")));
         }
+        if (!organisations.exists(organisation)) {
+            throw ValidationException.of("organisation", "unknown-organisation", "no organisation '" + organisation + "'");
+        }
     }
 
-    /** Outside the organisations one acts for, a story exists only if some localization of it is published. */
-    private static Story visible(Story story, Editor editor) {
-        if (!EditorialPolicy.actsFor(editor, story.organisation)
-                && story.localizations.stream().noneMatch(l -> WorkflowState.PUBLISHED.code().equals(l.status))) {
+    /** Outside the organisations one acts for, a story exists only if some localization of it is published and it is not under embargo. */
+    private Story visible(Story story, Editor editor) {
+        Instant now = Instant.now(clock);
+        if (story.localizations.stream().noneMatch(l -> EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(l.status),
+                story.underEmbargo(now)))) {
             throw new NotFoundException("No story '" + story.id + "'.");
         }
         return story;
@@ -282,9 +325,9 @@ public class StoryService {
         return findLocalization(story, lang);
     }
 
-    private static Localization visibleLocalization(Story story, String lang, Editor editor) {
+    private Localization visibleLocalization(Story story, String lang, Editor editor) {
         Localization localization = findLocalization(story, lang);
-        if (!EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(localization.status))) {
+        if (!EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(localization.status), story.underEmbargo(Instant.now(clock)))) {
             throw new NotFoundException("Story '" + story.id + "' has no localization in " + localization.lang + ".");
         }
         return localization;

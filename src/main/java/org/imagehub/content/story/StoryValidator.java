@@ -64,6 +64,7 @@ public class StoryValidator {
         List<FieldError> errors = new ArrayList<>();
         TextChecks.check("externalId", input.externalId(), StoryLimits.EXTERNAL_ID, false, errors);
         TextChecks.check("organisation", input.organisation(), StoryLimits.ORGANISATION, false, errors);
+        TextChecks.check("reason", input.reason(), StoryLimits.REASON, false, errors);
         ContentType type = null;
         if (input.type() == null || input.type().isBlank()) {
             errors.add(new FieldError("type", "required", "a content type is required"));
@@ -126,7 +127,8 @@ public class StoryValidator {
         throwIfAny(errors);
         return new ValidStory(blankToNull(input.externalId()), input.type(), blankToNull(input.organisation()), priority, topics, countries,
                 tags, keyMessages, blankToNull(rights.credit()), blankToNull(rights.source()), blankToNull(rights.licence()),
-                json.write(objectOrEmpty(input.fields())), input.embargoUntil(), input.expiresAt(), localizations);
+                json.write(objectOrEmpty(input.fields())), input.embargoUntil(), input.expiresAt(), localizations,
+                blankToNull(input.reason()) == null ? null : input.reason().strip());
     }
 
     private ValidStory.ValidLocalization localization(LocalizationInput input, String prefix, ContentType type, List<FieldError> errors,

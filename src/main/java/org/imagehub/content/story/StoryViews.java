@@ -44,7 +44,7 @@ public class StoryViews {
         return new LocalizationView(localization.lang, localization.rtl, localization.slug, localization.title, localization.summary,
                 localization.bodyHtml, localization.bodyText, json.read(localization.fieldsJson), localization.seoTitle,
                 localization.seoDescription, localization.status, localization.publishedAt, localization.publishedRevision,
-                localization.scheduledAt, localization.withdrawnReason, localization.currentRevision,
+                localization.scheduledAt, localization.withdrawnReason, localization.publicReason, localization.currentRevision,
                 localization.version, translation(localization, currentRevisions), localization.updatedAt);
     }
 

@@ -1,21 +1,26 @@
 package org.imagehub.content.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.imagehub.content.keymessage.KeyMessageService;
+import org.imagehub.content.revision.FieldChange;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
 import org.imagehub.content.topic.TopicService;
 import org.imagehub.content.workflow.PublicationProjector;
 import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.Json;
+import org.imagehub.platform.NativeSql;
+import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.ids.Ids;
@@ -36,11 +41,13 @@ class StoryWriter {
     private final Outbox outbox;
     private final AuditLog audit;
     private final PublicationProjector projector;
+    private final EntityManager entityManager;
     private final Json json;
     private final Clock clock;
 
     StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, Outbox outbox,
-            AuditLog audit, PublicationProjector projector, Json json, Clock clock) {
+            AuditLog audit, PublicationProjector projector, EntityManager entityManager, Json json, Clock clock) {
+        this.entityManager = entityManager;
         this.projector = projector;
         this.topics = topics;
         this.keyMessages = keyMessages;
@@ -93,16 +100,41 @@ class StoryWriter {
         return story;
     }
 
-    void updateAttributes(Story story, ValidStory valid, Editor editor) {
+    /** Applies checked attribute changes as the story's next attribute revision, recording what changed from what to what. */
+    void updateAttributes(Story story, ValidStory valid, List<FieldChange> changes, String reason, Editor editor) {
         checkReferences(valid);
         Instant now = Instant.now(clock);
         applyAttributes(story, valid, editor, now);
         story.version++;
-        outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id));
-        audit.record(editor, AuditLog.Write.of("story.updated", "story", story.id, story.version));
+        Number last = (Number) entityManager.createNativeQuery("select coalesce(max(number), 0) from story_attribute_revision where story_id = ?1")
+                .setParameter(1, story.id).getSingleResult();
+        int number = last.intValue() + 1;
+        NativeSql.bind(entityManager.createNativeQuery("""
+                        insert into story_attribute_revision (story_id, number, changes, reason, created_at, created_by)
+                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)"""), story.id, number, json.write(changes), reason, now, editor.userId())
+                .executeUpdate();
+        List<String> fields = changes.stream().map(FieldChange::field).toList();
+        outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id, "fields", fields));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attributeRevision", number);
+        details.put("changes", changes);
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        audit.record(editor, new AuditLog.Write("story.updated", "story", story.id, story.version, details));
         if (story.localizations.stream().anyMatch(localization -> localization.publishedRevision != null)) {
             projector.project(story, false);
         }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<AttributeRevisionView> attributeRevisions(String storyId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select number, cast(changes as text), reason, created_by, created_at from story_attribute_revision
+                        where story_id = ?1 order by number desc""").setParameter(1, storyId).getResultList();
+        return rows.stream().map(row -> new AttributeRevisionView(((Number) row[0]).intValue(),
+                List.of(json.read((String) row[1], FieldChange[].class)), (String) row[2], (String) row[3], SqlValues.instant(row[4]))).toList();
     }
 
     /** Creates or revises the story's localization in {@code valid.lang()}; an identical save makes no revision. */
@@ -177,17 +209,6 @@ class StoryWriter {
         localization.seoDescription = content.seoDescription();
         localization.translatedFromLang = content.translatedFromLang();
         localization.translatedFromRevision = content.translatedFromRevision();
-    }
-
-    boolean attributesDiffer(Story story, ValidStory valid, Editor editor) {
-        String organisation = valid.organisation() == null ? story.organisation : valid.organisation();
-        return !(Objects.equals(story.type, valid.type()) && Objects.equals(story.organisation, organisation)
-                && Objects.equals(story.priority, valid.priority()) && story.topics.equals(valid.topics())
-                && story.countries.equals(valid.countries()) && story.tags.equals(valid.tags())
-                && story.keyMessages.equals(valid.keyMessages()) && Objects.equals(story.credit, valid.credit())
-                && Objects.equals(story.source, valid.source()) && Objects.equals(story.licence, valid.licence())
-                && json.read(story.fieldsJson).equals(json.read(valid.fieldsJson()))
-                && Objects.equals(story.embargoUntil, valid.embargoUntil()) && Objects.equals(story.expiresAt, valid.expiresAt()));
     }
 
     private void touch(Story story, Instant now) {

@@ -19,7 +19,8 @@ public record ValidStory(
         String fieldsJson,
         Instant embargoUntil,
         Instant expiresAt,
-        List<ValidLocalization> localizations) {
+        List<ValidLocalization> localizations,
+        String reason) {
 
     /** One localization that passed every rule; {@code slug} is null when the hub is to derive it from the title. */
     public record ValidLocalization(

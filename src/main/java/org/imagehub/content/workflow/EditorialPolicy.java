@@ -48,16 +48,23 @@ public final class EditorialPolicy {
         return editor.isAdmin() || (editor.centralOrganisation() && Roles.level(editor.roles()) == Roles.Level.APPROVER);
     }
 
-    public static boolean maySee(Editor editor, String owner, WorkflowState state) {
-        return state == WorkflowState.PUBLISHED || actsFor(editor, owner);
+    /** Other organisations see published localizations only, and nothing of a story while it is under embargo. */
+    public static boolean maySee(Editor editor, String owner, WorkflowState state, boolean underEmbargo) {
+        return (state == WorkflowState.PUBLISHED && !underEmbargo) || actsFor(editor, owner);
+    }
+
+    /** The workflow history (comments, actors) of a localization: its own organisation and central organisations only. */
+    public static boolean maySeeHistory(Editor editor, String owner) {
+        return actsFor(editor, owner) || editor.centralOrganisation();
     }
 
     /**
      * @param live     consumers currently get a revision of this localization (it can be live while a newer draft is reviewed)
      * @param breaking the story is marked breaking, so a central approver may publish it at once
+     * Callers have already answered 404 for an embargoed story of another organisation.
      */
     public static Decision decide(Editor editor, String owner, WorkflowState state, boolean live, boolean breaking, WorkflowAction action) {
-        if (!maySee(editor, owner, state)) {
+        if (!maySee(editor, owner, state, false)) {
             return Decision.refused(Outcome.NOT_FOUND, "No such localization.");
         }
         if (!actsFor(editor, owner)) {
@@ -68,6 +75,26 @@ public final class EditorialPolicy {
             return Decision.refused(Outcome.FORBIDDEN, "Your role may not " + action.code() + " a localization that is " + state.code() + ".");
         }
         return target(editor, state, live, breaking, action);
+    }
+
+    /**
+     * A story's own attributes (type fields, rights, topics, countries, embargo, expiry …) reach consumers with every
+     * live language at once: once a language is approved, scheduled or live, only an approver may change them.
+     */
+    public static Decision decideAttributeChange(Editor editor, String owner, boolean approvedOrLive) {
+        if (!actsFor(editor, owner)) {
+            return Decision.refused(Outcome.FORBIDDEN, "Only organisation '" + owner + "' or a central approver may change this story.");
+        }
+        if (approvedOrLive && Roles.level(editor.roles()).compareTo(Roles.Level.APPROVER) < 0) {
+            return Decision.refused(Outcome.FORBIDDEN,
+                    "This story has an approved or live language: only an approver may change its attributes (consumers would see them at once).");
+        }
+        return Decision.allowed(null, false);
+    }
+
+    /** Approved and scheduled text goes live without another review, so it counts as live for attribute changes. */
+    public static boolean approvedOrLive(WorkflowState state, boolean live) {
+        return live || state == WorkflowState.APPROVED || state == WorkflowState.SCHEDULED || state == WorkflowState.PUBLISHED;
     }
 
     private static Roles.Level required(WorkflowAction action) {

@@ -85,8 +85,7 @@ public class PublicationProjector {
         Map<String, Removal> removals = new HashMap<>();
         for (Localization localization : story.localizations) {
             if (localization.publishedRevision == null) {
-                removals.put(localization.lang, expired ? new Removal("expired", localization.withdrawnReason)
-                        : new Removal(localization.status, localization.withdrawnReason));
+                removals.put(localization.lang, new Removal(expired ? "expired" : localization.status, localization.publicReason));
             }
         }
         return removals;

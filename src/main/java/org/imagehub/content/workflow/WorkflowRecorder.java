@@ -29,7 +29,11 @@ public class WorkflowRecorder {
     }
 
     /** One step: what was done, the resulting state, by whom, with which comment and (for scheduling) when to publish. */
-    public record Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor) {
+    public record Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor,
+            String publicReason) {
+        public Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor) {
+            this(action, target, actor, comment, fastTracked, scheduledFor, null);
+        }
     }
 
     public void apply(Story story, Localization localization, Step step, Instant now) {
@@ -45,10 +49,12 @@ public class WorkflowRecorder {
                     localization.firstPublishedAt = now;
                 }
                 localization.withdrawnReason = null;
+                localization.publicReason = null;
             }
             case WITHDRAWN -> {
                 localization.publishedRevision = null;
                 localization.withdrawnReason = step.comment();
+                localization.publicReason = step.publicReason();
             }
             case ARCHIVED -> localization.publishedRevision = null;
             default -> {
@@ -92,6 +98,9 @@ public class WorkflowRecorder {
         }
         if (step.scheduledFor() != null) {
             details.put("scheduledFor", step.scheduledFor().toString());
+        }
+        if (step.publicReason() != null) {
+            details.put("publicReason", step.publicReason());
         }
         audit.record(step.actor(), new AuditLog.Write("localization." + step.action().code(), "story", story.id,
                 (long) localization.currentRevision, details));

@@ -47,7 +47,7 @@ public class WorkflowService {
             throw new NotFoundException("No localization " + lang + " of story '" + storyId + "'.");
         }
         WorkflowState state = WorkflowState.of(localization.status);
-        if (!EditorialPolicy.maySee(editor, story.organisation, state)) {
+        if (!EditorialPolicy.maySee(editor, story.organisation, state, story.underEmbargo(Instant.now(clock)))) {
             throw new NotFoundException("No localization " + lang + " of story '" + storyId + "'.");
         }
         EditorialPolicy.Decision decision = EditorialPolicy.decide(editor, story.organisation, state, localization.publishedRevision != null,
@@ -56,11 +56,12 @@ public class WorkflowService {
         EntityTags.requireMatch(ifMatch, localization.version);
         Instant now = Instant.now(clock);
         String comment = comment(request, action);
+        String publicReason = publicReason(request, action);
         if (action == WorkflowAction.SCHEDULE && (request.at() == null || !request.at().isAfter(now))) {
             throw ValidationException.of("at", request.at() == null ? "required" : "not-in-future", "a future time to publish at");
         }
         recorder.apply(story, localization, new WorkflowRecorder.Step(action, target, editor, comment, decision.fastTracked(),
-                action == WorkflowAction.SCHEDULE ? request.at() : null), now);
+                action == WorkflowAction.SCHEDULE ? request.at() : null, publicReason), now);
         return views.localization(localization);
     }
 
@@ -93,7 +94,7 @@ public class WorkflowService {
     public List<TransitionView> history(String storyId, String lang, Editor editor) {
         Story story = Story.findById(storyId);
         Localization localization = story == null ? null : find(story, LanguageTags.canonical(lang, "path.lang"));
-        if (localization == null || !EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(localization.status))) {
+        if (localization == null || !EditorialPolicy.maySeeHistory(editor, story.organisation)) {
             throw new NotFoundException("No localization " + lang + " of story '" + storyId + "'.");
         }
         Map<String, Object> parameters = new HashMap<>();
@@ -109,9 +110,21 @@ public class WorkflowService {
             throw ValidationException.of("comment", "too-long", "at most " + MAX_COMMENT + " characters");
         }
         if (comment == null && action == WorkflowAction.WITHDRAW) {
-            throw ValidationException.of("comment", "required", "the reason for withdrawal, which consumers are told");
+            throw ValidationException.of("comment", "required", "the reason for withdrawal, for the editors (consumers get publicReason only)");
         }
         return comment;
+    }
+
+    /** The withdrawal reason consumers may be told: only what the approver wrote for them, never the internal comment. */
+    private static String publicReason(TransitionRequest request, WorkflowAction action) {
+        String reason = request.publicReason() == null || request.publicReason().isBlank() ? null : request.publicReason().strip();
+        if (reason != null && action != WorkflowAction.WITHDRAW) {
+            throw ValidationException.of("publicReason", "not-allowed", "only a withdrawal carries a public reason");
+        }
+        if (reason != null && reason.length() > MAX_COMMENT) {
+            throw ValidationException.of("publicReason", "too-long", "at most " + MAX_COMMENT + " characters");
+        }
+        return reason;
     }
 
     private static Localization find(Story story, String lang) {

@@ -69,8 +69,14 @@ public class DeliveryService {
     }
 
     public CachedAnswer storyBySlug(String lang, String slug, ConsumerAccess consumer) {
-        String id = reader.storyIdBySlug(lang, slug).orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + "."));
-        return story(id, new LanguagePreference(List.of(lang), false), consumer, Form.JSON);
+        NotFoundException notFound = new NotFoundException("No published story at " + lang + "/" + slug + " that you may read.");
+        String id = reader.storyIdBySlug(lang, slug).orElseThrow(() -> notFound);
+        try {
+            return story(id, new LanguagePreference(List.of(lang), false), consumer, Form.JSON);
+        } catch (NotFoundException embargoedOrOutOfScope) {
+            // The same answer as for a slug nobody uses: a consumer learns no id it may not read.
+            throw notFound;
+        }
     }
 
     public CachedAnswer list(ListFilter filter, LanguagePreference languages, String cursor, int limit, ConsumerAccess consumer,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.AfterCommit;
 import org.imagehub.platform.Hashes;
 import org.imagehub.platform.Json;
@@ -92,9 +93,12 @@ public class PublishedStories {
     private void upsert(DeliveredStory story, Instant storyPublishedAt, String hash, long seq, Instant now) {
         entityManager.createNativeQuery("""
                         insert into delivery_item (story_id, lang, slug, type, topics, countries, key_messages, embargo_until, expires_at,
-                            story_published_at, updated_at, change_seq, content_hash, document)
-                        values (?1, ?2, ?3, ?4, cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), ?8, ?9, ?10, ?11, ?12, ?13, cast(?14 as jsonb))
+                            story_published_at, updated_at, change_seq, content_hash, document, seen_topics, seen_countries)
+                        values (?1, ?2, ?3, ?4, cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), ?8, ?9, ?10, ?11, ?12, ?13, cast(?14 as jsonb),
+                            cast(?5 as text[]), cast(?15 as text[]))
                         on conflict (story_id, lang) do update set slug = excluded.slug, type = excluded.type, topics = excluded.topics,
+                            seen_topics = array(select distinct unnest(delivery_item.seen_topics || excluded.seen_topics) order by 1),
+                            seen_countries = array(select distinct unnest(delivery_item.seen_countries || excluded.seen_countries) order by 1),
                             countries = excluded.countries, key_messages = excluded.key_messages, embargo_until = excluded.embargo_until,
                             expires_at = excluded.expires_at, story_published_at = excluded.story_published_at, updated_at = excluded.updated_at,
                             change_seq = excluded.change_seq, content_hash = excluded.content_hash, document = excluded.document""")
@@ -103,18 +107,21 @@ public class PublishedStories {
                 .setParameter(7, story.keyMessages().toArray(String[]::new)).setParameter(8, story.embargoUntil())
                 .setParameter(9, story.expiresAt()).setParameter(10, storyPublishedAt).setParameter(11, now).setParameter(12, seq)
                 .setParameter(13, hash).setParameter(14, json.write(story))
+                .setParameter(15, story.countries().isEmpty() ? new String[] {ConsumerScope.EVERY_COUNTRY} : story.countries().toArray(String[]::new))
                 .executeUpdate();
         entityManager.createNativeQuery("delete from delivery_tombstone where story_id = ?1 and lang = ?2")
                 .setParameter(1, story.id()).setParameter(2, story.lang()).executeUpdate();
     }
 
     private void remove(String storyId, String lang, Removal removal, long seq, Instant now) {
-        entityManager.createNativeQuery("delete from delivery_item where story_id = ?1 and lang = ?2")
-                .setParameter(1, storyId).setParameter(2, lang).executeUpdate();
+        // The tombstone keeps every topic and country the item ever carried: who could have it is told to delete it.
         entityManager.createNativeQuery("""
-                        insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at) values (?1, ?2, ?3, ?4, ?5, ?6)
+                        with removed as (delete from delivery_item where story_id = ?1 and lang = ?2 returning seen_topics, seen_countries)
+                        insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at, topics, countries)
+                        select ?1, ?2, ?3, ?4, ?5, ?6, seen_topics, seen_countries from removed
                         on conflict (story_id, lang) do update set reason = excluded.reason, detail = excluded.detail,
-                            change_seq = excluded.change_seq, removed_at = excluded.removed_at""")
+                            change_seq = excluded.change_seq, removed_at = excluded.removed_at, topics = excluded.topics,
+                            countries = excluded.countries""")
                 .setParameter(1, storyId).setParameter(2, lang).setParameter(3, removal.reason()).setParameter(4, removal.detail())
                 .setParameter(5, seq).setParameter(6, now).executeUpdate();
     }

@@ -7,6 +7,9 @@ import org.imagehub.security.consumer.ConsumerAccess;
 
 /** What a consumer's key restricts delivery to; empty lists mean everything. Stories aimed at no country are for all. */
 public record ConsumerScope(List<String> languages, List<String> topics, List<String> countries) {
+    /** In the countries an item was ever aimed at: a time it was aimed at none in particular, so at all. */
+    public static final String EVERY_COUNTRY = "*";
+
     public static ConsumerScope of(ConsumerAccess access) {
         return new ConsumerScope(sorted(access.languages()), sorted(access.topics()), sorted(access.countries()));
     }
@@ -19,6 +22,16 @@ public record ConsumerScope(List<String> languages, List<String> topics, List<St
         return allowsLanguage(lang)
                 && (topics.isEmpty() || storyTopics.stream().anyMatch(topics::contains))
                 && (countries.isEmpty() || storyCountries.isEmpty() || storyCountries.stream().anyMatch(countries::contains));
+    }
+
+    /**
+     * Whether an item that carried these topics and countries at some point of its life could have reached this
+     * consumer; {@link #EVERY_COUNTRY} among the countries stands for a time it was aimed at every country.
+     */
+    public boolean couldHaveSeen(String lang, List<String> seenTopics, List<String> seenCountries) {
+        return allowsLanguage(lang)
+                && (topics.isEmpty() || seenTopics.stream().anyMatch(topics::contains))
+                && (countries.isEmpty() || seenCountries.contains(EVERY_COUNTRY) || seenCountries.stream().anyMatch(countries::contains));
     }
 
     /** The story with only the other languages this consumer may read. */

@@ -78,25 +78,24 @@ public class SyncService {
 
     private Page deltaPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {
         List<Object[]> rows = rows("""
-                select story_id, lang, change_seq, cast(document as text), topics, countries, embargo_until, expires_at, null, null
+                select story_id, lang, change_seq, cast(document as text), topics, countries, embargo_until, expires_at, null, null,
+                    seen_topics, seen_countries
                 from delivery_item where change_seq > ?1
                 union all
-                select story_id, lang, change_seq, null, null, null, null, null, reason, detail from delivery_tombstone where change_seq > ?1
+                select story_id, lang, change_seq, null, null, null, null, null, reason, detail, topics, countries
+                from delivery_tombstone where change_seq > ?1
                 order by 3 limit ?2""", position.since(), limit);
         List<Change> changes = new ArrayList<>();
         long since = position.since();
         for (Object[] row : rows) {
             since = ((Number) row[2]).longValue();
-            if (!scope.allowsLanguage((String) row[1])) {
-                // A language outside the key never reached this consumer: nothing to upsert or delete.
-                continue;
+            String hidden = row[3] == null ? (String) row[8] : deliverable(row, scope, now);
+            if (hidden == null) {
+                changes.add(upsert(row, scope));
+            } else if (scope.couldHaveSeen((String) row[1], SqlValues.texts(row[10]), SqlValues.texts(row[11]))) {
+                // A delete is news only to consumers whose scope the item ever matched; others never learn it existed.
+                changes.add(new Change("delete", (String) row[0], (String) row[1], null, hidden, row[3] == null ? (String) row[9] : null));
             }
-            if (row[3] == null) {
-                changes.add(new Change("delete", (String) row[0], (String) row[1], null, (String) row[8], (String) row[9]));
-                continue;
-            }
-            String hidden = deliverable(row, scope, now);
-            changes.add(hidden == null ? upsert(row, scope) : new Change("delete", (String) row[0], (String) row[1], null, hidden, null));
         }
         return new Page(changes, SyncToken.delta(position.consumerId(), position.scope(), since).encode(cursors), rows.size() == limit);
     }

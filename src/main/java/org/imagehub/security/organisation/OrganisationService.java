@@ -32,6 +32,10 @@ public class OrganisationService {
         return Organisation.<Organisation>listAll(io.quarkus.panache.common.Sort.by("code")).stream().map(OrganisationView::of).toList();
     }
 
+    public boolean exists(String code) {
+        return code != null && Organisation.count("code", code) > 0;
+    }
+
     public boolean isCentral(String code) {
         if (code == null || code.isEmpty()) {
             return false;
