@@ -10,7 +10,10 @@ import org.imagehub.security.network.Cidr;
 /** Identity-token claims the hub needs besides roles (roles: quarkus.oidc.roles.role-claim-path), and API key limits. */
 @ConfigMapping(prefix = "hub.security")
 public interface SecurityConfig {
-    /** Claim holding the editor's organisation code. */
+    /**
+     * Claim holding the editor's organisation code: a name or a path into nested claims, written like
+     * quarkus.oidc.roles.role-claim-path ({@code org}, {@code image_hub/organisation}, {@code "https://hub.example.org/org"}).
+     */
     @WithDefault("org")
     String organisationClaim();
 

@@ -125,7 +125,7 @@ class TwoReplicasIT {
     }
 
     static String tokenSignedBy(KeyPair pair) {
-        return Jwt.issuer(ISSUER).subject("it-admin").upn("it-admin").claim("org", "mofa").groups(Set.of("admin", "approver"))
+        return Jwt.issuer(ISSUER).audience("image-hub").subject("it-admin").upn("it-admin").claim("org", "mofa").groups(Set.of("admin", "approver"))
                 .expiresIn(3600).sign(pair.getPrivate());
     }
 
