@@ -25,8 +25,7 @@ public class CurrentEditor {
             throw new UnauthenticatedException("Sign in to use the management API.");
         }
         if (resolved == null) {
-            Object claim = token.getClaim(config.organisationClaim());
-            String organisation = claim == null ? "" : claim.toString();
+            String organisation = ClaimPath.of(config.organisationClaim()).text(token::getClaim).orElse("");
             resolved = new Editor(token.getSubject() == null ? token.getName() : token.getSubject(), organisation, identity.getRoles(),
                     organisations.isCentral(organisation));
         }

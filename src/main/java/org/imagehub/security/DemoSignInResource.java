@@ -42,13 +42,13 @@ public class DemoSignInResource {
 
     private final boolean enabled;
     private final Optional<String> signingKey;
-    private final SecurityConfig securityConfig;
+    private final EditorClaims claims;
     private final List<DemoUser> users;
 
-    public DemoSignInResource(HubConfig config, SecurityConfig securityConfig, ObjectMapper objectMapper) {
+    public DemoSignInResource(HubConfig config, ObjectMapper objectMapper) {
         this.enabled = config.demo().signInEnabled() && demoOrTestProfile();
         this.signingKey = config.demo().signingKey();
-        this.securityConfig = securityConfig;
+        this.claims = EditorClaims.from(org.eclipse.microprofile.config.ConfigProvider.getConfig());
         this.users = enabled ? loadUsers(objectMapper) : List.of();
     }
 
@@ -74,12 +74,9 @@ public class DemoSignInResource {
                         request.password().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .findFirst()
                 .orElseThrow(() -> new UnauthenticatedException("Unknown demo user or wrong password."));
-        String token = Jwt.issuer(ISSUER)
-                .subject(user.username())
-                .upn(user.username())
-                .claim("name", user.name())
-                .claim(securityConfig.organisationClaim(), user.organisation())
-                .groups(new HashSet<>(user.roles()))
+        // Audience, role and organisation claims where this hub's configuration says an identity provider puts them.
+        String token = claims.addTo(Jwt.issuer(ISSUER).subject(user.username()).upn(user.username()).claim("name", user.name()),
+                        user.organisation(), new HashSet<>(user.roles()))
                 .expiresIn(TOKEN_LIFETIME)
                 .sign(privateKey(signingKey.get()));
         return new Token(token, "Bearer", TOKEN_LIFETIME.toSeconds(), user.organisation(), user.roles());

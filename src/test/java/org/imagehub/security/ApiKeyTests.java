@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.imagehub.testing.Api;
+import org.imagehub.testing.Clients;
 import org.imagehub.testing.Database;
 import org.imagehub.testing.Eventually;
 import org.junit.jupiter.api.Test;
@@ -71,16 +72,54 @@ class ApiKeyTests {
 
     @Test
     void repeatedFailuresFromOneClientAreRateLimited() {
-        String client = "203.0.113." + (int) (Math.random() * 200 + 1);
+        String client = "127.0.9.1";
         for (int attempt = 0; attempt < 10; attempt++) {
-            given().header("X-Forwarded-For", client).header("X-Api-Key", "ihk_guess_" + attempt).get(SELF).then().statusCode(401);
+            Clients.from(client).header("X-Api-Key", "ihk_guess_" + attempt).get(SELF).then().statusCode(401);
         }
-        Response limited = given().header("X-Forwarded-For", client).header("X-Api-Key", "ihk_guess_11").get(SELF);
+        assertLimited(Clients.from(client).header("X-Api-Key", "ihk_guess_11").get(SELF));
+        assertLimited(Clients.from(client).get(SELF));
+        // Another client is not affected.
+        fromClient().header("X-Api-Key", "ihk_guess_12").get(SELF).then().statusCode(401);
+    }
+
+    @Test
+    void aFloodOfBadKeysNeverLocksOutAValidKeyFromTheSameAddress() {
+        String key = Api.asAdmin().body(Map.of()).post(CONSUMERS + "/" + consumer(List.of("content:read"), List.of()) + "/keys").then()
+                .extract().path("key");
+        String sharedNat = "127.0.9.2";
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 30; attempt++) {
+            statuses.add(Clients.from(sharedNat).header("X-Api-Key", "ihk_flood_" + attempt).get(SELF).statusCode());
+        }
+        assertThat(statuses.subList(0, 10)).containsOnly(401);
+        assertThat(statuses.subList(10, 30)).containsOnly(429);
+
+        Clients.from(sharedNat).header("X-Api-Key", key).get(SELF).then().statusCode(200);
+        Clients.from(sharedNat).header("Authorization", "Bearer " + key).get(SELF).then().statusCode(200);
+        // The good key did not reset the address's failures either.
+        assertLimited(Clients.from(sharedNat).header("X-Api-Key", "ihk_flood_31").get(SELF));
+    }
+
+    @Test
+    void aForwardedForHeaderFromAnUntrustedPeerNeitherDodgesNorMovesTheLimit() {
+        // No trusted proxies are configured in tests, so the loopback peer's X-Forwarded-For is not believed.
+        String peer = "127.0.9.3";
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Clients.from(peer).header("X-Forwarded-For", "203.0.113." + (attempt + 1)).header("X-Api-Key", "ihk_rotating_" + attempt)
+                    .get(SELF).then().statusCode(401);
+        }
+        assertLimited(Clients.from(peer).header("X-Forwarded-For", "203.0.113.77").header("X-Api-Key", "ihk_rotating_10").get(SELF));
+        assertLimited(Clients.from(peer).header("X-Forwarded-For", "198.51.100.9, 127.0.9.3").header("X-Api-Key", "ihk_rotating_11")
+                .get(SELF));
+        // Nor can a header pin failures on someone else: another peer naming the limited address is still counted apart.
+        Clients.from("127.0.9.4").header("X-Forwarded-For", peer).header("X-Api-Key", "ihk_rotating_12").get(SELF).then().statusCode(401);
+    }
+
+    private static void assertLimited(Response limited) {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 61);
         assertThat(limited.contentType()).startsWith("application/problem+json");
-        // Another client is not affected.
-        fromClient().header("X-Api-Key", "ihk_guess_12").get(SELF).then().statusCode(401);
+        assertThat(limited.jsonPath().getString("type")).isEqualTo("urn:image-hub:problem:rate-limited");
     }
 
     @Test
@@ -119,6 +158,6 @@ class ApiKeyTests {
 
     /** Requests from a client address of their own, so failed attempts in one test never rate-limit another. */
     private static io.restassured.specification.RequestSpecification fromClient() {
-        return given().header("X-Forwarded-For", "198.51.100." + (Math.abs(UUID.randomUUID().hashCode()) % 250 + 1));
+        return Clients.fresh();
     }
 }

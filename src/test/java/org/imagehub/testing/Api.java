@@ -5,13 +5,13 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -44,9 +44,34 @@ public final class Api {
     /** A person who is not a demo user: {@code person("approver.hue", "hue-province", "approver")}. */
     public static RequestSpecification asPerson(String userId, String organisation, String... roles) {
         registerOrganisations();
-        String token = TOKENS.computeIfAbsent(userId + "@" + organisation + "/" + String.join(",", roles), key -> Jwt.issuer("image-hub-demo")
-                .subject(userId).upn(userId).claim("org", organisation).groups(Set.of(roles)).expiresIn(3600).sign(signingKey()));
+        String token = TOKENS.computeIfAbsent(userId + "@" + organisation + "/" + String.join(",", roles), key -> signed(Jwt.issuer("image-hub-demo")
+                .subject(userId).upn(userId).audience(config("quarkus.oidc.token.audience"))
+                .claim(topClaim("quarkus.oidc.roles.role-claim-path"), nested("quarkus.oidc.roles.role-claim-path", List.of(roles)))
+                .claim(topClaim("hub.security.organisation-claim"), nested("hub.security.organisation-claim", organisation))));
         return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Signs a token with the run's demo key, as the identity provider would; one hour of validity. */
+    public static String signed(JwtClaimsBuilder claims) {
+        return claims.expiresIn(3600).sign(signingKey());
+    }
+
+    /** A token claim's value at a configured claim path such as {@code realm_access/roles} (tests use plain segments). */
+    public static Object nested(String pathProperty, Object value) {
+        String[] segments = config(pathProperty).split("/");
+        Object nested = value;
+        for (int i = segments.length - 1; i > 0; i--) {
+            nested = Map.of(segments[i], nested);
+        }
+        return nested;
+    }
+
+    public static String topClaim(String pathProperty) {
+        return config(pathProperty).split("/")[0];
+    }
+
+    public static String config(String property) {
+        return ConfigProvider.getConfig().getValue(property, String.class);
     }
 
     public static String token(String username) {

@@ -1,7 +1,5 @@
 package org.imagehub.testing;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +37,7 @@ public final class Consumers {
 
     /** A request made with the key, from a client address of its own. */
     public static RequestSpecification withKey(String key) {
-        return given().header("X-Api-Key", key).header("X-Forwarded-For", "192.0.2." + (Math.abs(key.hashCode()) % 250 + 1));
+        return Clients.from("127.1." + Math.floorMod(key.hashCode(), 250) + "." + (1 + Math.floorMod(key.hashCode() >> 8, 250)))
+                .header("X-Api-Key", key);
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,7 +25,7 @@ import org.imagehub.security.SecurityConfig;
 
 /**
  * Verifies consumers' API keys. A verified key is trusted for a short while from memory (the read path is hot);
- * unknown, expired and revoked keys get 401, and a client address that keeps failing gets 429 before any lookup.
+ * unknown, expired and revoked keys get 401, and a client address that keeps failing gets 429 for its failures.
  * Last use is collected in memory and written in batches, so a read costs no database write.
  */
 @ApplicationScoped
@@ -48,26 +49,35 @@ public class ApiKeyAuthenticator {
     record StoredKey(String keyId, Instant expiresAt, boolean revoked, boolean consumerActive, ConsumerAccess access) {
     }
 
+    /**
+     * The access of a valid key. A valid key is always looked up and accepted, whatever its client address did
+     * before: only failures count against (and are refused by) the address's budget, so a flood of bad keys from a
+     * shared NAT or proxy cannot lock out the good keys behind it.
+     */
     public ConsumerAccess authenticate(String presentedKey, String clientAddress) {
-        Bucket failures = failuresByClient.get(clientAddress == null ? "unknown" : clientAddress, address -> newFailureBucket());
-        if (failures.getAvailableTokens() <= 0) {
-            long nanos = failures.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            throw new RateLimitedException("Too many failed API key attempts from this client; try again later.",
-                    Duration.ofNanos(nanos).plusSeconds(1));
-        }
         if (presentedKey == null || presentedKey.isBlank()) {
-            failures.tryConsume(1);
-            throw new UnauthenticatedException("An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+            throw failure(clientAddress, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
         }
         byte[] hash = ApiKeySecrets.hash(presentedKey.strip());
+        // Unknown keys are cached too; Caffeine's frequency-based admission keeps one-off guesses from evicting keys in use.
         StoredKey key = verified.get(HexFormat.of().formatHex(hash), hex -> load(hash)).orElse(null);
         Instant now = Instant.now(clock);
         if (key == null || key.revoked() || !key.consumerActive() || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
-            failures.tryConsume(1);
-            throw new UnauthenticatedException("The API key is not valid: unknown, expired or revoked.");
+            throw failure(clientAddress, "The API key is not valid: unknown, expired or revoked.");
         }
         lastUse.put(key.keyId(), now);
         return key.access();
+    }
+
+    /** 401 while the address has failures left this minute, then 429 with the wait until its next one. */
+    private RuntimeException failure(String clientAddress, String detail) {
+        Bucket failures = failuresByClient.get(clientAddress == null ? ClientAddress.UNKNOWN : clientAddress, address -> newFailureBucket());
+        ConsumptionProbe probe = failures.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            return new RateLimitedException("Too many failed API key attempts from this client; try again later.",
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
+        }
+        return new UnauthenticatedException(detail);
     }
 
     void forgetKey(String keyId) {

@@ -1,47 +1,58 @@
 package org.imagehub.security.consumer;
 
 import io.vertx.core.http.HttpServerRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.imagehub.security.network.Cidr;
+import org.imagehub.security.network.IpLiteral;
 
 /**
- * The address of the client behind a request: the peer, or — when the peer is a proxy inside the cluster (loopback
- * or private network) and trusted — the nearest address in X-Forwarded-For that is not such a proxy. Proxies append
- * to the header, so its left part is whatever the client wrote and is never believed over the right part.
+ * The client behind a request, as failed-key limits count it. That is the peer, unless the peer is one of the
+ * configured trusted proxies: then X-Forwarded-For is walked from the right (proxies append what they saw), each
+ * trusted proxy skipped, and the first address that is not a trusted proxy is the client. Anything left of it was
+ * written by the client and is never believed. A hop that is not a literal IP ends the walk at the last proxy.
+ * IPv6 clients are counted per /64, the block one subscriber usually holds, so rotating addresses inside it gains
+ * nothing.
  */
 final class ClientAddress {
+    static final String UNKNOWN = "unknown";
+
     private ClientAddress() {
     }
 
-    static String of(HttpServerRequest request, boolean trustForwardedFor) {
-        return of(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"),
-                trustForwardedFor);
+    static String of(HttpServerRequest request, List<Cidr> trustedProxies) {
+        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return of(peer, request.headers().getAll("X-Forwarded-For"), trustedProxies);
     }
 
-    static String of(String peer, String forwarded, boolean trustForwardedFor) {
-        if (!trustForwardedFor || forwarded == null || forwarded.isBlank() || !isInternal(peer)) {
-            return peer;
+    /** {@code forwardedFor}: every X-Forwarded-For header in arrival order (several headers read as one list). */
+    static String of(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
+        Optional<byte[]> parsedPeer = IpLiteral.parse(peer);
+        if (parsedPeer.isEmpty()) {
+            return UNKNOWN;
         }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!hop.isEmpty() && !isInternal(hop)) {
-                return hop;
+        byte[] client = parsedPeer.get();
+        List<String> hops = forwardedFor.stream().flatMap(header -> Arrays.stream(header.split(","))).toList();
+        for (int i = hops.size() - 1; i >= 0 && trusted(client, trustedProxies); i--) {
+            Optional<byte[]> hop = IpLiteral.parse(hops.get(i));
+            if (hop.isEmpty()) {
+                break;
             }
+            client = hop.get();
         }
-        return peer;
+        return limitKey(client);
     }
 
-    private static boolean isInternal(String address) {
-        if (!address.matches("[0-9a-fA-F:.]+")) {
-            return false;
+    private static boolean trusted(byte[] address, List<Cidr> trustedProxies) {
+        return trustedProxies.stream().anyMatch(proxy -> proxy.contains(address));
+    }
+
+    private static String limitKey(byte[] address) {
+        if (address.length == 4) {
+            return IpLiteral.format(address);
         }
-        try {
-            // A literal address: no name lookup happens.
-            InetAddress parsed = InetAddress.getByName(address);
-            return parsed.isLoopbackAddress() || parsed.isSiteLocalAddress() || parsed.isLinkLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        byte[] prefix = Arrays.copyOf(Arrays.copyOf(address, 8), 16);
+        return IpLiteral.format(prefix) + "/64";
     }
 }

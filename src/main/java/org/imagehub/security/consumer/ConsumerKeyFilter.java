@@ -5,9 +5,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.time.Duration;
+import java.util.List;
 import org.imagehub.platform.errors.ForbiddenException;
 import org.imagehub.platform.errors.RateLimitedException;
 import org.imagehub.security.SecurityConfig;
+import org.imagehub.security.network.Cidr;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -23,19 +25,19 @@ public class ConsumerKeyFilter {
     private final ApiKeyAuthenticator authenticator;
     private final ConsumerRateLimits limits;
     private final CurrentConsumer current;
-    private final boolean trustForwardedFor;
+    private final List<Cidr> trustedProxies;
 
     public ConsumerKeyFilter(ApiKeyAuthenticator authenticator, ConsumerRateLimits limits, CurrentConsumer current, SecurityConfig config) {
         this.authenticator = authenticator;
         this.limits = limits;
         this.current = current;
-        this.trustForwardedFor = config.trustForwardedForFromPrivateNetworks();
+        this.trustedProxies = config.trustedProxies().orElse(List.of());
     }
 
     @ConsumerApi
     @ServerRequestFilter
     public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        ConsumerAccess consumer = authenticator.authenticate(presentedKey(request), ClientAddress.of(http, trustForwardedFor));
+        ConsumerAccess consumer = authenticator.authenticate(presentedKey(request), ClientAddress.of(http, trustedProxies));
         String scope = requiredScope(resource);
         if (!consumer.scopes().contains(scope)) {
             throw new ForbiddenException("This API key lacks the scope '" + scope + "'.");
