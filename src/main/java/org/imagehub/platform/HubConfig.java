@@ -50,6 +50,10 @@ public interface HubConfig {
         @WithDefault("268435456")
         long importBodyBytes();
 
+        /** An import stops reading after this many failed lines: past that the file is wrong, not a few lines of it. */
+        @WithDefault("10000")
+        int importMaxFailedLines();
+
         /** Largest page a list or sync call returns. */
         @WithDefault("100")
         int maxPageSize();

@@ -8,15 +8,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.RequestLimitsFilter;
 import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.Editor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/imports/stories")
@@ -25,39 +26,41 @@ import org.imagehub.security.Roles;
 public class ImportResource {
     private final StoryImporter importer;
     private final CurrentEditor editor;
-    private final ObjectWriter lineWriter;
+    private final ObjectMapper objectMapper;
 
     public ImportResource(StoryImporter importer, CurrentEditor editor, ObjectMapper objectMapper) {
         this.importer = importer;
         this.editor = editor;
-        this.lineWriter = objectMapper.writerFor(ImportResult.class);
+        this.objectMapper = objectMapper;
     }
-
-    private enum Counted { CREATED, UPDATED, UNCHANGED, FAILED }
 
     @POST
     @Consumes(RequestLimitsFilter.NDJSON)
     @Produces(RequestLimitsFilter.NDJSON)
     @Operation(summary = "Import stories from NDJSON",
             description = "One story (with its localizations) per line, matched by externalId: a repeated import updates or leaves "
-                    + "stories unchanged instead of duplicating them. Answers one result per line; a bad line does not stop the batch. "
-                    + "Totals are in the X-Import-* headers.")
-    public Response importStories(InputStream body) throws IOException {
-        StringBuilder out = new StringBuilder();
-        Map<Counted, Integer> counts = new EnumMap<>(Counted.class);
-        importer.importStories(body, editor.get(), result -> {
-            counts.merge(Counted.valueOf(result.status().toUpperCase(java.util.Locale.ROOT)), 1, Integer::sum);
-            try {
-                out.append(lineWriter.writeValueAsString(result)).append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        Response.ResponseBuilder response = Response.ok(out.toString(), RequestLimitsFilter.NDJSON);
-        for (Counted counted : Counted.values()) {
-            response.header("X-Import-" + counted.name().charAt(0) + counted.name().substring(1).toLowerCase(java.util.Locale.ROOT),
-                    counts.getOrDefault(counted, 0));
+                    + "stories unchanged instead of duplicating them. Answers as it goes: one result per line ({line, externalId, "
+                    + "status, id, detail, errors}), in line order, then a last line {totals: {created, updated, unchanged, failed}}. "
+                    + "A bad line does not stop the batch; after hub.limits.import-max-failed-lines failed lines (default 10000) the "
+                    + "import stops and the last line also says where and why ({stopped: {afterLine, detail}}).")
+    public Response importStories(InputStream body) {
+        Editor who = editor.get();
+        ObjectWriter writer = objectMapper.writer();
+        // Streamed: the body is read line by line and each chunk's results are written out as it is done, so neither
+        // the body nor the answer is ever held whole, whatever their size.
+        StreamingOutput answer = out -> {
+            ImportSummary summary = importer.importStories(body, who, result -> writeLine(out, writer, result));
+            writeLine(out, writer, summary);
+        };
+        return Response.ok(answer, RequestLimitsFilter.NDJSON).build();
+    }
+
+    private static void writeLine(OutputStream out, ObjectWriter writer, Object line) {
+        try {
+            out.write(writer.writeValueAsBytes(line));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return response.build();
     }
 }

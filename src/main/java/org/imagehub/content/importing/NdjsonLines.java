@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.imagehub.platform.errors.FieldError;
 
 /**
  * Reads an NDJSON stream one line at a time, decoding each line as strict UTF-8 by itself, so a bad byte or an
@@ -14,7 +16,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class NdjsonLines {
     /** One line: its text, or why it has none. */
-    record Line(int number, String text, String problem) {
+    record Line(int number, String text, String problem, List<FieldError> errors) {
+        Line(int number, String text, String problem) {
+            this(number, text, problem, List.of());
+        }
     }
 
     private final InputStream in;
@@ -46,7 +51,9 @@ final class NdjsonLines {
             }
             number++;
             if (tooLong) {
-                return new Line(number, null, "line longer than " + maxLineBytes + " bytes");
+                // The rest of the line was read and dropped, never held: one oversized line costs only itself.
+                return new Line(number, null, "Line longer than " + maxLineBytes + " bytes; it was not read.",
+                        List.of(new FieldError("line", "too-long", "at most " + maxLineBytes + " bytes")));
             }
             try {
                 String text = StandardCharsets.UTF_8.newDecoder()

@@ -7,13 +7,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.imagehub.content.story.StoryInput;
 import org.imagehub.content.story.StoryService;
 import org.imagehub.content.story.ValidStory;
+import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.errors.DomainException;
+import org.imagehub.platform.errors.FieldError;
+import org.imagehub.platform.errors.PayloadTooLargeException;
 import org.imagehub.platform.errors.ProblemCatalog;
 import org.imagehub.platform.errors.Problem;
 import org.imagehub.security.Editor;
@@ -27,51 +31,107 @@ import org.imagehub.security.Editor;
 @ApplicationScoped
 public class StoryImporter {
     static final int CHUNK = 100;
+    /** A chunk is also closed once its lines hold this many characters, so a chunk of large stories stays small. */
+    static final int CHUNK_CHARS = 8 * 1024 * 1024;
     static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
     private final StoryService stories;
     private final ObjectReader reader;
+    private final int maxFailedLines;
 
-    public StoryImporter(StoryService stories, ObjectMapper objectMapper) {
+    public StoryImporter(StoryService stories, ObjectMapper objectMapper, HubConfig config) {
         this.stories = stories;
         this.reader = objectMapper.readerFor(StoryInput.class);
+        this.maxFailedLines = config.limits().importMaxFailedLines();
     }
 
     private record Checked(int line, ValidStory story) {
     }
 
-    /** Imports every line of {@code body}, handing one result per line to {@code results} in line order. */
-    public void importStories(InputStream body, Editor editor, Consumer<ImportResult> results) throws IOException {
+    /**
+     * Imports every line of {@code body}, handing one result per line to {@code results} in line order as each
+     * chunk is done; returns the totals. It holds one chunk at a time (at most {@link #CHUNK} lines and about
+     * {@link #CHUNK_CHARS} characters), never the body or the results. After too many failed lines it stops: the
+     * rest of the body is read and dropped, so the client can finish sending and read the answer.
+     */
+    public ImportSummary importStories(InputStream body, Editor editor, Consumer<ImportResult> results) throws IOException {
         NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
+        ImportSummary.Counter counter = new ImportSummary.Counter();
+        Consumer<ImportResult> counted = result -> {
+            counter.count(result);
+            results.accept(result);
+        };
         List<Checked> chunk = new ArrayList<>(CHUNK);
-        List<ImportResult> pending = new ArrayList<>();
-        for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-            ImportResult rejected = null;
-            if (line.problem() != null) {
-                rejected = ImportResult.failed(line.number(), null, line.problem(), List.of());
-            } else {
-                StoryInput input = null;
-                try {
-                    input = reader.readValue(line.text());
-                    chunk.add(new Checked(line.number(), stories.precheckImport(input)));
-                } catch (JsonProcessingException e) {
-                    Problem problem = ProblemCatalog.forJson(e, null);
-                    rejected = ImportResult.failed(line.number(), null, problem.detail(), problem.errors());
-                } catch (DomainException e) {
-                    rejected = ImportResult.failed(line.number(), input.externalId(), e.getMessage(), e.errors());
-                }
+        List<ImportResult> pending = new ArrayList<>(CHUNK);
+        int chunkLines = 0;
+        long chunkChars = 0;
+        int lastLine = 0;
+        while (true) {
+            NdjsonLines.Line line;
+            try {
+                line = lines.next();
+            } catch (PayloadTooLargeException e) {
+                pending.addAll(write(chunk, editor));
+                flush(pending, counted);
+                return counter.summary(new ImportSummary.Stopped(lastLine, e.getMessage()));
             }
+            if (line == null) {
+                break;
+            }
+            lastLine = line.number();
+            ImportResult rejected = check(line, chunk);
             if (rejected != null) {
                 pending.add(rejected);
             }
-            if (chunk.size() == CHUNK) {
+            chunkLines++;
+            chunkChars += line.text() == null ? 0 : line.text().length();
+            if (chunkLines == CHUNK || chunkChars >= CHUNK_CHARS) {
                 pending.addAll(write(chunk, editor));
                 chunk.clear();
-                flush(pending, results);
+                flush(pending, counted);
+                chunkLines = 0;
+                chunkChars = 0;
+                if (counter.failed() >= maxFailedLines) {
+                    drop(body);
+                    return counter.summary(new ImportSummary.Stopped(lastLine,
+                            counter.failed() + " lines failed; the import stopped at line " + lastLine + " and did not read the rest."));
+                }
             }
         }
         pending.addAll(write(chunk, editor));
-        flush(pending, results);
+        flush(pending, counted);
+        return counter.summary(null);
+    }
+
+    /** Adds a good line to the chunk, or returns why the line is rejected. */
+    private ImportResult check(NdjsonLines.Line line, List<Checked> chunk) {
+        if (line.problem() != null) {
+            return ImportResult.failed(line.number(), null, line.problem(), line.errors());
+        }
+        if (!line.text().startsWith("{")) {
+            // null, arrays, numbers and strings are valid JSON but no story; reading them would give no StoryInput.
+            return ImportResult.failed(line.number(), null, "Each line must be a JSON object (one story).",
+                    List.of(new FieldError("line", "not-an-object", "must be a JSON object")));
+        }
+        StoryInput input = null;
+        try {
+            input = reader.readValue(line.text());
+            chunk.add(new Checked(line.number(), stories.precheckImport(input)));
+            return null;
+        } catch (JsonProcessingException e) {
+            Problem problem = ProblemCatalog.forJson(e, null);
+            return ImportResult.failed(line.number(), null, problem.detail(), problem.errors());
+        } catch (DomainException e) {
+            return ImportResult.failed(line.number(), input == null ? null : input.externalId(), e.getMessage(), e.errors());
+        }
+    }
+
+    private static void drop(InputStream body) throws IOException {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (PayloadTooLargeException overLimit) {
+            // Nothing more to read: the connection closes after the answer.
+        }
     }
 
     private List<ImportResult> write(List<Checked> chunk, Editor editor) {

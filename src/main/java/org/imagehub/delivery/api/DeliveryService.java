@@ -20,6 +20,7 @@ import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.delivery.read.DeliveryRow;
 import org.imagehub.delivery.read.LanguagePreference;
 import org.imagehub.delivery.read.ListFilter;
+import org.imagehub.platform.EmbeddableJson;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.NotFoundException;
@@ -38,19 +39,21 @@ public class DeliveryService {
     private final ReadRecorder reads;
     private final Cursors cursors;
     private final Json json;
+    private final EmbeddableJson embeddable;
     private final ObjectMapper objectMapper;
     private final NinjsMapper ninjs = new NinjsMapper();
     private final JsonLdMapper jsonLd;
     private final String baseUrl;
     private final Clock clock;
 
-    public DeliveryService(DeliveryReader reader, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, ObjectMapper objectMapper,
-            HubConfig config, Clock clock) {
+    public DeliveryService(DeliveryReader reader, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, EmbeddableJson embeddable,
+            ObjectMapper objectMapper, HubConfig config, Clock clock) {
         this.reader = reader;
         this.cache = cache;
         this.reads = reads;
         this.cursors = cursors;
         this.json = json;
+        this.embeddable = embeddable;
         this.objectMapper = objectMapper;
         this.baseUrl = config.delivery().publicBaseUrl().replaceAll("/+$", "");
         this.jsonLd = new JsonLdMapper("Image Hub", baseUrl);
@@ -122,7 +125,8 @@ public class DeliveryService {
                 DeliveredStory absolute = story.withBaseUrl(baseUrl);
                 ArrayNode graph = objectMapper.createArrayNode().add(jsonLd.newsArticle(absolute));
                 jsonLd.claimReview(absolute).ifPresent(graph::add);
-                yield CachedAnswer.of(json.write(graph), "application/ld+json", headers);
+                // Pages inline JSON-LD in a script element: written so that no text in it can end that element.
+                yield CachedAnswer.of(embeddable.write(graph), "application/ld+json", headers);
             }
         };
     }

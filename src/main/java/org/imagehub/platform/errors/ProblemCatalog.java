@@ -78,6 +78,12 @@ public final class ProblemCatalog {
         if (exception instanceof ValueInstantiationException invalid && invalid.getCause() instanceof DomainException domain) {
             return forDomain(domain, instance);
         }
+        // The body stream itself refused to go on (a body over its limit): that, not the half-read JSON, is the error.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return forDomain(tooLarge, instance);
+            }
+        }
         if (exception instanceof InvalidFormatException || exception instanceof MismatchedInputException) {
             JsonMappingException mapping = (JsonMappingException) exception;
             String field = path(mapping);

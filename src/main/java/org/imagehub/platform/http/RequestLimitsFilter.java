@@ -1,5 +1,7 @@
 package org.imagehub.platform.http;
 
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -9,8 +11,9 @@ import org.imagehub.platform.errors.PayloadTooLargeException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Rejects a declared body over its limit before it is read: JSON bodies are small documents, NDJSON imports are
- * large streams. Bodies without a length are bounded by quarkus.http.limits.max-body-size.
+ * Holds every request body to its limit: JSON bodies are small documents, NDJSON imports are large streams. A
+ * declared length over the limit is refused before anything is read; a body without one (chunked) is counted as
+ * the resource reads it and refused as soon as it passes the limit, so it is never read, let alone held, whole.
  */
 public class RequestLimitsFilter {
     public static final String NDJSON = "application/x-ndjson";
@@ -33,13 +36,32 @@ public class RequestLimitsFilter {
         } catch (NumberFormatException e) {
             return;
         }
-        MediaType type = request.getMediaType();
-        long limit = type != null && NDJSON.equals(type.getType() + "/" + type.getSubtype())
-                ? limits.importBodyBytes()
-                : limits.jsonBodyBytes();
+        long limit = limitFor(request);
         if (declared > limit) {
             throw new PayloadTooLargeException("The body has " + declared + " bytes; the limit here is " + limit + ".",
                     java.util.List.of(new FieldError("body", "too-large", "at most " + limit + " bytes")));
         }
+    }
+
+    /**
+     * Runs after matching, before the body is deserialised (on the worker thread for blocking resources, where
+     * Quarkus REST reads a large body as a stream). Only undeclared lengths need counting: Vert.x never delivers
+     * more than a declared Content-Length, which the pre-matching check already held to the limit.
+     */
+    @ServerRequestFilter
+    public void countUndeclaredBody(ContainerRequestContext request, RoutingContext routing) {
+        if (request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null || request.getHeaderString("Transfer-Encoding") == null
+                || HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
+            return;
+        }
+        // The rest of an oversized body is never read: the connection closes once the 413 (or the import's last
+        // line) is out, instead of staying paused with the client still sending.
+        request.setEntityStream(new BoundedBody(request.getEntityStream(), limitFor(request),
+                () -> routing.addEndHandler(ended -> routing.request().connection().close())));
+    }
+
+    private long limitFor(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        return type != null && NDJSON.equals(type.getType() + "/" + type.getSubtype()) ? limits.importBodyBytes() : limits.jsonBodyBytes();
     }
 }
