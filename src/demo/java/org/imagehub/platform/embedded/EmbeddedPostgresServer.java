@@ -30,7 +30,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedPostgresServer start(Path workDir, int requestedPort) {
+    static EmbeddedPostgresServer start(Path workDir, int requestedPort, boolean stopAtJvmExit) {
         try {
             Path binaries = Files.createDirectories(workDir.resolve("postgres-binaries"));
             Path data = workDir.resolve("postgres-data-" + ProcessHandle.current().pid());
@@ -39,6 +39,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(true)
                     .setPort(FreePorts.resolve(requestedPort))
+                    .setRegisterShutdownHook(stopAtJvmExit)
                     // The embedded server holds demo or test data only: durability is not worth the I/O.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")

@@ -29,7 +29,7 @@ public final class EmbeddedStack implements DemoStack {
         CompletableFuture<EmbeddedElasticsearchServer> elasticsearch =
                 CompletableFuture.supplyAsync(() -> EmbeddedElasticsearchServer.start(settings));
         CompletableFuture<EmbeddedPostgresServer> postgres =
-                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(settings.workDir(), settings.postgresPort()));
+                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(settings.workDir(), settings.postgresPort(), settings.postgresStopsAtJvmExit()));
         CompletableFuture<EmbeddedObjectStore> objectStore =
                 CompletableFuture.supplyAsync(() -> EmbeddedObjectStore.start(settings));
         try {
