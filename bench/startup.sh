@@ -9,6 +9,9 @@ REPO_DIR="$(cd "$SCRIPT_DIR/.." && pwd)"
 JAR="target/quarkus-app/quarkus-run.jar"          # relative to the repo root, where the app is started
 if [[ -n "${JAVA:-}" ]]; then JAVA_BIN="$JAVA"; elif [[ -n "${JAVA_HOME:-}" ]]; then JAVA_BIN="$JAVA_HOME/bin/java"; else JAVA_BIN=java; fi
 PORT="${QUARKUS_HTTP_PORT:-8080}"
+# Health is on the management interface (9000; the demo profile's default is 9001, its S3 server has 9000).
+MANAGEMENT_PORT="${QUARKUS_MANAGEMENT_PORT:-9001}"
+export QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT"
 READY_PATH="/q/health/ready"
 READY_TIMEOUT=300
 IDLE=10
@@ -23,7 +26,7 @@ usage() {
 Usage: bench/startup.sh [options] [JVM options...] [-- more JVM options...]
 
 Starts `java [JVM options] -jar target/quarkus-app/quarkus-run.jar` from the repo root and prints:
-wall time from launch to GET http://127.0.0.1:$QUARKUS_HTTP_PORT/q/health/ready = 200 (polled every 100 ms),
+wall time from launch to GET http://127.0.0.1:$QUARKUS_MANAGEMENT_PORT/q/health/ready = 200 (polled every 100 ms),
 the "started in X.XXXs" figure from the Quarkus log, RSS (VmRSS) at ready and after an idle pause,
 and the SIGTERM -> exit time. The app is always stopped on exit (SIGTERM, then SIGKILL).
 
@@ -39,7 +42,8 @@ and the SIGTERM -> exit time. The app is always stopped on exit (SIGTERM, then S
   --command 'CMD'       testing aid: run CMD (via `bash -c "exec CMD"`) instead of java -jar;
                         JVM options given are appended to CMD
   -h, --help            this help
-Environment: QUARKUS_HTTP_PORT (default 8080; the app reads it too), JAVA or JAVA_HOME (java binary).
+Environment: QUARKUS_HTTP_PORT (default 8080), QUARKUS_MANAGEMENT_PORT (default 9001; the app reads both),
+JAVA or JAVA_HOME (java binary).
 EOF
 }
 
@@ -83,7 +87,7 @@ else
   LAUNCH=("$JAVA_BIN" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -jar "$JAR")
   SHOWN="$(printf '%q ' "${LAUNCH[@]}")"; SHOWN="${SHOWN% }"
 fi
-READY_URL="http://127.0.0.1:$PORT$READY_PATH"
+READY_URL="http://127.0.0.1:$MANAGEMENT_PORT$READY_PATH"
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   die "something already listens on 127.0.0.1:$PORT; stop it or set QUARKUS_HTTP_PORT to a free port"
 fi

@@ -5,21 +5,21 @@ import io.quarkus.runtime.Quarkus;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import org.imagehub.platform.embedded.EmbeddedStack;
-import org.imagehub.platform.embedded.EmbeddedStackSettings;
+import java.util.ServiceLoader;
 import org.imagehub.security.DemoSigningKeys;
 
 /**
  * Entry point. In the {@code demo} profile the hub first starts its own PostgreSQL, Elasticsearch and S3 server
  * and points itself at them, so one command runs everything; in any other profile it connects to the services
- * it is configured for.
+ * it is configured for. The embedded servers exist only in the demo build ({@code -Pdemo}); a production artifact
+ * asked for the demo profile stops with a message instead of failing on a missing class.
  */
 @QuarkusMain
 public final class HubMain {
 
     public static void main(String... args) {
         if (demoProfileActive()) {
-            EmbeddedStack stack = EmbeddedStack.start(EmbeddedStackSettings.forDemo());
+            DemoStack stack = startDemoStack();
             stack.quarkusConfig().forEach(System::setProperty);
             DemoSigningKeys.generateConfig().forEach(System::setProperty);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(stack), "embedded-stack-shutdown"));
@@ -28,7 +28,19 @@ public final class HubMain {
     }
 
     /** Shutdown hooks run concurrently: let the hub finish its work on the stack before the stack goes away. */
-    private static void stopAfterHub(EmbeddedStack stack) {
+    private static DemoStack startDemoStack() {
+        // Looked up, not referenced: the production build has no implementation (nor PostgreSQL binaries, nor S3Proxy).
+        DemoStack.Starter starter = ServiceLoader.load(DemoStack.Starter.class, HubMain.class.getClassLoader()).findFirst().orElse(null);
+        if (starter == null) {
+            System.err.println("The demo profile needs the embedded PostgreSQL, Elasticsearch and S3 server, which this build "
+                    + "leaves out (it is a production artifact). Use ./run-hub, or build with ./mvnw -Pdemo package and run "
+                    + "target/demo/quarkus-app/quarkus-run.jar; or run without the demo profile against real services.");
+            System.exit(2);
+        }
+        return starter.startForDemo();
+    }
+
+    private static void stopAfterHub(DemoStack stack) {
         Application hub = Application.currentApplication();
         if (hub != null) {
             try {

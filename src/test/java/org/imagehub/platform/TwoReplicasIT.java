@@ -33,10 +33,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two packaged hubs in the production profile on one database, as two replicas run in a cluster: timed actions
- * happen once, and the demo sign-in does not exist there.
+ * happen once; the demo sign-in, the demo dataset and the demo key do not exist there even when configured; health,
+ * metrics and the API description answer only on the management port.
  */
 class TwoReplicasIT {
     private static final String ISSUER = "image-hub-it";
+    private static final String DEMO_KEY = "ihk_demo_embassy_key_for_local_use_only";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static EmbeddedStack stack;
@@ -81,7 +83,7 @@ class TwoReplicasIT {
             replica.send("POST", path, "{\"action\":\"approve\"}", "\"v2\"");
         }
         // All six due at the same moment, taken once they are approved: preparing them may take long on a busy machine.
-        Instant at = Instant.now().plusSeconds(4);
+        Instant at = Instant.now().plusSeconds(8);
         for (int i = 0; i < 6; i++) {
             String path = "/api/v1/manage/stories/" + ids.get(i) + "/localizations/vi/workflow";
             HubProcess replica = replicas.get(i % 2);
@@ -101,6 +103,37 @@ class TwoReplicasIT {
                     .isEqualTo(1);
             assertThat(count("select count(*) from workflow_transition where story_id = any(?) and action = 'publish'", one)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theDemoDatasetAndKeyAreNotLoadedInTheProductionProfileEvenWhenConfigured() throws Exception {
+        assertThat(count("select count(*) from story where external_id like 'demo-%' or organisation = any(?)",
+                List.of("moct", "mic", "hue-province", "embassy-fr"))).isZero();
+        assertThat(count("select count(*) from organisation where code = any(?)", List.of("mofa", "hue-province", "embassy-fr"))).isZero();
+        assertThat(count("select count(*) from consumer where id = any(?)", List.of("demo-embassy"))).isZero();
+        for (HubProcess replica : replicas) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(replica.base() + "/api/v1/stories"))
+                    .header("X-Api-Key", DEMO_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void healthMetricsAndTheApiDescriptionAnswerOnlyOnTheManagementPort() throws Exception {
+        for (HubProcess replica : replicas) {
+            for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                HttpResponse<String> onApiPort = get(replica.base() + path);
+                assertThat(onApiPort.statusCode()).as("API port " + path).isEqualTo(404);
+                HttpResponse<String> onManagementPort = get(replica.managementBase() + path);
+                assertThat(onManagementPort.statusCode()).as("management port " + path).isEqualTo(200);
+            }
+            assertThat(get(replica.managementBase() + "/q/metrics").body()).contains("http_server_requests");
+            assertThat(get(replica.managementBase() + "/api/v1/content-model").statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -126,6 +159,9 @@ class TwoReplicasIT {
         // Set on purpose, with a signing key: the production profile must refuse demo sign-in even so.
         config.put("hub.demo.sign-in-enabled", "true");
         config.put("hub.demo.signing-key", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()));
+        // Likewise: the production profile must not load the demo dataset nor register the demo key.
+        config.put("hub.demo.load-dataset", "true");
+        config.put("hub.demo.api-key", DEMO_KEY);
         return config;
     }
 
@@ -154,24 +190,33 @@ class TwoReplicasIT {
     }
 
     /** One packaged hub, run with `java -jar` in the production profile, its log in target/. */
-    record HubProcess(String name, Process process, int port) {
+    record HubProcess(String name, Process process, int port, int managementPort) {
         static HubProcess start(String name, Map<String, String> config) throws IOException {
-            int port;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = freePort();
+            int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("-Dquarkus.http.port=" + port);
+            command.add("-Dquarkus.management.port=" + managementPort);
             command.add("-jar");
             command.add(System.getProperty("hub.packaged-app", "target/quarkus-app/quarkus-run.jar"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(Path.of("target", "it-" + name + ".log").toFile()).start();
-            return new HubProcess(name, process, port);
+            return new HubProcess(name, process, port, managementPort);
+        }
+
+        private static int freePort() throws IOException {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
         }
 
         String base() {
             return "http://127.0.0.1:" + port;
+        }
+
+        String managementBase() {
+            return "http://127.0.0.1:" + managementPort;
         }
 
         void awaitReady(Duration timeout) throws InterruptedException {
@@ -179,7 +224,7 @@ class TwoReplicasIT {
             while (System.nanoTime() < deadline) {
                 assertThat(process.isAlive()).as(name + " exited; see target/it-" + name + ".log").isTrue();
                 try {
-                    HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                    HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(managementBase() + "/q/health/ready")).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (ready.statusCode() == 200) {
                         return;

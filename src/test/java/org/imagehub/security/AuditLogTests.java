@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.testing.Api;
@@ -54,9 +57,62 @@ class AuditLogTests {
         Api.as("editor.mofa").get(AUDIT).then().statusCode(403);
         Api.asAdmin().body(Map.of()).put(AUDIT).then().statusCode(405);
         Api.asAdmin().delete(AUDIT).then().statusCode(405);
-        assertThatThrownBy(() -> Database.update("update audit_entry set actor = 'someone else'"))
-                .hasRootCauseMessage("ERROR: audit_entry is append-only\n  Where: PL/pgSQL function audit_entry_append_only() line 3 at RAISE");
-        assertThatThrownBy(() -> Database.update("delete from audit_entry")).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> Database.update("truncate audit_entry")).rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theHubsOwnLoginMayOnlyAddToAndReadTheLog() throws SQLException {
+        Api.asPerson("editor.hue", "hue-province", "editor").body(Stories.article().inLanguages("vi").build())
+                .post("/api/v1/manage/stories").then().statusCode(201);
+        try (Connection app = Database.asApplication(); Statement sql = app.createStatement()) {
+            assertThat(app.getMetaData().getUserName()).isNotEqualTo(ownerName());
+            for (String change : List.of("update audit_entry set actor = 'someone else'", "delete from audit_entry",
+                    "truncate audit_entry", "drop table audit_entry", "alter table audit_entry disable trigger audit_entry_no_change",
+                    "drop trigger audit_entry_no_change on audit_entry")) {
+                // 42501: refused by the grants, before any trigger runs.
+                assertThatThrownBy(() -> sql.execute(change)).as(change).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(e.getMessage()).isEqualTo("42501"));
+            }
+            long before = count(sql);
+            sql.execute("insert into audit_entry (id, at, actor, action, target_type, target_id) "
+                    + "values (nextval('audit_entry_id_seq'), now(), 'grant-test', 'test.inserted', 'test', 'grant-test')");
+            assertThat(count(sql)).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void theTriggersStillRefuseChangesEvenToTheSchemaOwner() throws SQLException {
+        try (Connection owner = Database.asOwner(); Statement sql = owner.createStatement()) {
+            assertThatThrownBy(() -> sql.execute("update audit_entry set actor = 'someone else'"))
+                    .hasMessageContaining("ERROR: audit_entry is append-only");
+            assertThatThrownBy(() -> sql.execute("delete from audit_entry")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.execute("truncate audit_entry")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void tablesOfLaterMigrationsAreGrantedToTheHubsLogin() throws SQLException {
+        try (Connection owner = Database.asOwner(); Statement ddl = owner.createStatement()) {
+            ddl.execute("create table grant_probe (id bigserial primary key, note text)");
+            try (Connection app = Database.asApplication(); Statement sql = app.createStatement()) {
+                sql.execute("insert into grant_probe (note) values ('written by the hub login')");
+                sql.execute("update grant_probe set note = 'changed'");
+                assertThat(Database.value("select note from grant_probe")).isEqualTo("changed");
+                assertThatThrownBy(() -> sql.execute("drop table grant_probe")).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            } finally {
+                ddl.execute("drop table grant_probe");
+            }
+        }
+    }
+
+    private static long count(Statement sql) throws SQLException {
+        try (var rows = sql.executeQuery("select count(*) from audit_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String ownerName() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.flyway.username", String.class);
     }
 }

@@ -3,13 +3,19 @@ package org.imagehub.testing;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Plain SQL against the hub's database, for setting up states and for checking what was stored. */
+/**
+ * Plain SQL against the hub's database, for setting up states and for checking what was stored. It connects as the
+ * hub does (the restricted application login); {@link #asOwner()} connects as the schema owner that runs migrations.
+ */
 public final class Database {
     private Database() {
     }
@@ -39,6 +45,18 @@ public final class Database {
     public static Object value(String sql, Object... parameters) {
         List<Object> values = column(sql, parameters);
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** A connection as the schema owner (quarkus.flyway.username), which the hub itself never uses. */
+    public static Connection asOwner() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class), config.getValue("quarkus.flyway.password", String.class));
+    }
+
+    /** A connection as the hub's own datasource login. */
+    public static Connection asApplication() throws SQLException {
+        return dataSource().getConnection();
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -16,7 +16,8 @@ public record EmbeddedStackSettings(
         int objectStorePort,
         String objectStoreAccessKey,
         String objectStoreSecretKey,
-        boolean objectStoreInMemory) {
+        boolean objectStoreInMemory,
+        boolean postgresStopsAtJvmExit) {
 
     /** Settings of the demo run: fixed, documented ports that the environment may override. */
     public static EmbeddedStackSettings forDemo() {
@@ -29,6 +30,8 @@ public record EmbeddedStackSettings(
                 Integer.parseInt(setting("embedded.object-store-port", "HUB_EMBEDDED_OBJECT_STORE_PORT", "9000")),
                 "imagehub-demo",
                 "imagehub-demo-secret",
+                false,
+                // HubMain stops the stack after the hub has finished (e.g. revoked the demo key), not beside it.
                 false);
     }
 
@@ -41,6 +44,7 @@ public record EmbeddedStackSettings(
                 0, 0, 0,
                 "imagehub-test",
                 "imagehub-test-secret",
+                true,
                 true);
     }
 

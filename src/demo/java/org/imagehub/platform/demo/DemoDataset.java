@@ -3,7 +3,9 @@ package org.imagehub.platform.demo;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -28,12 +30,16 @@ import org.imagehub.security.organisation.OrganisationService;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.security.Editor;
 import org.imagehub.security.Roles;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Loads the demo dataset (topics, key messages, 14 stories in five languages, published) into an empty hub,
- * through the same services editors use. Only when {@code hub.demo.load-dataset} is on (the demo profile).
+ * through the same services editors use, and registers the demo consumer with its well-known key. Only in the demo
+ * profile, whatever {@code hub.demo.load-dataset} says elsewhere: a production hub started with the flag set (or a demo
+ * build run in the prod profile) must not publish demo content or accept a published key. The key is revoked when
+ * the demo run stops, so it never outlives it even on a database that does.
  */
 @ApplicationScoped
 public class DemoDataset {
@@ -51,11 +57,17 @@ public class DemoDataset {
     private final OrganisationService organisations;
     private final ObjectMapper objectMapper;
     private final int httpPort;
+    private final int managementPort;
+    private final String host;
 
     public DemoDataset(HubConfig config, TopicService topics, KeyMessageService keyMessages, StoryImporter importer,
             WorkflowService workflow, OrganisationService organisations, ConsumerService consumers, ObjectMapper objectMapper,
-            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
+            @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host) {
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.host = "0.0.0.0".equals(host) ? "localhost" : host;
         this.config = config;
         this.topics = topics;
         this.keyMessages = keyMessages;
@@ -70,17 +82,45 @@ public class DemoDataset {
         if (!config.demo().loadDataset()) {
             return;
         }
+        if (!demoProfile()) {
+            LOG.warnf("hub.demo.load-dataset is set outside the demo profile (profiles %s): no demo content and no demo key loaded",
+                    profiles());
+            return;
+        }
         if (Story.count() == 0) {
             load();
         }
         config.demo().apiKey().ifPresent(key -> consumers.ensureWithKey(DEMO_CONSUMER, new ConsumerInput("Demo embassy site", "embassy-site",
                 "embassy-fr", List.of(Scopes.CONTENT_READ), List.of(), List.of(), List.of(), 6000, true), key, LOADER));
-        String base = "http://localhost:" + httpPort;
+        String base = "http://" + host + ":" + httpPort;
+        // Health, metrics and the API description are on the management interface, not on the API port.
+        String management = "http://" + host + ":" + managementPort;
         LOG.infof("%n%n  Image Hub demo is up.%n  API:        %s/api/v1/content-model  (management: %s/api/v1/manage/...)%n"
                 + "  Swagger UI: %s/q/swagger-ui%n  OpenAPI:    %s/q/openapi%n  Health:     %s/q/health/ready%n"
                 + "  Sign in:    POST %s/api/v1/demo/sign-in {\"username\":\"editor.mofa\",\"password\":\"demo-editor\"}%n"
                 + "  API key:    the value of HUB_DEMO_API_KEY (see README), e.g. curl -H 'X-Api-Key: ...' %s/api/v1/stories%n"
-                + "  Stop with Ctrl-C.%n", base, base, base, base, base, base, base);
+                + "  Stop with Ctrl-C.%n", base, base, management, management, management, base, base);
+    }
+
+    /** The demo key lives as long as the demo run: revoked at shutdown, so a kept database does not keep it valid. */
+    void onStop(@Observes ShutdownEvent event) {
+        if (!config.demo().loadDataset() || !demoProfile() || config.demo().apiKey().isEmpty()) {
+            return;
+        }
+        try {
+            consumers.keys(DEMO_CONSUMER).stream().filter(key -> key.revokedAt() == null)
+                    .forEach(key -> consumers.revokeKey(DEMO_CONSUMER, key.id(), LOADER));
+        } catch (RuntimeException e) {
+            LOG.warnf("The demo consumer's key could not be revoked at shutdown: %s", e.getMessage());
+        }
+    }
+
+    private static List<String> profiles() {
+        return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles();
+    }
+
+    private static boolean demoProfile() {
+        return profiles().contains("demo");
     }
 
     private void load() throws IOException {

@@ -4,13 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.imagehub.platform.DemoStack;
 import org.jboss.logging.Logger;
 
 /**
  * PostgreSQL, Elasticsearch and an S3 server, started side by side for the demo profile and the test suite.
  * The hub itself does not know it runs on them: it only receives the connection settings of {@link #quarkusConfig()}.
  */
-public final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements DemoStack {
     private static final Logger LOG = Logger.getLogger(EmbeddedStack.class);
 
     private final EmbeddedPostgresServer postgres;
@@ -28,7 +29,7 @@ public final class EmbeddedStack implements AutoCloseable {
         CompletableFuture<EmbeddedElasticsearchServer> elasticsearch =
                 CompletableFuture.supplyAsync(() -> EmbeddedElasticsearchServer.start(settings));
         CompletableFuture<EmbeddedPostgresServer> postgres =
-                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(settings.workDir(), settings.postgresPort()));
+                CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(settings.workDir(), settings.postgresPort(), settings.postgresStopsAtJvmExit()));
         CompletableFuture<EmbeddedObjectStore> objectStore =
                 CompletableFuture.supplyAsync(() -> EmbeddedObjectStore.start(settings));
         try {
@@ -47,7 +48,16 @@ public final class EmbeddedStack implements AutoCloseable {
         return stack;
     }
 
+    /** How HubMain finds the stack in the demo build (META-INF/services), without naming this class. */
+    public static final class DemoStarter implements DemoStack.Starter {
+        @Override
+        public DemoStack startForDemo() {
+            return start(EmbeddedStackSettings.forDemo());
+        }
+    }
+
     /** The settings that point the hub at this stack, as Quarkus configuration keys. */
+    @Override
     public Map<String, String> quarkusConfig() {
         Map<String, String> config = new HashMap<>();
         config.putAll(postgres.quarkusConfig());
