@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ public class DemoDataset {
     private static final Logger LOG = Logger.getLogger(DemoDataset.class);
     /** The consumer whose key is HUB_DEMO_API_KEY: reads everything published, in every language. */
     public static final String DEMO_CONSUMER = "demo-embassy";
+    private static final Duration DEMO_KEY_LIFETIME = Duration.ofHours(24);
     private static final Editor LOADER = new Editor("demo-loader", "mofa", Set.of(Roles.ADMIN, Roles.APPROVER, Roles.EDITOR), true);
 
     private final HubConfig config;
@@ -91,7 +94,9 @@ public class DemoDataset {
             load();
         }
         config.demo().apiKey().ifPresent(key -> consumers.ensureWithKey(DEMO_CONSUMER, new ConsumerInput("Demo embassy site", "embassy-site",
-                "embassy-fr", List.of(Scopes.CONTENT_READ), List.of(), List.of(), List.of(), 6000, true), key, LOADER));
+                "embassy-fr", List.of(Scopes.CONTENT_READ), List.of(), List.of(), List.of(), 6000, true), key,
+                // A demo run lasts a day at most: the well-known demo key must not outlive it (it is also revoked at shutdown).
+                Instant.now().plus(DEMO_KEY_LIFETIME), LOADER));
         String base = "http://" + host + ":" + httpPort;
         // Health, metrics and the API description are on the management interface, not on the API port.
         String management = "http://" + host + ":" + managementPort;

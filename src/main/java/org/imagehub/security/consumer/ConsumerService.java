@@ -101,7 +101,7 @@ public class ConsumerService {
      * it up to date when it exists. The key is stored hashed like any other.
      */
     @Transactional
-    public void ensureWithKey(String id, ConsumerInput input, String key, Editor editor) {
+    public void ensureWithKey(String id, ConsumerInput input, String key, Instant expiresAt, Editor editor) {
         Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         ConsumerInput valid = validator.validate(input);
         if (consumer == null) {
@@ -112,7 +112,7 @@ public class ConsumerService {
             audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
         }
         if (ApiKey.count("keyHash", (Object) ApiKeySecrets.hash(key)) == 0) {
-            store(id, key, null, editor);
+            store(id, key, expiresAt, editor);
         }
     }
 
