@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.imagehub.platform.HubConfig;
  * hub_delivery_cache_weighted_bytes on /q/metrics.
  */
 @ApplicationScoped
+@Startup // its meters are on /q/metrics from the start, before the first delivery request
 public class ResponseCache {
     static final String NAME = "delivery-responses";
 
