@@ -3,22 +3,39 @@
 # workflow, then measures a cached story by id and a list of 20 with lang=fr (32 connections) beside /api/v1/ping.
 # wrk runs one thread: on a 2-core machine a second load thread takes the CPU the hub needs and the tail latency
 # then measures the contention, not the service.
-# Usage: bench/delivery-bench.sh [--base-url URL] [--stories N] [--skip-load] [--out FILE]
+# The response cache is set when the hub starts (HUB_DELIVERY_CACHE_MAX_BYTES; 0 = off): --cache on|off makes the
+# script check the running hub's setting on /q/metrics (hub_delivery_cache_budget_bytes) and refuse to measure otherwise.
+# Usage: bench/delivery-bench.sh [--base-url URL] [--stories N] [--skip-load] [--cache on|off|any]
+#          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
 stories=10000
 load=true
+cache=any
+endpoints=detail,list
+topic=
 out_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --base-url) base_url=$2; shift 2 ;;
     --stories) stories=$2; shift 2 ;;
     --skip-load) load=false; shift ;;
+    --cache) cache=$2; shift 2 ;;
+    --endpoints) endpoints=$2; shift 2 ;;
+    --topic) topic=$2; shift 2 ;;
     --out) out_args=(--out "$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+budget=$(curl -sf "$base_url/q/metrics" | awk '/^hub_delivery_cache_budget_bytes/ {print $2}')
+[[ -n "$budget" ]] || { echo "the hub at $base_url reports no hub_delivery_cache_budget_bytes on /q/metrics" >&2; exit 1; }
+state=$(awk -v b="$budget" 'BEGIN {print (b + 0 > 0) ? "on" : "off"}')
+echo "response cache: $state (budget $budget bytes)"
+if [[ "$cache" != any && "$cache" != "$state" ]]; then
+  echo "asked for --cache $cache but the hub runs with it $state: restart it with HUB_DELIVERY_CACHE_MAX_BYTES=$([[ $cache == off ]] && echo 0 || echo 134217728)" >&2
+  exit 1
+fi
 work=$(mktemp -d target/delivery-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","password":"demo-admin"}' \
@@ -49,7 +66,32 @@ consumer=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: applicat
   "$base_url/api/v1/manage/consumers" | jq -r .id)
 api_key=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
   "$base_url/api/v1/manage/consumers/$consumer/keys" | jq -r .key)
-story=$(curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/stories?lang=fr&limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-echo "detail story: $story"
+story=$(curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/stories?lang=fr&limit=1" | jq -r '.items[0].id')
+slug=$(curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/stories/$story?lang=fr" | jq -r .slug)
+echo "detail story: $story (fr slug $slug)"
+paths=()
+for endpoint in ${endpoints//,/ }; do
+  case "$endpoint" in
+    detail) paths+=("/api/v1/stories/$story?lang=fr") ;;
+    slug) paths+=("/api/v1/stories/by-slug/fr/$slug") ;;
+    list) paths+=("/api/v1/stories?lang=fr&limit=20") ;;
+    chain) paths+=("/api/v1/stories?lang=fr,en&limit=20") ;;
+    filtered) paths+=("/api/v1/stories?lang=fr&country=FR&type=article&limit=20") ;;
+    topic)
+      [[ -n "$topic" ]] || topic=$(curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/topics" | jq -r '.topics[0].code')
+      paths+=("/api/v1/stories?lang=fr&topic=$topic&limit=20") ;;
+    deep)
+      # The page after the first 5,000 stories: follow next links 50 pages of 100.
+      next="/api/v1/stories?lang=fr&limit=100"
+      for _ in $(seq 50); do
+        next=$(curl -sf -H "X-Api-Key: $api_key" "$base_url$next" | jq -r '.next // empty')
+        [[ -n "$next" ]] || { echo "fewer than 5,000 French stories: no deep page" >&2; exit 1; }
+      done
+      paths+=("/api/v1/stories?lang=fr&limit=20&cursor=${next##*cursor=}") ;;
+    *) echo "unknown endpoint $endpoint" >&2; exit 2 ;;
+  esac
+done
+path_args=()
+for p in "${paths[@]}"; do path_args+=(--path "$p"); done
 bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $api_key" --connections 32 --threads 1 --warmup 20s \
-  --path "/api/v1/stories/$story?lang=fr" --path "/api/v1/stories?lang=fr&limit=20" "${out_args[@]}"
+  "${path_args[@]}" "${out_args[@]}"

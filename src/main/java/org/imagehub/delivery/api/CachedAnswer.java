@@ -8,19 +8,26 @@ import org.imagehub.platform.Hashes;
 /**
  * A delivery answer ready to send: body bytes, media type, a strong ETag computed from the bytes, and headers
  * such as Content-Language and Link. Computed once and served from the cache until the published view changes.
+ *
+ * @param storyId the story a single-story answer is about (reads are counted per story), else null
  */
-public record CachedAnswer(byte[] body, String mediaType, String etag, Map<String, String> headers) {
+public record CachedAnswer(byte[] body, String mediaType, String etag, Map<String, String> headers, String storyId) {
     public static CachedAnswer of(byte[] body, String mediaType, Map<String, String> headers) {
-        return new CachedAnswer(body, mediaType, strongEtag(body), Map.copyOf(headers));
+        return new CachedAnswer(body, mediaType, strongEtag(body), Map.copyOf(headers), null);
     }
 
     public static CachedAnswer of(String body, String mediaType, Map<String, String> headers) {
         return of(body.getBytes(StandardCharsets.UTF_8), mediaType, headers);
     }
 
-    /** Roughly what the entry occupies in memory, for the cache's size bound. */
+    CachedAnswer about(String story) {
+        return new CachedAnswer(body, mediaType, etag, headers, story);
+    }
+
+    /** Roughly what the entry occupies in memory (array headers, record, map), for the cache's byte budget. */
     int weight() {
-        return body.length + 256;
+        int headerBytes = headers.entrySet().stream().mapToInt(header -> 2 * (header.getKey().length() + header.getValue().length()) + 64).sum();
+        return body.length + 2 * etag.length() + headerBytes + 160;
     }
 
     private static String strongEtag(byte[] body) {

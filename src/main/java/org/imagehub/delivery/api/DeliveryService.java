@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.imagehub.analytics.ReadRecorder;
 import org.imagehub.delivery.DeliveredStory;
@@ -33,6 +34,8 @@ public class DeliveryService {
     static final String JSON = "application/json";
     private static final int RELATED = 5;
     private static final String CURSOR_KIND = "delivery-stories";
+    /** How long an unknown slug is remembered (and never past the next change of the published view). */
+    private static final java.time.Duration ABSENT_SLUG_MEMORY = java.time.Duration.ofSeconds(5);
 
     private final DeliveryReader reader;
     private final ResponseCache cache;
@@ -66,20 +69,27 @@ public class DeliveryService {
     public CachedAnswer story(String id, LanguagePreference languages, ConsumerAccess consumer, Form form) {
         ConsumerScope scope = ConsumerScope.of(consumer);
         CachedAnswer answer = cache.get(form + "|" + id + "|" + languages.signature() + "|" + scope.signature(),
-                () -> render(chosen(id, languages, scope), form, scope));
+                () -> render(best(reader.storyLanguages(id, scope, Instant.now(clock)), languages)
+                        .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read.")),
+                        form, scope));
         reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"));
         return answer;
     }
 
+    /**
+     * The story with this slug in this language, cached by slug: a warm request touches no database. That no
+     * story may be read there is remembered briefly too, so unknown slugs cannot make every request a query.
+     */
     public CachedAnswer storyBySlug(String lang, String slug, ConsumerAccess consumer) {
-        NotFoundException notFound = new NotFoundException("No published story at " + lang + "/" + slug + " that you may read.");
-        String id = reader.storyIdBySlug(lang, slug).orElseThrow(() -> notFound);
-        try {
-            return story(id, new LanguagePreference(List.of(lang), false), consumer, Form.JSON);
-        } catch (NotFoundException embargoedOrOutOfScope) {
-            // The same answer as for a slug nobody uses: a consumer learns no id it may not read.
-            throw notFound;
-        }
+        ConsumerScope scope = ConsumerScope.of(consumer);
+        LanguagePreference exactly = new LanguagePreference(List.of(lang), false);
+        CachedAnswer answer = cache.find("slug|" + lang + "|" + slug + "|" + scope.signature(),
+                        () -> best(reader.storyLanguagesBySlug(lang, slug, scope, Instant.now(clock)), exactly).map(story -> render(story, Form.JSON, scope)),
+                        ABSENT_SLUG_MEMORY)
+                // The same answer whether the slug is unused, embargoed or out of scope: a consumer learns no id it may not read.
+                .orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + " that you may read."));
+        reads.record(consumer.consumerId(), answer.storyId(), lang);
+        return answer;
     }
 
     public CachedAnswer list(ListFilter filter, LanguagePreference languages, String cursor, int limit, ConsumerAccess consumer,
@@ -100,15 +110,13 @@ public class DeliveryService {
         });
     }
 
-    /** The best language the consumer may read, listing as other languages only those it may read too. */
-    private DeliveredStory chosen(String id, LanguagePreference languages, ConsumerScope scope) {
-        List<DeliveryRow> rows = reader.storyLanguages(id, scope, Instant.now(clock));
-        DeliveryRow best = rows.stream().filter(row -> languages.rank(row.lang()) >= 0)
-                .min(Comparator.comparingInt((DeliveryRow row) -> languages.rank(row.lang())).thenComparing(DeliveryRow::lang))
-                .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read."));
+    /** The best language among the rows the consumer may read, listing as other languages only those rows. */
+    private Optional<DeliveredStory> best(List<DeliveryRow> rows, LanguagePreference languages) {
         java.util.Set<String> visible = rows.stream().map(DeliveryRow::lang).collect(Collectors.toSet());
-        DeliveredStory story = parse(best);
-        return story.withOtherLanguages(story.otherLanguages().stream().filter(other -> visible.contains(other.lang())).toList());
+        return rows.stream().filter(row -> languages.rank(row.lang()) >= 0)
+                .min(Comparator.comparingInt((DeliveryRow row) -> languages.rank(row.lang())).thenComparing(DeliveryRow::lang))
+                .map(this::parse)
+                .map(story -> story.withOtherLanguages(story.otherLanguages().stream().filter(other -> visible.contains(other.lang())).toList()));
     }
 
     private CachedAnswer render(DeliveredStory story, Form form, ConsumerScope scope) {
@@ -118,7 +126,7 @@ public class DeliveryService {
             headers.put("Link", story.otherLanguages().stream()
                     .map(other -> "<" + other.url() + ">; rel=\"alternate\"; hreflang=\"" + other.lang() + "\"").collect(Collectors.joining(", ")));
         }
-        return switch (form) {
+        CachedAnswer answer = switch (form) {
             case JSON -> CachedAnswer.of(withRelated(story, scope), JSON, headers);
             case NINJS -> CachedAnswer.of(json.write(ninjs.toNinjs(story.withBaseUrl(baseUrl))), JSON, headers);
             case JSON_LD -> {
@@ -129,6 +137,7 @@ public class DeliveryService {
                 yield CachedAnswer.of(embeddable.write(graph), "application/ld+json", headers);
             }
         };
+        return answer.about(story.id());
     }
 
     /** The story's JSON with up to five related stories (same language, a shared topic), as links with titles. */

@@ -2,22 +2,35 @@ package org.imagehub.delivery.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.imagehub.delivery.publication.DeliveryChanges;
 import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.platform.HubConfig;
 
 /**
- * Delivery answers by request (path, parameters, language preference, consumer scope). Exact: an answer is kept
- * only for the generation of the published view it was computed in, and the whole cache is dropped when an
- * embargo ends or a story expires, since time alone changes what is visible then.
+ * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes within a
+ * byte budget (hub.delivery.cache-max-bytes; 0 turns the cache off entirely). Exact: an answer is kept only for the
+ * generation of the published view it was computed in, and the whole cache is dropped when an embargo ends or a
+ * story expires, since time alone changes what is visible then. Metrics: cache_* {cache="delivery-responses"} and
+ * hub_delivery_cache_weighted_bytes on /q/metrics.
  */
 @ApplicationScoped
+@Startup // its meters are on /q/metrics from the start, before the first delivery request
 public class ResponseCache {
-    private record Entry(long generation, CachedAnswer answer) {
+    static final String NAME = "delivery-responses";
+
+    /** A cached answer, or a remembered absence (answer null) that also ends at {@code until}. */
+    private record Entry(long generation, CachedAnswer answer, Instant until) {
     }
 
     /** The next moment time alone changes what is visible, as computed for one generation. */
@@ -27,29 +40,51 @@ public class ResponseCache {
     private final DeliveryChanges changes;
     private final DeliveryReader reader;
     private final Clock clock;
+    /** Null when the budget is 0: nothing is looked up or kept. */
     private final Cache<String, Entry> entries;
-    private final java.util.concurrent.atomic.AtomicReference<Boundary> boundary = new java.util.concurrent.atomic.AtomicReference<>(
-            new Boundary(-1, Instant.MAX));
+    private final AtomicReference<Boundary> boundary = new AtomicReference<>(new Boundary(-1, Instant.MAX));
 
-    public ResponseCache(DeliveryChanges changes, DeliveryReader reader, Clock clock, HubConfig config) {
+    public ResponseCache(DeliveryChanges changes, DeliveryReader reader, Clock clock, HubConfig config, MeterRegistry registry) {
         this.changes = changes;
         this.reader = reader;
         this.clock = clock;
-        this.entries = Caffeine.newBuilder().maximumWeight(config.delivery().cacheMaxBytes())
-                .weigher((String key, Entry entry) -> entry.answer().weight() + key.length() * 2).build();
+        long budget = config.delivery().cacheMaxBytes();
+        // Always reported, so a benchmark can tell whether it measures the cache or the database.
+        Gauge.builder("hub.delivery.cache.budget", () -> Math.max(0, budget)).baseUnit("bytes")
+                .description("hub.delivery.cache-max-bytes: the response cache's byte budget (0: no cache)").register(registry);
+        if (budget <= 0) {
+            this.entries = null;
+            return;
+        }
+        this.entries = Caffeine.newBuilder().maximumWeight(budget).recordStats()
+                .weigher((String key, Entry entry) -> (entry.answer() == null ? 64 : entry.answer().weight()) + key.length() * 2 + 64).build();
+        CaffeineCacheMetrics.monitor(registry, entries, NAME);
+        Gauge.builder("hub.delivery.cache.weighted", entries, ResponseCache::weightedSize).baseUnit("bytes")
+                .description("Bytes the cached delivery answers are estimated to occupy").register(registry);
         changes.onChange(entries::invalidateAll);
     }
 
     public CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
+        return find(key, () -> Optional.of(compute.get()), Duration.ZERO).orElseThrow();
+    }
+
+    /**
+     * Like {@link #get} for an answer that may not exist; that it does not is remembered for {@code absentFor}
+     * at most, and never beyond the generation it was found in.
+     */
+    public Optional<CachedAnswer> find(String key, Supplier<Optional<CachedAnswer>> compute, Duration absentFor) {
+        if (entries == null) {
+            return compute.get();
+        }
         long generation = currentGeneration();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.generation() == generation) {
-            return entry.answer();
+        if (entry != null && entry.generation() == generation && (entry.answer() != null || Instant.now(clock).isBefore(entry.until()))) {
+            return Optional.ofNullable(entry.answer());
         }
-        CachedAnswer answer = compute.get();
+        Optional<CachedAnswer> answer = compute.get();
         // Computed while a change committed? Then it may be stale: serve it this once, do not keep it.
-        if (changes.generation() == generation) {
-            entries.put(key, new Entry(generation, answer));
+        if (changes.generation() == generation && (answer.isPresent() || !(absentFor.isZero() || absentFor.isNegative()))) {
+            entries.put(key, new Entry(generation, answer.orElse(null), answer.isPresent() ? Instant.MAX : Instant.now(clock).plus(absentFor)));
         }
         return answer;
     }
@@ -67,5 +102,12 @@ public class ResponseCache {
             return currentGeneration();
         }
         return generation;
+    }
+
+    private static double weightedSize(Cache<String, Entry> cache) {
+        return cache.policy().eviction().flatMap(eviction -> {
+            java.util.OptionalLong size = eviction.weightedSize();
+            return size.isPresent() ? Optional.of(size.getAsLong()) : Optional.empty();
+        }).orElse(0L);
     }
 }

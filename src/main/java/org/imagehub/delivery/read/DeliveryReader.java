@@ -24,38 +24,40 @@ public class DeliveryReader {
     /** Every language of the story the consumer may get now, in language order. */
     public List<DeliveryRow> storyLanguages(String storyId, ConsumerScope scope, Instant now) {
         SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d where d.story_id = ?", storyId);
-        visible(query, scope, now);
+        visible(query, "d", scope, now);
         return rows(query.append(" order by d.lang"));
     }
 
-    public Optional<String> storyIdBySlug(String lang, String slug) {
-        List<Object[]> rows = new SqlQuery().append("select story_id from delivery_item where lang = ? and slug = ?", lang, slug).rows(entityManager);
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0)[0]);
+    /** As {@link #storyLanguages} for the story that has {@code slug} in {@code lang}: one keyed statement. */
+    public List<DeliveryRow> storyLanguagesBySlug(String lang, String slug, ConsumerScope scope, Instant now) {
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d"
+                + " where d.story_id = (select s.story_id from delivery_item s where s.lang = ? and s.slug = ?)", lang, slug);
+        visible(query, "d", scope, now);
+        return rows(query.append(" order by d.lang"));
     }
 
     /**
      * One page of stories, newest first, each in its best language; {@code after} is the last row of the previous
-     * page. The inner query walks the newest-first index and keeps one row per story (all of a story's languages
-     * share its publication time), so a page reads little more than its own rows.
+     * page. First the page's stories: a walk down a newest-first index that stops after {@code limit} distinct
+     * stories (all of a story's languages share its publication time, so they are adjacent). Then each story's
+     * best language by a keyed lookup. Only the returned documents are turned into text.
      */
     public List<DeliveryRow> list(ListFilter filter, LanguagePreference languages, ConsumerScope scope, Instant now, DeliveryRow after, int limit) {
-        SqlQuery query = new SqlQuery().append("select c.story_id, c.lang, c.document, c.story_published_at from (")
-                .append("select distinct on (d.story_published_at, d.story_id) d.story_id, d.lang, cast(d.document as text) as document,"
-                        + " d.story_published_at, d.updated_at from delivery_item d where true");
-        visible(query, scope, now);
-        if (!languages.anyAfterwards()) {
-            query.append(" and d.lang = any(cast(? as text[]))", (Object) languages.chain().toArray(String[]::new));
+        SqlQuery query = new SqlQuery().append("select k.story_id, b.lang, cast(b.document as text), k.story_published_at from (")
+                .append("select distinct d.story_published_at, d.story_id from delivery_item d where true");
+        candidate(query, "d", filter, languages, scope, now);
+        if (filter.updatedSince() != null) {
+            // The story counts when the language it would be served in changed since then.
+            query.append(" and (");
+            best(query.append("select u.updated_at"), "u", "d", filter, languages, scope, now);
+            query.append(") >= ?", filter.updatedSince());
         }
-        storyFilters(query, filter);
         if (after != null) {
             query.append(" and (d.story_published_at, d.story_id) < (?, ?)", after.storyPublishedAt(), after.storyId());
         }
-        query.append(" order by d.story_published_at desc, d.story_id desc, coalesce(array_position(cast(? as text[]), d.lang), ?), d.lang) c",
-                languages.chain().toArray(String[]::new), languages.chain().size());
-        if (filter.updatedSince() != null) {
-            query.append(" where c.updated_at >= ?", filter.updatedSince());
-        }
-        return rows(query.append(" order by c.story_published_at desc, c.story_id desc limit ?", limit));
+        query.append(" order by d.story_published_at desc, d.story_id desc limit ?) k cross join lateral (", limit);
+        best(query.append("select b.lang, b.document"), "b", "k", filter, languages, scope, now);
+        return rows(query.append(") b order by k.story_published_at desc, k.story_id desc"));
     }
 
     /** Up to {@code limit} other stories in the same language that share a topic with the story, newest first. */
@@ -65,15 +67,15 @@ public class DeliveryReader {
         }
         SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d"
                 + " where d.lang = ? and d.story_id <> ? and d.topics && cast(? as text[])", lang, storyId, topics.toArray(String[]::new));
-        visible(query, scope, now);
+        visible(query, "d", scope, now);
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
     }
 
     /** The newest stories in exactly one language, for a feed. */
     public List<DeliveryRow> feed(String lang, String topic, String type, ConsumerScope scope, Instant now, int limit) {
         SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d where d.lang = ?", lang);
-        visible(query, scope, now);
-        storyFilters(query, new ListFilter(type, topic, null, null, null));
+        visible(query, "d", scope, now);
+        storyFilters(query, "d", new ListFilter(type, topic, null, null, null));
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
     }
 
@@ -85,31 +87,51 @@ public class DeliveryReader {
         return Optional.ofNullable(SqlValues.instant(value));
     }
 
-    private static void visible(SqlQuery query, ConsumerScope scope, Instant now) {
-        query.append(" and (d.embargo_until is null or d.embargo_until <= ?) and (d.expires_at is null or d.expires_at > ?)", now, now);
+    /** The best row of story {@code outer}.story_id for this request, as a subquery over alias {@code a}. */
+    private static void best(SqlQuery query, String a, String outer, ListFilter filter, LanguagePreference languages, ConsumerScope scope, Instant now) {
+        String[] chain = languages.chain().toArray(String[]::new);
+        query.append(" from delivery_item " + a + " where " + a + ".story_id = " + outer + ".story_id");
+        candidate(query, a, filter, languages, scope, now);
+        query.append(" order by coalesce(array_position(cast(? as text[]), " + a + ".lang), ?), " + a + ".lang limit 1", chain, chain.length);
+    }
+
+    /** A row this request may be answered with: visible, in an acceptable language, matching the filters. */
+    private static void candidate(SqlQuery query, String a, ListFilter filter, LanguagePreference languages, ConsumerScope scope, Instant now) {
+        visible(query, a, scope, now);
+        if (!languages.anyAfterwards() && languages.chain().size() == 1) {
+            // Equality (not "= any") lets the planner walk the per-language newest-first index in order.
+            query.append(" and " + a + ".lang = ?", languages.chain().get(0));
+        } else if (!languages.anyAfterwards()) {
+            query.append(" and " + a + ".lang = any(cast(? as text[]))", (Object) languages.chain().toArray(String[]::new));
+        }
+        storyFilters(query, a, filter);
+    }
+
+    private static void visible(SqlQuery query, String a, ConsumerScope scope, Instant now) {
+        query.append(" and (" + a + ".embargo_until is null or " + a + ".embargo_until <= ?) and (" + a + ".expires_at is null or " + a + ".expires_at > ?)", now, now);
         if (!scope.languages().isEmpty()) {
-            query.append(" and d.lang = any(cast(? as text[]))", (Object) scope.languages().toArray(String[]::new));
+            query.append(" and " + a + ".lang = any(cast(? as text[]))", (Object) scope.languages().toArray(String[]::new));
         }
         if (!scope.topics().isEmpty()) {
-            query.append(" and d.topics && cast(? as text[])", (Object) scope.topics().toArray(String[]::new));
+            query.append(" and " + a + ".topics && cast(? as text[])", (Object) scope.topics().toArray(String[]::new));
         }
         if (!scope.countries().isEmpty()) {
-            query.append(" and (d.countries = '{}' or d.countries && cast(? as text[]))", (Object) scope.countries().toArray(String[]::new));
+            query.append(" and (" + a + ".countries = '{}' or " + a + ".countries && cast(? as text[]))", (Object) scope.countries().toArray(String[]::new));
         }
     }
 
-    private static void storyFilters(SqlQuery query, ListFilter filter) {
+    private static void storyFilters(SqlQuery query, String a, ListFilter filter) {
         if (filter.type() != null) {
-            query.append(" and d.type = ?", filter.type());
+            query.append(" and " + a + ".type = ?", filter.type());
         }
         if (filter.topic() != null) {
-            query.append(" and d.topics @> cast(? as text[])", (Object) new String[] {filter.topic()});
+            query.append(" and " + a + ".topics @> cast(? as text[])", (Object) new String[] {filter.topic()});
         }
         if (filter.country() != null) {
-            query.append(" and d.countries @> cast(? as text[])", (Object) new String[] {filter.country()});
+            query.append(" and " + a + ".countries @> cast(? as text[])", (Object) new String[] {filter.country()});
         }
         if (filter.keyMessage() != null) {
-            query.append(" and d.key_messages @> cast(? as text[])", (Object) new String[] {filter.keyMessage()});
+            query.append(" and " + a + ".key_messages @> cast(? as text[])", (Object) new String[] {filter.keyMessage()});
         }
     }
 

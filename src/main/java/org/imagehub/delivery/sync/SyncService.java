@@ -77,13 +77,16 @@ public class SyncService {
     }
 
     private Page deltaPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {
+        // Each side reads at most one page through its change_seq index (typed nulls keep the union flat, so the
+        // planner merges the two ordered scans); only the returned documents are turned into text.
         List<Object[]> rows = rows("""
-                select story_id, lang, change_seq, cast(document as text), topics, countries, embargo_until, expires_at, null, null,
-                    seen_topics, seen_countries
-                from delivery_item where change_seq > ?1
+                select * from (select story_id, lang, change_seq, cast(document as text) as document, topics, countries, embargo_until,
+                        expires_at, cast(null as text) as reason, cast(null as text) as detail, seen_topics, seen_countries
+                    from delivery_item where change_seq > ?1 order by change_seq limit ?2) item
                 union all
-                select story_id, lang, change_seq, null, null, null, null, null, reason, detail, topics, countries
-                from delivery_tombstone where change_seq > ?1
+                select * from (select story_id, lang, change_seq, cast(null as text), cast(null as text[]), cast(null as text[]),
+                        cast(null as timestamptz), cast(null as timestamptz), reason, detail, topics, countries
+                    from delivery_tombstone where change_seq > ?1 order by change_seq limit ?2) tombstone
                 order by 3 limit ?2""", position.since(), limit);
         List<Change> changes = new ArrayList<>();
         long since = position.since();

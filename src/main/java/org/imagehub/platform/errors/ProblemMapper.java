@@ -18,12 +18,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** About the database pool's acquisition timeout: by then the load that exhausted it has usually moved on. */
+    static final int DEPENDENCY_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response domain(DomainException exception, UriInfo uri) {
         Response.ResponseBuilder response = builder(ProblemCatalog.forDomain(exception, uri.getPath()));
         if (exception instanceof RateLimitedException limited) {
             response.header(HttpHeaders.RETRY_AFTER, Math.max(1, limited.retryAfter().toSeconds()));
+        } else if (exception instanceof DependencyUnavailableException) {
+            response.header(HttpHeaders.RETRY_AFTER, DEPENDENCY_RETRY_AFTER_SECONDS);
         }
         return response.build();
     }
@@ -88,6 +92,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, UriInfo uri) {
+        // Overload (database pool exhausted) is an answer the client can act on, not an error of the hub.
+        java.util.Optional<DatabaseBusyException> busy = DatabaseBusyException.causing(exception);
+        if (busy.isPresent()) {
+            LOG.debugf("Database pool exhausted on %s: answered 503", uri.getPath());
+            return domain(busy.get(), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri.getPath());
         return builder(ProblemCatalog.internal(errorId, uri.getPath())).build();

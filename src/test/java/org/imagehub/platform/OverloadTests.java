@@ -1,0 +1,53 @@
+package org.imagehub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.imagehub.testing.Consumers;
+import org.junit.jupiter.api.Test;
+
+/** When every database connection is taken, the hub answers 503 with Retry-After in bounded time, then recovers. */
+@QuarkusTest
+class OverloadTests {
+
+    @Test
+    void anExhaustedPoolIsA503WithRetryAfterAndTheHubRecoversByItself() throws SQLException {
+        String key = Consumers.reading().key();
+        Consumers.withKey(key).get("/api/v1/stories?limit=3").then().statusCode(200);
+        List<Connection> held = new ArrayList<>();
+        try {
+            holdEveryFreeConnection(held);
+            assertThat(held).isNotEmpty();
+            // Parameters no earlier request used, so the answer cannot come from the response cache.
+            Consumers.withKey(key).get("/api/v1/stories?limit=4&lang=fr,en").then().statusCode(503)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("type", equalTo("urn:image-hub:problem:unavailable")).body("status", equalTo(503))
+                    .header("Retry-After", "2");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        Consumers.withKey(key).get("/api/v1/stories?limit=4&lang=fr,en").then().statusCode(200);
+    }
+
+    /** Takes connections until the pool has none left to give within its acquisition timeout. */
+    private static void holdEveryFreeConnection(List<Connection> held) {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        while (true) {
+            try {
+                held.add(dataSource.getConnection());
+            } catch (SQLException exhausted) {
+                return;
+            }
+        }
+    }
+}
