@@ -5,11 +5,13 @@
 # then measures the contention, not the service.
 # The response cache is set when the hub starts (HUB_DELIVERY_CACHE_MAX_BYTES; 0 = off): --cache on|off makes the
 # script check the running hub's setting on /q/metrics (hub_delivery_cache_budget_bytes) and refuse to measure otherwise.
-# Usage: bench/delivery-bench.sh [--base-url URL] [--stories N] [--skip-load] [--cache on|off|any]
+# Usage: bench/delivery-bench.sh [--base-url URL] [--management-url URL] [--stories N] [--skip-load] [--cache on|off|any]
 #          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
+# Metrics live on the management interface (the demo's is 9001: its S3 server has 9000).
+management_url=http://127.0.0.1:${QUARKUS_MANAGEMENT_PORT:-9001}
 stories=10000
 load=true
 cache=any
@@ -19,6 +21,7 @@ out_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --base-url) base_url=$2; shift 2 ;;
+    --management-url) management_url=$2; shift 2 ;;
     --stories) stories=$2; shift 2 ;;
     --skip-load) load=false; shift ;;
     --cache) cache=$2; shift 2 ;;
@@ -28,8 +31,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-budget=$(curl -sf "$base_url/q/metrics" | awk '/^hub_delivery_cache_budget_bytes/ {print $2}')
-[[ -n "$budget" ]] || { echo "the hub at $base_url reports no hub_delivery_cache_budget_bytes on /q/metrics" >&2; exit 1; }
+budget=$(curl -sf "$management_url/q/metrics" | awk '/^hub_delivery_cache_budget_bytes/ {print $2}')
+[[ -n "$budget" ]] || { echo "the hub at $management_url reports no hub_delivery_cache_budget_bytes on /q/metrics" >&2; exit 1; }
 state=$(awk -v b="$budget" 'BEGIN {print (b + 0 > 0) ? "on" : "off"}')
 echo "response cache: $state (budget $budget bytes)"
 if [[ "$cache" != any && "$cache" != "$state" ]]; then
