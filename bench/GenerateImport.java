@@ -51,6 +51,7 @@ public class GenerateImport {
             throw new IllegalArgumentException("LANGUAGES must be within 1-" + (1 + OTHER_LANGUAGES.length));
         }
         Map<String, List<String>> paragraphs = paragraphs(corpus);
+        Map<String, List<String>> titles = titles(corpus, paragraphs);
         Random random = new Random(seed);
         long localizations = 0;
         long bytes = 0;
@@ -59,7 +60,7 @@ public class GenerateImport {
             for (int i = 0; i < stories; i++) {
                 String externalId = "bench-" + run + "-" + i;
                 List<String> languages = languages(random, minLanguages, maxLanguages);
-                String line = story(random, paragraphs, externalId, i, languages);
+                String line = story(random, paragraphs, titles, externalId, i, languages);
                 writer.write(line);
                 writer.write('\n');
                 localizations += languages.size();
@@ -83,7 +84,7 @@ public class GenerateImport {
         return languages;
     }
 
-    private static String story(Random random, Map<String, List<String>> paragraphs, String externalId, int number, List<String> languages) {
+    private static String story(Random random, Map<String, List<String>> paragraphs, Map<String, List<String>> titles, String externalId, int number, List<String> languages) {
         LocalDate day = FIRST_DAY.plusDays(random.nextInt(DAYS));
         boolean statement = random.nextInt(10) == 0;
         List<String> topics = new ArrayList<>(List.of(TOPICS));
@@ -113,7 +114,8 @@ public class GenerateImport {
             if (l > 0) {
                 line.append(',');
             }
-            line.append("{\"lang\":\"").append(lang).append("\",\"title\":").append(json(title(pool.get(random.nextInt(pool.size())), lang, number)))
+            List<String> headlines = titles.get(lang);
+            line.append("{\"lang\":\"").append(lang).append("\",\"title\":").append(json(title(headlines.get(random.nextInt(headlines.size())), lang, number)))
                     .append(",\"summary\":").append(json(sentence(pool.get(random.nextInt(pool.size())), 300)))
                     .append(",\"body\":").append(json(body(random, pool)));
             if (l > 0) {
@@ -155,8 +157,9 @@ public class GenerateImport {
         return body.toString();
     }
 
-    private static String title(String paragraph, String lang, int number) {
-        return sentence(paragraph, 110) + (lang.equals("zh-Hans") ? "（" + number + "）" : " (" + number + ")");
+    /** A headline of the corpus (or a paragraph's first sentence cut to headline length) and the story's number. */
+    private static String title(String headline, String lang, int number) {
+        return lang.equals("zh-Hans") ? sentence(headline, 40) + "（" + number + "）" : sentence(headline, 110) + " (" + number + ")";
     }
 
     /** The paragraph's first sentence, cut at a word (or character, for Chinese) to at most {@code max} characters. */
@@ -190,6 +193,35 @@ public class GenerateImport {
         paragraphs.put("en", paragraphs.get("fr"));
         paragraphs.put("es", paragraphs.get("fr"));
         return paragraphs;
+    }
+
+    /**
+     * Headline-length lines per language (the pages' own titles and teaser headlines: 40–140 characters, 12–60 in
+     * Chinese), topped up with paragraphs' first sentences; English and Spanish again borrow the French ones.
+     */
+    private static Map<String, List<String>> titles(Path corpus, Map<String, List<String>> paragraphs) throws IOException {
+        Map<String, List<String>> titles = new LinkedHashMap<>();
+        titles.put("fr", headlines(corpus, 40, 140, paragraphs.get("fr"), "fr-resolution-47-cpv.txt"));
+        titles.put("vi", headlines(corpus, 40, 140, paragraphs.get("vi"), "vi-resolution-47-qa.txt"));
+        titles.put("uk", headlines(corpus, 40, 140, paragraphs.get("uk"), "uk-steering-committee-2025.txt"));
+        titles.put("zh-Hans", headlines(corpus, 12, 60, paragraphs.get("zh-Hans"), "zh-resolution-47-vna.txt", "zh-31st-diplomatic-conference-vna.txt"));
+        titles.put("en", titles.get("fr"));
+        titles.put("es", titles.get("fr"));
+        return titles;
+    }
+
+    private static List<String> headlines(Path corpus, int min, int max, List<String> paragraphs, String... files) throws IOException {
+        List<String> headlines = new ArrayList<>();
+        for (String file : files) {
+            for (String line : Files.readAllLines(corpus.resolve(file), StandardCharsets.UTF_8)) {
+                String text = line.strip();
+                if (text.length() >= min && text.length() <= max && !text.contains("http") && !text.contains("|") && !text.startsWith("Cổng thông tin")) {
+                    headlines.add(text);
+                }
+            }
+        }
+        paragraphs.forEach(paragraph -> headlines.add(sentence(paragraph, max * 2 / 3)));
+        return headlines;
     }
 
     private static List<String> prose(Path corpus, int minChars, String... files) throws IOException {
