@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Delivery benchmark on a running demo hub: loads N stories × 3 languages (vi, en, fr), publishes them through the
+# Delivery benchmark on a running demo hub: loads N stories × 3 languages (fr + 2 of vi/en/zh-Hans/uk/es), publishes them through the
 # workflow, then measures a cached story by id and a list of 20 with lang=fr (32 connections) beside /api/v1/ping.
 # wrk runs one thread: on a 2-core machine a second load thread takes the CPU the hub needs and the tail latency
 # then measures the contention, not the service.
@@ -7,6 +7,8 @@
 # script check the running hub's setting on /q/metrics (hub_delivery_cache_budget_bytes) and refuse to measure otherwise.
 # Usage: bench/delivery-bench.sh [--base-url URL] [--management-url URL] [--stories N] [--skip-load] [--cache on|off|any]
 #          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--out FILE]
+# --random-slugs adds a row for GET /api/v1/stories/by-slug/{lang}/{slug} with a random published slug per request
+# (bench/random-slug.lua over every published slug, read from /api/v1/sync).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
@@ -17,6 +19,7 @@ load=true
 cache=any
 endpoints=detail,list
 topic=
+random_slugs=false
 out_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -28,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --endpoints) endpoints=$2; shift 2 ;;
     --topic) topic=$2; shift 2 ;;
     --out) out_args=(--out "$2"); shift 2 ;;
+    --random-slugs) random_slugs=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -94,6 +98,20 @@ for endpoint in ${endpoints//,/ }; do
     *) echo "unknown endpoint $endpoint" >&2; exit 2 ;;
   esac
 done
+if $random_slugs; then
+  # Every published slug, from the sync snapshot (100 a page): random-slug.lua picks one per request. It rewrites every
+  # by-slug request of the run, so measure the fixed slug (`slug`) in a run of its own.
+  sync_token=""
+  while true; do
+    curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/sync?limit=100${sync_token:+&token=$sync_token}" > "$work/sync.json"
+    jq -r '.changes[] | select(.op == "upsert") | "\(.lang)/\(.story.slug)"' "$work/sync.json" >> "$work/slugs.txt"
+    [[ "$(jq -r .more "$work/sync.json")" == true ]] || break
+    sync_token=$(jq -r .token "$work/sync.json")
+  done
+  echo "random slugs: $(wc -l < "$work/slugs.txt") published lang/slug pairs"
+  export SLUG_FILE="$PWD/$work/slugs.txt" BENCH_LUA_SCRIPT="$PWD/bench/random-slug.lua"
+  paths+=( "/api/v1/stories/by-slug/$(head -1 "$work/slugs.txt")")
+fi
 path_args=()
 for p in "${paths[@]}"; do path_args+=(--path "$p"); done
 bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $api_key" --connections 32 --threads 1 --warmup 20s \

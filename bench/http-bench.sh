@@ -6,7 +6,7 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-LUA_SCRIPT="$SCRIPT_DIR/result.lua"
+LUA_SCRIPT="${BENCH_LUA_SCRIPT:-$SCRIPT_DIR/result.lua}"  # bench/random-slug.lua for random by-slug requests
 
 BASE_URL="http://127.0.0.1:8080"
 DEFAULT_PATH="/api/v1/stories?lang=fr&limit=20"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Imports N stories × 5 localizations through POST /api/v1/manage/imports/stories of a running hub (demo profile)
+# Imports N realistic stories (fr plus 2–4 languages, GenerateImport.java) through POST /api/v1/manage/imports/stories of a running hub (demo profile)
 # and prints localizations per second. Usage: bench/import-bench.sh [--base-url URL] [--stories N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +14,10 @@ while [[ $# -gt 0 ]]; do
 done
 work=$(mktemp -d target/import-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-java bench/GenerateImport.java "$stories" "$work/stories.ndjson"
+summary=$(java bench/GenerateImport.java "$stories" "$work/stories.ndjson")
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"editor.mofa","password":"demo-editor"}' \
   "$base_url/api/v1/demo/sign-in" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-localizations=$((stories * 5))
+localizations=$(sed -E 's/.*localizations=([0-9]+).*/\1/' <<< "$summary")
 echo "importing $stories stories ($localizations localizations, $(du -h "$work/stories.ndjson" | cut -f1)) into $base_url"
 seconds=$(curl -s -o "$work/results.ndjson" -D "$work/headers" -w '%{time_total}' -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/x-ndjson' --data-binary @"$work/stories.ndjson" "$base_url/api/v1/manage/imports/stories")

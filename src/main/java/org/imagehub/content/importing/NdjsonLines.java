@@ -24,10 +24,14 @@ final class NdjsonLines {
 
     private final InputStream in;
     private final int maxLineBytes;
+    /** Read ahead in blocks and scanned for line ends here: a byte-at-a-time read() costs a call (and a lock) per byte. */
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
     private int number;
 
     NdjsonLines(InputStream in, int maxLineBytes) {
-        this.in = in.markSupported() ? in : new java.io.BufferedInputStream(in, 64 * 1024);
+        this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -36,14 +40,31 @@ final class NdjsonLines {
         while (true) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
             boolean tooLong = false;
-            int b;
             boolean sawAny = false;
-            while ((b = in.read()) != -1 && b != '\n') {
-                sawAny = true;
-                if (bytes.size() < maxLineBytes) {
-                    bytes.write(b);
-                } else {
-                    tooLong = true;
+            int b = 0;
+            while (true) {
+                if (position == limit) {
+                    limit = Math.max(0, in.read(buffer));
+                    position = 0;
+                    if (limit == 0) {
+                        b = -1;
+                        break;
+                    }
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int length = position - start;
+                if (length > 0) {
+                    sawAny = true;
+                    int room = maxLineBytes - bytes.size();
+                    bytes.write(buffer, start, Math.min(length, Math.max(room, 0)));
+                    tooLong |= length > room;
+                }
+                if (position < limit) {
+                    position++; // the '\n'
+                    break;
                 }
             }
             if (b == -1 && !sawAny) {

@@ -3,6 +3,7 @@ package org.imagehub.content.story;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -13,6 +14,8 @@ import org.hibernate.annotations.ColumnTransformer;
 
 /** One language version of a story, with its own workflow state; every save adds a {@code LocalizationRevision}. */
 @Entity
+// Only changed columns: a workflow step must not rewrite (and re-TOAST) the whole body.
+@DynamicUpdate
 @Table(name = "localization")
 public class Localization extends PanacheEntityBase {
     @Id

@@ -2,6 +2,7 @@ package org.imagehub.content.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,10 +23,12 @@ import org.imagehub.platform.errors.FieldError;
 class SlugAllocator {
     private final EntityManager entityManager;
     private final PublishedStories published;
+    private final TransactionSynchronizationRegistry transaction;
 
-    SlugAllocator(EntityManager entityManager, PublishedStories published) {
+    SlugAllocator(EntityManager entityManager, PublishedStories published, TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
         this.published = published;
+        this.transaction = transaction;
     }
 
     /** What to allocate: {@code field} names the slug's place in the request for error messages. */
@@ -46,10 +49,11 @@ class SlugAllocator {
         Map<String, String> allocated = new HashMap<>();
         List<FieldError> clashes = new ArrayList<>();
         Set<String> usedInBatch = new HashSet<>();
+        Map<String, String> earlier = allocatedInTransaction();
         for (Request request : requests) {
             String slug = wanted.get(request.localizationId());
             String key = request.lang() + "/" + slug;
-            String owner = takenBy.get(key);
+            String owner = takenBy.getOrDefault(key, earlier.get(key));
             String liveOwner = liveFor.get(key);
             boolean taken = (owner != null && !owner.equals(request.localizationId())) || (liveOwner != null && !liveOwner.equals(request.storyId()))
                     || usedInBatch.contains(key);
@@ -67,7 +71,28 @@ class SlugAllocator {
         if (!clashes.isEmpty()) {
             throw new ConflictException(clashes.get(0).message() + ".", clashes);
         }
+        for (Request request : requests) {
+            earlier.put(request.lang() + "/" + allocated.get(request.localizationId()), request.localizationId());
+        }
         return allocated;
+    }
+
+    /**
+     * Slugs given out earlier in this transaction, whose rows may still wait in the insert batch (the lookup does not
+     * flush): two stories of one import chunk with the same title must not both get the bare slug, or the unique
+     * index fails the whole chunk at commit and every line of it is written again one by one.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> allocatedInTransaction() {
+        if (transaction.getTransactionKey() == null) {
+            return new HashMap<>();
+        }
+        Map<String, String> earlier = (Map<String, String>) transaction.getResource(SlugAllocator.class);
+        if (earlier == null) {
+            earlier = new HashMap<>();
+            transaction.putResource(SlugAllocator.class, earlier);
+        }
+        return earlier;
     }
 
     private Map<String, String> takenSlugs(List<Request> requests, Map<String, String> wanted) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -18,6 +19,7 @@ import org.hibernate.type.SqlTypes;
 
 /** The language-independent unit of content; its {@link Localization}s carry the words. */
 @Entity
+@DynamicUpdate
 @Table(name = "story")
 public class Story extends PanacheEntityBase {
     @Id

@@ -91,6 +91,8 @@ public class TopicService {
         unknown.removeAll(Topic.getEntityManager()
                 .createQuery("select t.code from Topic t where t.code in :codes", String.class)
                 .setParameter("codes", Set.copyOf(codes))
+                // Topics are not written with stories: no need to flush (and break up) a bulk import's pending inserts.
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .getResultList());
         return unknown;
     }

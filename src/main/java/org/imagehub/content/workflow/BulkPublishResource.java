@@ -6,12 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imagehub.platform.errors.DomainException;
-import org.imagehub.platform.errors.ProblemCatalog;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.security.CurrentEditor;
@@ -24,11 +21,11 @@ import org.imagehub.security.Roles;
 public class BulkPublishResource {
     private static final int MAX_STORIES = 100;
 
-    private final WorkflowService workflow;
+    private final BulkPublisher publisher;
     private final CurrentEditor editor;
 
-    public BulkPublishResource(WorkflowService workflow, CurrentEditor editor) {
-        this.workflow = workflow;
+    public BulkPublishResource(BulkPublisher publisher, CurrentEditor editor) {
+        this.publisher = publisher;
         this.editor = editor;
     }
 
@@ -46,24 +43,13 @@ public class BulkPublishResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Review, approve and publish every draft localization of up to 100 stories",
             description = "For content approved outside the hub (an import from a trusted system). Each step is checked against your role and "
-                    + "organisation and recorded as if taken one by one; each story is its own transaction.")
+                    + "organisation and recorded as if taken one by one; a story whose steps are refused is left as it was and reported.")
     public Result publishDrafts(Request request) {
         Bodies.require(request);
         if (request.storyIds() == null || request.storyIds().isEmpty() || request.storyIds().size() > MAX_STORIES) {
             throw ValidationException.of("storyIds", "out-of-range", "1 to " + MAX_STORIES + " story ids");
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        int total = 0;
-        for (String id : request.storyIds()) {
-            try {
-                int published = workflow.publishDrafts(id, editor.get());
-                outcomes.add(new Outcome(id, published, null, null));
-                total += published;
-            } catch (DomainException refused) {
-                // Stories before this one are committed already: say per story what happened instead of failing the call.
-                outcomes.add(new Outcome(id, 0, ProblemCatalog.forDomain(refused, null).type().toString(), refused.getMessage()));
-            }
-        }
-        return new Result(total, outcomes);
+        List<Outcome> outcomes = publisher.publishDrafts(request.storyIds(), editor.get());
+        return new Result(outcomes.stream().mapToInt(Outcome::published).sum(), outcomes);
     }
 }

@@ -41,6 +41,15 @@ public class PublicationProjector {
 
     /** @param touchAll tell consumers again even if nothing changed (the embargo was lifted) */
     public void project(Story story, boolean touchAll) {
+        published.replaceAll(List.of(projection(story, touchAll)));
+    }
+
+    /** {@link #project} for many stories in one go (one clock lock, multi-row writes); the caller has locked them. */
+    public void projectAll(List<Story> stories) {
+        published.replaceAll(stories.stream().map(story -> projection(story, false)).toList());
+    }
+
+    private PublishedStories.Projection projection(Story story, boolean touchAll) {
         List<Localization> live = story.localizations.stream().filter(l -> l.publishedRevision != null)
                 .sorted(Comparator.comparing(l -> l.lang)).toList();
         Map<String, RevisionContent> contents = new HashMap<>();
@@ -58,7 +67,7 @@ public class PublicationProjector {
         }
         Instant storyPublishedAt = story.localizations.stream().map(l -> l.firstPublishedAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(Instant.now(clock));
-        published.replace(story.id, storyPublishedAt, stories, removals(story), touchAll);
+        return new PublishedStories.Projection(story.id, storyPublishedAt, stories, removals(story), touchAll);
     }
 
     public static String url(String storyId, String lang) {

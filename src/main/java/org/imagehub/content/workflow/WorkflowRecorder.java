@@ -37,6 +37,18 @@ public class WorkflowRecorder {
     }
 
     public void apply(Story story, Localization localization, Step step, Instant now) {
+        if (change(story, localization, step, now, null)) {
+            projector.project(story, false);
+        }
+    }
+
+    /**
+     * The step without the projection into the published view, for bulk callers that project each changed story
+     * once when all its steps are done (see {@link BulkPublisher}). The transition row goes into {@code transitions}
+     * when given (written later as one JDBC batch), otherwise it is persisted now. Returns whether the story's
+     * published view must be projected.
+     */
+    boolean change(Story story, Localization localization, Step step, Instant now, TransitionBatch transitions) {
         WorkflowState from = WorkflowState.of(localization.status);
         Integer liveBefore = localization.publishedRevision;
         localization.status = step.target().code();
@@ -64,13 +76,11 @@ public class WorkflowRecorder {
         localization.updatedAt = now;
         story.version++;
         story.updatedAt = now;
-        record(story, localization, step, from, now);
-        if (!java.util.Objects.equals(liveBefore, localization.publishedRevision) || step.target() == WorkflowState.PUBLISHED) {
-            projector.project(story, false);
-        }
+        record(story, localization, step, from, now, transitions);
+        return !java.util.Objects.equals(liveBefore, localization.publishedRevision) || step.target() == WorkflowState.PUBLISHED;
     }
 
-    private void record(Story story, Localization localization, Step step, WorkflowState from, Instant now) {
+    private void record(Story story, Localization localization, Step step, WorkflowState from, Instant now, TransitionBatch transitions) {
         WorkflowTransition transition = new WorkflowTransition();
         transition.storyId = story.id;
         transition.lang = localization.lang;
@@ -84,7 +94,11 @@ public class WorkflowRecorder {
         transition.fastTracked = step.fastTracked();
         transition.scheduledFor = step.scheduledFor();
         transition.at = now;
-        transition.persist();
+        if (transitions == null) {
+            transition.persist();
+        } else {
+            transitions.add(transition);
+        }
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("lang", localization.lang);

@@ -5,11 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.delivery.DeliveredStory;
-import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.AfterCommit;
 import org.imagehub.platform.Hashes;
 import org.imagehub.platform.Json;
@@ -27,16 +27,23 @@ public class PublishedStories {
     private final EntityManager entityManager;
     private final AfterCommit afterCommit;
     private final DeliveryChanges changes;
+    private final DeliveryItemRows rows;
     private final Json json;
     private final Clock clock;
 
-    public PublishedStories(EntityManager entityManager, AfterCommit afterCommit, DeliveryChanges changes, Json json,
+    public PublishedStories(EntityManager entityManager, AfterCommit afterCommit, DeliveryChanges changes, DeliveryItemRows rows, Json json,
             Clock clock) {
         this.entityManager = entityManager;
+        this.rows = rows;
         this.afterCommit = afterCommit;
         this.changes = changes;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** One story's wanted published state: its live languages and why the others are not live. */
+    public record Projection(String storyId, Instant storyPublishedAt, List<DeliveredStory> live, Map<String, Removal> removals,
+            boolean touchAll) {
     }
 
     /**
@@ -44,30 +51,49 @@ public class PublishedStories {
      * {@code touchAll} (an embargo lift: nothing changed, but consumers must now be told).
      */
     public void replace(String storyId, Instant storyPublishedAt, List<DeliveredStory> live, Map<String, Removal> removals, boolean touchAll) {
+        replaceAll(List.of(new Projection(storyId, storyPublishedAt, live, removals, touchAll)));
+    }
+
+    /**
+     * {@link #replace} for many stories at once, in their order: the clock row is locked once, the current rows are
+     * read with one query and the changed ones written with multi-row statements. Callers lock the stories first.
+     */
+    public void replaceAll(List<Projection> projections) {
+        if (projections.isEmpty()) {
+            return;
+        }
         long seq = ((Number) entityManager.createNativeQuery("select seq from delivery_clock where id = 1 for update").getSingleResult()).longValue();
-        Map<String, String> existing = new HashMap<>();
-        for (Object row : entityManager.createNativeQuery("select lang, content_hash from delivery_item where story_id = ?1")
-                .setParameter(1, storyId).getResultList()) {
+        Map<String, Map<String, String>> existing = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("select story_id, lang, content_hash from delivery_item where story_id = any(cast(?1 as text[]))")
+                .setParameter(1, projections.stream().map(Projection::storyId).distinct().toArray(String[]::new)).getResultList()) {
             Object[] columns = (Object[]) row;
-            existing.put((String) columns[0], (String) columns[1]);
+            existing.computeIfAbsent((String) columns[0], id -> new HashMap<>()).put((String) columns[1], (String) columns[2]);
         }
         Instant now = Instant.now(clock);
         long next = seq;
-        for (DeliveredStory story : live) {
-            String hash = Hashes.sha256Hex(json.write(story.withVersion(0)));
-            if (!touchAll && hash.equals(existing.get(story.lang()))) {
-                continue;
-            }
-            next++;
-            upsert(story.withVersion(next), storyPublishedAt, hash, next, now);
-        }
-        for (String lang : existing.keySet()) {
-            if (live.stream().noneMatch(story -> story.lang().equals(lang))) {
+        List<DeliveryItemRows.Row> upserts = new ArrayList<>();
+        for (Projection projection : projections) {
+            Map<String, String> current = existing.getOrDefault(projection.storyId(), Map.of());
+            Map<String, String> written = new HashMap<>();
+            for (DeliveredStory story : projection.live()) {
+                String hash = Hashes.sha256Hex(json.write(story.withVersion(0)));
+                written.put(story.lang(), hash);
+                if (!projection.touchAll() && hash.equals(current.get(story.lang()))) {
+                    continue;
+                }
                 next++;
-                Removal removal = removals.getOrDefault(lang, new Removal("withdrawn", null));
-                remove(storyId, lang, removal, next, now);
+                upserts.add(new DeliveryItemRows.Row(story.withVersion(next), projection.storyPublishedAt(), hash, next));
             }
+            for (String lang : current.keySet()) {
+                if (projection.live().stream().noneMatch(story -> story.lang().equals(lang))) {
+                    next++;
+                    remove(projection.storyId(), lang, projection.removals().getOrDefault(lang, new Removal("withdrawn", null)), next, now);
+                }
+            }
+            // A later projection of the same story in this call sees what this one wrote.
+            existing.put(projection.storyId(), written);
         }
+        rows.upsert(upserts, now);
         if (next != seq) {
             entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1").setParameter(1, next).executeUpdate();
             entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
@@ -88,29 +114,6 @@ public class PublishedStories {
             owners.put(columns[0] + "/" + columns[1], (String) columns[2]);
         }
         return owners;
-    }
-
-    private void upsert(DeliveredStory story, Instant storyPublishedAt, String hash, long seq, Instant now) {
-        entityManager.createNativeQuery("""
-                        insert into delivery_item (story_id, lang, slug, type, topics, countries, key_messages, embargo_until, expires_at,
-                            story_published_at, updated_at, change_seq, content_hash, document, seen_topics, seen_countries)
-                        values (?1, ?2, ?3, ?4, cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), ?8, ?9, ?10, ?11, ?12, ?13, cast(?14 as jsonb),
-                            cast(?5 as text[]), cast(?15 as text[]))
-                        on conflict (story_id, lang) do update set slug = excluded.slug, type = excluded.type, topics = excluded.topics,
-                            seen_topics = array(select distinct unnest(delivery_item.seen_topics || excluded.seen_topics) order by 1),
-                            seen_countries = array(select distinct unnest(delivery_item.seen_countries || excluded.seen_countries) order by 1),
-                            countries = excluded.countries, key_messages = excluded.key_messages, embargo_until = excluded.embargo_until,
-                            expires_at = excluded.expires_at, story_published_at = excluded.story_published_at, updated_at = excluded.updated_at,
-                            change_seq = excluded.change_seq, content_hash = excluded.content_hash, document = excluded.document""")
-                .setParameter(1, story.id()).setParameter(2, story.lang()).setParameter(3, story.slug()).setParameter(4, story.type())
-                .setParameter(5, story.topics().toArray(String[]::new)).setParameter(6, story.countries().toArray(String[]::new))
-                .setParameter(7, story.keyMessages().toArray(String[]::new)).setParameter(8, story.embargoUntil())
-                .setParameter(9, story.expiresAt()).setParameter(10, storyPublishedAt).setParameter(11, now).setParameter(12, seq)
-                .setParameter(13, hash).setParameter(14, json.write(story))
-                .setParameter(15, story.countries().isEmpty() ? new String[] {ConsumerScope.EVERY_COUNTRY} : story.countries().toArray(String[]::new))
-                .executeUpdate();
-        entityManager.createNativeQuery("delete from delivery_tombstone where story_id = ?1 and lang = ?2")
-                .setParameter(1, story.id()).setParameter(2, story.lang()).executeUpdate();
     }
 
     private void remove(String storyId, String lang, Removal removal, long seq, Instant now) {

@@ -34,4 +34,17 @@ class SlugsTest {
         assertFalse(Slugs.isValid("Tao chuyen"));
         assertFalse(Slugs.isValid("a--b"));
     }
+
+    @Test
+    void theFastLatinFoldingGivesTheSlugsIcuGives() {
+        String[] titles = {"Tạo chuyển biến căn bản trong công tác thông tin đối ngoại", "ĐẨY MẠNH ĐẤU TRANH – phản bác thông tin sai trái",
+                "Les créations de la série télévisée « Remake » ont marqué le public", "L’information extérieure d’ici 2030…",
+                "¿Qué hará España? — «Año» nuevo", "İstanbul (Türkiye) «Çağrı»", "Ærø, Œuvre, Straße, ﬁnal, Łódź, ½ №5",
+                "Докорінні зміни", "对外信息工作（12）", "A\u0301 combining, x\u0308", "   "};
+        for (String title : titles) {
+            assertEquals(Slugs.slug(Slugs.transliterated(title)), Slugs.fromTitle(title), title);
+        }
+        assertTrue(Slugs.foldedLatin("Tạo chuyển biến căn bản – « đối ngoại »") != null);
+        assertTrue(Slugs.foldedLatin("Straße") == null);
+    }
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Write-path benchmark on a running demo hub: generates N realistic stories (GenerateImport.java: corpus text,
+# fr plus 2–4 other languages, ~80 % to publish), imports them through the NDJSON import, then publishes the
+# chosen ~80 % through POST /api/v1/manage/workflow/publish-drafts. Prints localizations/s for each phase with
+# the load average and the CPU seconds the hub JVM and PostgreSQL spent in it (other builds share the machine,
+# so the hub's own CPU time is the steadier figure).
+# Usage: bench/load-bench.sh [--base-url URL] [--stories N] [--languages 3|3-5] [--seed S] [--part LINES]
+#                            [--batch STORIES] [--parallel P] [--hub-pid PID] [--out FILE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
+stories=10000 languages=3 seed=47 part=2000 batch=100 parallel=2 hub_pid="" out=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --base-url) base_url=$2; shift 2 ;;
+    --stories) stories=$2; shift 2 ;;
+    --languages) languages=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --part) part=$2; shift 2 ;;
+    --batch) batch=$2; shift 2 ;;
+    --parallel) parallel=$2; shift 2 ;;
+    --hub-pid) hub_pid=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+port=${base_url##*:}; port=${port%%/*}
+# The hub: the java process listening on the port (override with --hub-pid).
+[[ -n "$hub_pid" ]] || hub_pid=$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+ticks=$(getconf CLK_TCK)
+cpu_of() { [[ -n "$1" && -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+pg_port=${PG_PORT:-${HUB_EMBEDDED_POSTGRES_PORT:-15432}}
+# Only this hub's PostgreSQL (other servers may share the machine): the postmaster on its port and its children.
+pg_pid=$(ss -ltnpH "sport = :$pg_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+pg_cpu() { local total=0 p; for p in $pg_pid $( [[ -z "$pg_pid" ]] || pgrep -P "$pg_pid"); do total=$((total + $(cpu_of "$p"))); done; echo "$total"; }
+seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+
+work=$(mktemp -d target/load-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+summary=$(java bench/GenerateImport.java "$stories" "$work/stories.ndjson" "load-$(date +%s)" "$languages" "$seed")
+localizations=$(sed -E 's/.*localizations=([0-9]+).*/\1/' <<< "$summary")
+echo "generated: $summary"
+token=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","password":"demo-admin"}' \
+  "$base_url/api/v1/demo/sign-in" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+
+phase() { # name count seconds hub_ticks pg_ticks
+  local line
+  line=$(awk -v n="$1" -v c="$2" -v s="$3" -v h="$4" -v p="$5" -v t="$ticks" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+    'BEGIN { printf "%-11s %6d localizations in %6.1f s = %5.0f /s | hub CPU %6.1f s (%4.0f /CPU-s), PostgreSQL CPU %6.1f s | load %s", n, c, s, c / s, h / t, c / (h / t + 0.001), p / t, l }')
+  echo "$line"
+  [[ -z "$out" ]] || echo "    $line" >> "$out"
+}
+
+split -l "$part" "$work/stories.ndjson" "$work/part-"
+hub0=$(cpu_of "$hub_pid") pg0=$(pg_cpu) started=$(date +%s.%N)
+for file in "$work"/part-*; do
+  curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary @"$file" \
+    "$base_url/api/v1/manage/imports/stories" >> "$work/results.ndjson"
+done
+phase import "$localizations" "$(seconds_since "$started")" $(($(cpu_of "$hub_pid") - hub0)) $(($(pg_cpu) - pg0))
+jq -c 'select(.totals)' "$work/results.ndjson" | head -1
+failed=$(jq -s '[.[] | select(.totals) | .totals.failed] | add' "$work/results.ndjson")
+[[ "$failed" == 0 ]] || { echo "import: $failed lines failed, e.g.:"; jq -c 'select(.status == "failed")' "$work/results.ndjson" | head -3; exit 1; }
+
+# The ~80 % the generator chose, by the ids the import answered.
+jq -r 'select(.id) | "\(.externalId) \(.id)"' "$work/results.ndjson" | sort > "$work/ids-by-external"
+sort "$work/stories.ndjson.publish" | join - "$work/ids-by-external" | cut -d' ' -f2 > "$work/publish-ids"
+split -l "$batch" "$work/publish-ids" "$work/batch-"
+hub0=$(cpu_of "$hub_pid") pg0=$(pg_cpu) started=$(date +%s.%N)
+ls "$work"/batch-* | xargs -P "$parallel" -I{} sh -c "jq -R . < {} | jq -sc '{storyIds: .}' | curl -sf \
+  -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' --data-binary @- \
+  '$base_url/api/v1/manage/workflow/publish-drafts' > {}.result"
+elapsed=$(seconds_since "$started")
+published=$(cat "$work"/batch-*.result | jq -s 'map(.published) | add')
+errors=$(cat "$work"/batch-*.result | jq -s '[.[].stories[] | select(.error)] | length')
+phase publication "$published" "$elapsed" $(($(cpu_of "$hub_pid") - hub0)) $(($(pg_cpu) - pg0))
+echo "published $(wc -l < "$work/publish-ids") stories, $errors refused"

@@ -1,0 +1,126 @@
+package org.imagehub.content.workflow;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.imagehub.content.story.Localization;
+import org.imagehub.content.story.Story;
+import org.imagehub.platform.errors.DomainException;
+import org.imagehub.platform.errors.NotFoundException;
+import org.imagehub.platform.errors.ProblemCatalog;
+import org.imagehub.security.Editor;
+
+/**
+ * Publishes the drafts of many stories in one transaction: the stories are locked in id order once, every step is
+ * decided by {@link EditorialPolicy} and recorded by {@link WorkflowRecorder} exactly as single requests record them
+ * (transition, audit entry, outbox event per step), the transitions are inserted as one batch, and the published
+ * view is projected once per story, under one lock of the delivery clock. A story whose steps are refused is left
+ * untouched and reported; if the batch fails on something only the database sees, each story is published alone.
+ */
+@ApplicationScoped
+public class BulkPublisher {
+    private static final List<WorkflowAction> STEPS = List.of(WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.PUBLISH);
+
+    private final WorkflowService workflow;
+    private final WorkflowRecorder recorder;
+    private final PublicationProjector projector;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public BulkPublisher(WorkflowService workflow, WorkflowRecorder recorder, PublicationProjector projector, EntityManager entityManager,
+            Clock clock) {
+        this.workflow = workflow;
+        this.recorder = recorder;
+        this.projector = projector;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** Each story's outcome, in request order. */
+    public List<BulkPublishResource.Outcome> publishDrafts(List<String> storyIds, Editor editor) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> publishTogether(storyIds, editor));
+        } catch (RuntimeException batchFailed) {
+            // A deadlock, a concurrent change: each story alone, as one request per story would have done it.
+            return storyIds.stream().map(id -> publishAlone(id, editor)).toList();
+        }
+    }
+
+    private List<BulkPublishResource.Outcome> publishTogether(List<String> storyIds, Editor editor) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(storyIds));
+        // Id order, the order every bulk writer locks stories in: no lock cycle with an import or another batch.
+        entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update")
+                .setParameter(1, distinct.toArray(String[]::new)).getResultList();
+        Map<String, Story> stories = Story.<Story>list("id in ?1", distinct).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
+        TransitionBatch transitions = new TransitionBatch();
+        LinkedHashSet<Story> toProject = new LinkedHashSet<>();
+        List<BulkPublishResource.Outcome> outcomes = new ArrayList<>();
+        for (String id : storyIds) {
+            try {
+                Story story = stories.get(id);
+                if (story == null) {
+                    throw new NotFoundException("No story '" + id + "'.");
+                }
+                List<Planned> plan = plan(story, editor);
+                Instant now = Instant.now(clock);
+                for (Planned step : plan) {
+                    if (recorder.change(story, step.localization(), new WorkflowRecorder.Step(step.action(), step.target(), editor, null, false, null),
+                            now, transitions)) {
+                        toProject.add(story);
+                    }
+                }
+                outcomes.add(new BulkPublishResource.Outcome(id, (int) plan.stream().filter(step -> step.action() == WorkflowAction.PUBLISH).count(),
+                        null, null));
+            } catch (DomainException refused) {
+                outcomes.add(refusal(id, refused));
+            }
+        }
+        transitions.insert(entityManager);
+        projector.projectAll(List.copyOf(toProject));
+        return outcomes;
+    }
+
+    private record Planned(Localization localization, WorkflowAction action, WorkflowState target) {
+    }
+
+    /**
+     * Every step for every draft localization, each decided on the state the previous step leaves, before anything is
+     * written: a refusal leaves the whole story as it was, as its own transaction used to.
+     */
+    private static List<Planned> plan(Story story, Editor editor) {
+        List<Planned> plan = new ArrayList<>();
+        for (Localization localization : story.localizations) {
+            if (!WorkflowState.DRAFT.code().equals(localization.status)) {
+                continue;
+            }
+            WorkflowState state = WorkflowState.DRAFT;
+            for (WorkflowAction action : STEPS) {
+                // Live status changes only with the last step (publish), so the original one holds for every decision.
+                state = EditorialPolicy.decide(editor, story.organisation, state, localization.publishedRevision != null,
+                        "breaking".equals(story.priority), action).orThrow();
+                plan.add(new Planned(localization, action, state));
+            }
+        }
+        return plan;
+    }
+
+    private BulkPublishResource.Outcome publishAlone(String id, Editor editor) {
+        try {
+            return new BulkPublishResource.Outcome(id, workflow.publishDrafts(id, editor), null, null);
+        } catch (DomainException refused) {
+            return refusal(id, refused);
+        }
+    }
+
+    private static BulkPublishResource.Outcome refusal(String id, DomainException refused) {
+        return new BulkPublishResource.Outcome(id, 0, ProblemCatalog.forDomain(refused, null).type().toString(), refused.getMessage());
+    }
+}
