@@ -28,3 +28,14 @@ update delivery_item set seen_topics = topics,
 alter table delivery_tombstone
     add column topics     text[] not null default '{}',
     add column countries  text[] not null default '{}';
+-- Tombstones from before: scoped by the story's current topics and countries; their detail held the editors' comment.
+update delivery_tombstone t set topics = s.topics,
+                                countries = case when cardinality(s.countries) = 0 then '{*}' else s.countries end,
+                                detail = null
+from story s where s.id = t.story_id;
+update delivery_tombstone set countries = '{*}', detail = null where cardinality(countries) = 0;
+
+-- Nor is a removal news to anyone while the item was never past its embargo: consumers never had it, and the
+-- delete would tell them unreleased content exists.
+alter table delivery_item add column seen_visible boolean not null default true;
+alter table delivery_tombstone add column seen_visible boolean not null default true;

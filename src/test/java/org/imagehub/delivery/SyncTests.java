@@ -166,4 +166,18 @@ class SyncTests {
                 .singleElement().satisfies(change -> assertThat(change.get("detail")).isNull());
         assertThat(everyPage).doesNotContain("legal hold");
     }
+
+    @Test
+    void aStoryStillUnderEmbargoIsNeverNamedInSyncEvenWhenWithdrawn() {
+        String key = Consumers.reading().key();
+        Mirror mirror = new Mirror();
+        mirror.catchUp(key);
+        String embargoed = DeliveryTests.published(Stories.article().inLanguages("vi")
+                .with("embargoUntil", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()));
+        String pending = Consumers.withKey(key).queryParam("token", mirror.token).get("/api/v1/sync").then().statusCode(200).extract().asString();
+        assertThat(pending).doesNotContain(embargoed);
+        DeliveryTests.withdraw(embargoed, "vi", "Internal: cancelled before release", "Cancelled");
+        String after = Consumers.withKey(key).queryParam("token", mirror.token).get("/api/v1/sync").then().statusCode(200).extract().asString();
+        assertThat(after).doesNotContain(embargoed);
+    }
 }

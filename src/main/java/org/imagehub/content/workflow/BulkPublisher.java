@@ -13,10 +13,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
+import org.imagehub.platform.errors.DatabaseBusyException;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ProblemCatalog;
 import org.imagehub.security.Editor;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes the drafts of many stories in one transaction: the stories are locked in id order once, every step is
@@ -27,6 +29,7 @@ import org.imagehub.security.Editor;
  */
 @ApplicationScoped
 public class BulkPublisher {
+    private static final Logger LOG = Logger.getLogger(BulkPublisher.class);
     private static final List<WorkflowAction> STEPS = List.of(WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.PUBLISH);
 
     private final WorkflowService workflow;
@@ -49,7 +52,12 @@ public class BulkPublisher {
         try {
             return QuarkusTransaction.requiringNew().call(() -> publishTogether(storyIds, editor));
         } catch (RuntimeException batchFailed) {
+            if (DatabaseBusyException.causing(batchFailed).isPresent()) {
+                // No connection to be had: one transaction per story would only wait longer. The caller gets 503.
+                throw batchFailed;
+            }
             // A deadlock, a concurrent change: each story alone, as one request per story would have done it.
+            LOG.warnf(batchFailed, "Publishing %d stories together failed; publishing them one by one", storyIds.size());
             return storyIds.stream().map(id -> publishAlone(id, editor)).toList();
         }
     }

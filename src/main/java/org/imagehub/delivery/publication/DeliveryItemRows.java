@@ -27,13 +27,14 @@ class DeliveryItemRows {
     static final int ROWS_PER_STATEMENT = 500;
     private static final String INSERT = """
             insert into delivery_item (story_id, lang, slug, type, topics, countries, key_messages, embargo_until, expires_at,
-                story_published_at, updated_at, change_seq, content_hash, document, seen_topics, seen_countries)
+                story_published_at, updated_at, change_seq, content_hash, document, seen_topics, seen_countries, seen_visible)
             values""";
-    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)";
+    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
     private static final String ON_CONFLICT = """
              on conflict (story_id, lang) do update set slug = excluded.slug, type = excluded.type, topics = excluded.topics,
                 seen_topics = array(select distinct unnest(delivery_item.seen_topics || excluded.seen_topics) order by 1),
                 seen_countries = array(select distinct unnest(delivery_item.seen_countries || excluded.seen_countries) order by 1),
+                seen_visible = delivery_item.seen_visible or excluded.seen_visible,
                 countries = excluded.countries, key_messages = excluded.key_messages, embargo_until = excluded.embargo_until,
                 expires_at = excluded.expires_at, story_published_at = excluded.story_published_at, updated_at = excluded.updated_at,
                 change_seq = excluded.change_seq, content_hash = excluded.content_hash, document = excluded.document""";
@@ -93,6 +94,8 @@ class DeliveryItemRows {
                 // Whom a later tombstone must reach: every country it was for, or everyone when it named none.
                 insert.setArray(++p, connection.createArrayOf("text", story.countries().isEmpty()
                         ? new Object[] {ConsumerScope.EVERY_COUNTRY} : story.countries().toArray()));
+                // Whether consumers could have had it yet: not while it is under embargo.
+                insert.setBoolean(++p, story.embargoUntil() == null || !story.embargoUntil().isAfter(now));
             }
             insert.executeUpdate();
         }

@@ -119,12 +119,13 @@ public class PublishedStories {
     private void remove(String storyId, String lang, Removal removal, long seq, Instant now) {
         // The tombstone keeps every topic and country the item ever carried: who could have it is told to delete it.
         entityManager.createNativeQuery("""
-                        with removed as (delete from delivery_item where story_id = ?1 and lang = ?2 returning seen_topics, seen_countries)
-                        insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at, topics, countries)
-                        select ?1, ?2, ?3, ?4, ?5, ?6, seen_topics, seen_countries from removed
+                        with removed as (delete from delivery_item where story_id = ?1 and lang = ?2
+                            returning seen_topics, seen_countries, seen_visible or embargo_until is null or embargo_until <= ?6 as seen_visible)
+                        insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at, topics, countries, seen_visible)
+                        select ?1, ?2, ?3, ?4, ?5, ?6, seen_topics, seen_countries, seen_visible from removed
                         on conflict (story_id, lang) do update set reason = excluded.reason, detail = excluded.detail,
                             change_seq = excluded.change_seq, removed_at = excluded.removed_at, topics = excluded.topics,
-                            countries = excluded.countries""")
+                            countries = excluded.countries, seen_visible = excluded.seen_visible""")
                 .setParameter(1, storyId).setParameter(2, lang).setParameter(3, removal.reason()).setParameter(4, removal.detail())
                 .setParameter(5, seq).setParameter(6, now).executeUpdate();
     }

@@ -81,11 +81,11 @@ public class SyncService {
         // planner merges the two ordered scans); only the returned documents are turned into text.
         List<Object[]> rows = rows("""
                 select * from (select story_id, lang, change_seq, cast(document as text) as document, topics, countries, embargo_until,
-                        expires_at, cast(null as text) as reason, cast(null as text) as detail, seen_topics, seen_countries
+                        expires_at, cast(null as text) as reason, cast(null as text) as detail, seen_topics, seen_countries, seen_visible
                     from delivery_item where change_seq > ?1 order by change_seq limit ?2) item
                 union all
                 select * from (select story_id, lang, change_seq, cast(null as text), cast(null as text[]), cast(null as text[]),
-                        cast(null as timestamptz), cast(null as timestamptz), reason, detail, topics, countries
+                        cast(null as timestamptz), cast(null as timestamptz), reason, detail, topics, countries, seen_visible
                     from delivery_tombstone where change_seq > ?1 order by change_seq limit ?2) tombstone
                 order by 3 limit ?2""", position.since(), limit);
         List<Change> changes = new ArrayList<>();
@@ -95,8 +95,9 @@ public class SyncService {
             String hidden = row[3] == null ? (String) row[8] : deliverable(row, scope, now);
             if (hidden == null) {
                 changes.add(upsert(row, scope));
-            } else if (scope.couldHaveSeen((String) row[1], SqlValues.texts(row[10]), SqlValues.texts(row[11]))) {
-                // A delete is news only to consumers whose scope the item ever matched; others never learn it existed.
+            } else if (Boolean.TRUE.equals(row[12]) && scope.couldHaveSeen((String) row[1], SqlValues.texts(row[10]), SqlValues.texts(row[11]))) {
+                // A delete is news only to consumers whose scope the item ever matched once past its embargo; others
+                // never learn it existed.
                 changes.add(new Change("delete", (String) row[0], (String) row[1], null, hidden, row[3] == null ? (String) row[9] : null));
             }
         }

@@ -46,11 +46,12 @@ public class RequestLimitsFilter {
     /**
      * Runs after matching, before the body is deserialised (on the worker thread for blocking resources, where
      * Quarkus REST reads a large body as a stream). Only undeclared lengths need counting: Vert.x never delivers
-     * more than a declared Content-Length, which the pre-matching check already held to the limit.
+     * more than a declared Content-Length, which the pre-matching check already held to the limit. A body without
+     * one is counted whether or not it says Transfer-Encoding (HTTP/2 bodies never do).
      */
     @ServerRequestFilter
     public void countUndeclaredBody(ContainerRequestContext request, RoutingContext routing) {
-        if (request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null || request.getHeaderString("Transfer-Encoding") == null
+        if (request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null
                 || HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
             return;
         }
