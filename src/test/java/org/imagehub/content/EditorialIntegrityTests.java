@@ -220,6 +220,8 @@ class EditorialIntegrityTests {
         assertThat(Database.value("select text from key_message_translation where key_message_code = ? and lang = 'vi'", code)).isEqualTo("Thông điệp");
         Api.as("approver.mofa").header("If-Match", "\"v1\"").body(change).put(path).then().statusCode(200);
         assertThat(Database.value("select owner_organisation from key_message where code = ?", code)).isEqualTo("hue-province");
+        Api.asAdmin().body(Map.of("code", code + "-x", "owner", "no-such-organisation", "translations", Map.of("vi", "x")))
+                .post("/api/v1/manage/key-messages").then().statusCode(400).body("errors[0].field", equalTo("owner"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.security.Editor;
 import org.imagehub.security.Roles;
+import org.imagehub.security.organisation.OrganisationService;
 import org.imagehub.security.audit.AuditLog;
 
 @ApplicationScoped
@@ -44,9 +45,11 @@ public class KeyMessageService {
     private final Json json;
     private final Clock clock;
     private final List<String> targetLanguages;
+    private final OrganisationService organisations;
 
     public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, Outbox outbox, AuditLog audit, Json json,
-            Clock clock, HubConfig config) {
+            Clock clock, HubConfig config, OrganisationService organisations) {
+        this.organisations = organisations;
         this.entityManager = entityManager;
         this.idempotency = idempotency;
         this.outbox = outbox;
@@ -171,9 +174,12 @@ public class KeyMessageService {
     }
 
     /** Key messages speak for their owner: only its approvers (or a central approver, or an admin) create or change them. */
-    private static void requireApproverFor(String owner, Editor editor) {
+    private void requireApproverFor(String owner, Editor editor) {
         if (!EditorialPolicy.actsFor(editor, owner) || Roles.level(editor.roles()) != Roles.Level.APPROVER) {
             throw new ForbiddenException("Only approvers of organisation '" + owner + "' (or of a central organisation) may change its key messages.");
+        }
+        if (!owner.equals(editor.organisation()) && !organisations.exists(owner)) {
+            throw ValidationException.of("owner", "unknown-organisation", "no organisation '" + owner + "'");
         }
     }
 
