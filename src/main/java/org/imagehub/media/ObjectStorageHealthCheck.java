@@ -1,10 +1,9 @@
-package org.imagehub.platform.health;
+package org.imagehub.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.imagehub.media.ObjectStorage;
 
 @Readiness
 @ApplicationScoped
