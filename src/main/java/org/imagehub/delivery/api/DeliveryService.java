@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.imagehub.analytics.ReadRecorder;
 import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.delivery.StorySummary;
 import org.imagehub.delivery.format.JsonLdMapper;
 import org.imagehub.delivery.format.NinjsMapper;
 import org.imagehub.delivery.read.ConsumerScope;
@@ -101,13 +102,25 @@ public class DeliveryService {
             List<DeliveryRow> rows = reader.list(filter, languages, scope, Instant.now(clock), after, limit + 1);
             boolean more = rows.size() > limit;
             List<DeliveryRow> page = more ? rows.subList(0, limit) : rows;
-            List<StorySummary> items = page.stream().map(row -> StorySummary.of(scope.restrict(parse(row)))).toList();
             String next = more ? nextLink(query, toCursor(page.get(page.size() - 1))) : null;
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", items);
-            body.put("next", next);
-            return CachedAnswer.of(json.write(body), JSON, next == null ? Map.of() : Map.of("Link", "<" + next + ">; rel=\"next\""));
+            return CachedAnswer.of(listBody(page, next, scope), JSON, next == null ? Map.of() : Map.of("Link", "<" + next + ">; rel=\"next\""));
         });
+    }
+
+    /**
+     * {"items": [...], "next": ...} joined from the stored list entries as they are; only a key limited to some
+     * languages needs an entry taken apart, to drop the other languages it may not read.
+     */
+    private String listBody(List<DeliveryRow> page, String next, ConsumerScope scope) {
+        StringBuilder body = new StringBuilder(256 + page.stream().mapToInt(row -> row.document().length() + 1).sum()).append("{\"items\":[");
+        for (int i = 0; i < page.size(); i++) {
+            String entry = page.get(i).document();
+            if (!scope.languages().isEmpty()) {
+                entry = json.write(json.read(entry, StorySummary.class).withOtherLanguagesOnly(scope::allowsLanguage));
+            }
+            body.append(i == 0 ? "" : ",").append(entry);
+        }
+        return body.append("],\"next\":").append(json.write(next)).append('}').toString();
     }
 
     /** The best language among the rows the consumer may read, listing as other languages only those rows. */

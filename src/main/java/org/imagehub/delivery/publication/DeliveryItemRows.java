@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.imagehub.delivery.DeliveredStory;
+import org.imagehub.delivery.StorySummary;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.Json;
 
@@ -23,13 +24,13 @@ import org.imagehub.platform.Json;
  */
 @ApplicationScoped
 class DeliveryItemRows {
-    /** 16 parameters a row; PostgreSQL takes at most 32,767 in one statement. */
+    /** 18 parameters a row; PostgreSQL takes at most 32,767 in one statement. */
     static final int ROWS_PER_STATEMENT = 500;
     private static final String INSERT = """
             insert into delivery_item (story_id, lang, slug, type, topics, countries, key_messages, embargo_until, expires_at,
-                story_published_at, updated_at, change_seq, content_hash, document, seen_topics, seen_countries, seen_visible)
+                story_published_at, updated_at, change_seq, content_hash, document, summary, seen_topics, seen_countries, seen_visible)
             values""";
-    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
     private static final String ON_CONFLICT = """
              on conflict (story_id, lang) do update set slug = excluded.slug, type = excluded.type, topics = excluded.topics,
                 seen_topics = array(select distinct unnest(delivery_item.seen_topics || excluded.seen_topics) order by 1),
@@ -37,7 +38,8 @@ class DeliveryItemRows {
                 seen_visible = delivery_item.seen_visible or excluded.seen_visible,
                 countries = excluded.countries, key_messages = excluded.key_messages, embargo_until = excluded.embargo_until,
                 expires_at = excluded.expires_at, story_published_at = excluded.story_published_at, updated_at = excluded.updated_at,
-                change_seq = excluded.change_seq, content_hash = excluded.content_hash, document = excluded.document""";
+                change_seq = excluded.change_seq, content_hash = excluded.content_hash, document = excluded.document,
+                summary = excluded.summary""";
 
     private final EntityManager entityManager;
     private final Json json;
@@ -90,6 +92,7 @@ class DeliveryItemRows {
                 insert.setLong(++p, row.seq());
                 insert.setString(++p, row.hash());
                 insert.setString(++p, json.write(story));
+                insert.setString(++p, json.write(StorySummary.of(story)));
                 insert.setArray(++p, connection.createArrayOf("text", story.topics().toArray()));
                 // Whom a later tombstone must reach: every country it was for, or everyone when it named none.
                 insert.setArray(++p, connection.createArrayOf("text", story.countries().isEmpty()

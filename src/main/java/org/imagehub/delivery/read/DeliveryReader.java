@@ -15,9 +15,6 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DeliveryReader {
-    /** The document keys a list entry does not carry (see StorySummary). */
-    private static final String NOT_IN_SUMMARIES = "'{bodyHtml,bodyText,storyFields,localizationFields,rights,tags}'::text[]";
-
     private final EntityManager entityManager;
 
     public DeliveryReader(EntityManager entityManager) {
@@ -43,11 +40,11 @@ public class DeliveryReader {
      * One page of stories, newest first, each in its best language; {@code after} is the last row of the previous
      * page. First the page's stories: a walk down a newest-first index that stops after {@code limit} distinct
      * stories (all of a story's languages share its publication time, so they are adjacent). Then each story's
-     * best language by a keyed lookup. Only the returned documents are turned into text, and without the parts a
-     * list never shows (body, fields, rights): a list entry is a summary, and the body is most of a document's bytes.
+     * best language by a keyed lookup. The rows carry their stored list entry (StorySummary JSON) in place of the
+     * document: a list never shows body, fields or rights, and the body is most of a document's bytes.
      */
     public List<DeliveryRow> list(ListFilter filter, LanguagePreference languages, ConsumerScope scope, Instant now, DeliveryRow after, int limit) {
-        SqlQuery query = new SqlQuery().append("select k.story_id, b.lang, cast(b.document - " + NOT_IN_SUMMARIES + " as text), k.story_published_at from (")
+        SqlQuery query = new SqlQuery().append("select k.story_id, b.lang, b.summary, k.story_published_at from (")
                 .append("select distinct d.story_published_at, d.story_id from delivery_item d where true");
         candidate(query, "d", filter, languages, scope, now);
         if (filter.updatedSince() != null) {
@@ -60,7 +57,7 @@ public class DeliveryReader {
             query.append(" and (d.story_published_at, d.story_id) < (?, ?)", after.storyPublishedAt(), after.storyId());
         }
         query.append(" order by d.story_published_at desc, d.story_id desc limit ?) k cross join lateral (", limit);
-        best(query.append("select b.lang, b.document"), "b", "k", filter, languages, scope, now);
+        best(query.append("select b.lang, b.summary"), "b", "k", filter, languages, scope, now);
         return rows(query.append(") b order by k.story_published_at desc, k.story_id desc"));
     }
 

@@ -2,6 +2,10 @@ package org.imagehub.delivery.read;
 
 import java.time.Instant;
 
-/** One published story language as stored: the document consumers get and what lists order it by. */
+/**
+ * One published story language as stored, with what lists order it by.
+ *
+ * @param document the JSON consumers get: the whole DeliveredStory, or the StorySummary where a list was read
+ */
 public record DeliveryRow(String storyId, String lang, String document, Instant storyPublishedAt) {
 }
