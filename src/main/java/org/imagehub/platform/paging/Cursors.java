@@ -22,6 +22,8 @@ import org.imagehub.platform.errors.ValidationException;
 public class Cursors {
     private static final int TAG_BYTES = 16;
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe, and looking one up per cursor cost more than signing it: one per worker thread. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public Cursors(HubConfig config) {
         this.key = new SecretKeySpec(config.paging().cursorSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
@@ -67,10 +69,14 @@ public class Cursors {
     }
 
     private byte[] tag(byte[] payload) {
+        return Arrays.copyOf(macs.get().doFinal(payload), TAG_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), TAG_BYTES);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
