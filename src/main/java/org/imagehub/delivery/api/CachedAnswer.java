@@ -24,10 +24,15 @@ public record CachedAnswer(byte[] body, String mediaType, String etag, Map<Strin
         return new CachedAnswer(body, mediaType, etag, headers, story);
     }
 
+    /** The same answer with other body bytes (the ETag stays that of the original bytes): for the cache's compact form. */
+    CachedAnswer withBody(byte[] bytes) {
+        return new CachedAnswer(bytes, mediaType, etag, headers, storyId);
+    }
+
     /** Roughly what the entry occupies in memory (array headers, record, map), for the cache's byte budget. */
     int weight() {
         int headerBytes = headers.entrySet().stream().mapToInt(header -> 2 * (header.getKey().length() + header.getValue().length()) + 64).sum();
-        return body.length + 2 * etag.length() + headerBytes + 160;
+        return (body == null ? 0 : body.length) + 2 * etag.length() + headerBytes + 160;
     }
 
     private static String strongEtag(byte[] body) {

@@ -18,8 +18,8 @@ import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.platform.HubConfig;
 
 /**
- * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes within a
- * byte budget (hub.delivery.cache-max-bytes; 0 turns the cache off entirely). Exact: an answer is kept only for the
+ * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes (deflated
+ * when that saves space, see CompactAnswer) within a byte budget (hub.delivery.cache-max-bytes; 0 turns the cache off entirely). Exact: an answer is kept only for the
  * generation of the published view it was computed in, and the whole cache is dropped when an embargo ends or a
  * story expires, since time alone changes what is visible then. Metrics: cache_* {cache="delivery-responses"} and
  * hub_delivery_cache_weighted_bytes on /q/metrics.
@@ -30,7 +30,7 @@ public class ResponseCache {
     static final String NAME = "delivery-responses";
 
     /** A cached answer, or a remembered absence (answer null) that also ends at {@code until}. */
-    private record Entry(long generation, CachedAnswer answer, Instant until) {
+    private record Entry(long generation, CompactAnswer answer, Instant until) {
     }
 
     /** The next moment time alone changes what is visible, as computed for one generation. */
@@ -79,12 +79,13 @@ public class ResponseCache {
         long generation = currentGeneration();
         Entry entry = entries.getIfPresent(key);
         if (entry != null && entry.generation() == generation && (entry.answer() != null || Instant.now(clock).isBefore(entry.until()))) {
-            return Optional.ofNullable(entry.answer());
+            return entry.answer() == null ? Optional.empty() : Optional.of(entry.answer().answer());
         }
         Optional<CachedAnswer> answer = compute.get();
         // Computed while a change committed? Then it may be stale: serve it this once, do not keep it.
         if (changes.generation() == generation && (answer.isPresent() || !(absentFor.isZero() || absentFor.isNegative()))) {
-            entries.put(key, new Entry(generation, answer.orElse(null), answer.isPresent() ? Instant.MAX : Instant.now(clock).plus(absentFor)));
+            entries.put(key, new Entry(generation, answer.map(CompactAnswer::of).orElse(null),
+                    answer.isPresent() ? Instant.MAX : Instant.now(clock).plus(absentFor)));
         }
         return answer;
     }
