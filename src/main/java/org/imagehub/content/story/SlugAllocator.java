@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.imagehub.content.text.Slugs;
 import org.imagehub.delivery.publication.PublishedStories;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
@@ -31,15 +30,18 @@ class SlugAllocator {
         this.transaction = transaction;
     }
 
-    /** What to allocate: {@code field} names the slug's place in the request for error messages. */
-    record Request(String storyId, String localizationId, String lang, String explicitSlug, String title, String field) {
+    /**
+     * What to allocate: the editor's slug, else the one derived from the title (see ValidLocalization.titleSlug);
+     * {@code field} names the slug's place in the request for error messages.
+     */
+    record Request(String storyId, String localizationId, String lang, String explicitSlug, String titleSlug, String field) {
     }
 
     /** Allocated slugs by localization id; fails with every clash of an explicit slug at once. */
     Map<String, String> allocate(List<Request> requests) {
         Map<String, String> wanted = new HashMap<>();
         for (Request request : requests) {
-            String slug = request.explicitSlug() != null ? request.explicitSlug() : Slugs.fromTitle(request.title());
+            String slug = request.explicitSlug() != null ? request.explicitSlug() : request.titleSlug();
             wanted.put(request.localizationId(), slug.isEmpty() ? "story" : slug);
         }
         Map<String, String> takenBy = takenSlugs(requests, wanted);

@@ -174,7 +174,8 @@ public class StoryValidator {
             return null;
         }
         String bodyHtml = RichText.sanitize(input.body());
-        return new ValidStory.ValidLocalization(lang, LanguageTags.isRightToLeft(lang), slug, input.title().strip(),
+        String title = input.title().strip();
+        return new ValidStory.ValidLocalization(lang, LanguageTags.isRightToLeft(lang), slug, slug == null ? Slugs.fromTitle(title) : null, title,
                 blankToNull(input.summary()), bodyHtml, RichText.toPlainText(bodyHtml), json.write(objectOrEmpty(input.fields())),
                 blankToNull(input.seoTitle()), blankToNull(input.seoDescription()), translatedFrom, translatedRevision,
                 input.translatedFrom() != null);

@@ -77,7 +77,7 @@ class StoryWriter {
             ValidStory.ValidLocalization source = valid.localizations().get(i);
             Localization localization = newLocalization(story, source, now);
             created.add(localization);
-            slugRequests.add(new SlugAllocator.Request(story.id, localization.id, source.lang(), source.slug(), source.title(),
+            slugRequests.add(new SlugAllocator.Request(story.id, localization.id, source.lang(), source.slug(), source.titleSlug(),
                     "localizations[" + i + "].slug"));
         }
         Map<String, String> allocated = slugs.allocate(slugRequests);
@@ -148,7 +148,7 @@ class StoryWriter {
         if (existing == null) {
             Localization localization = newLocalization(story, valid, now);
             localization.slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, localization.id, valid.lang(), valid.slug(),
-                    valid.title(), "slug"))).get(localization.id);
+                    valid.titleSlug(), "slug"))).get(localization.id);
             applyContent(localization, valid);
             story.localizations.add(localization);
             resolveTranslationRevision(story, localization);
@@ -162,7 +162,7 @@ class StoryWriter {
         RevisionContent before = content(existing);
         String slug = valid.slug() == null ? existing.slug : valid.slug();
         if (!slug.equals(existing.slug)) {
-            slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, existing.id, valid.lang(), valid.slug(), valid.title(), "slug")))
+            slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, existing.id, valid.lang(), valid.slug(), valid.titleSlug(), "slug")))
                     .get(existing.id);
         }
         String translatedFromLang = existing.translatedFromLang;

@@ -22,11 +22,16 @@ public record ValidStory(
         List<ValidLocalization> localizations,
         String reason) {
 
-    /** One localization that passed every rule; {@code slug} is null when the hub is to derive it from the title. */
+    /**
+     * One localization that passed every rule; {@code slug} is null when the hub is to derive it from the title, and
+     * {@code titleSlug} is that derived slug (worked out with the other checks, outside any transaction: transliterating
+     * a Chinese or Ukrainian title is most of what an imported line costs).
+     */
     public record ValidLocalization(
             String lang,
             boolean rtl,
             String slug,
+            String titleSlug,
             String title,
             String summary,
             String bodyHtml,
