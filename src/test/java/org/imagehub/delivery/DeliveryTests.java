@@ -71,7 +71,7 @@ class DeliveryTests {
 
     @Test
     void anEmbargoedStoryAppearsOnlyAfterItsTime() {
-        Instant embargo = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant embargo = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String id = published(Stories.article().inLanguages("vi").with("embargoUntil", embargo.toString()));
         Consumers.withKey(everything).get(STORIES + "/" + id).then().statusCode(404);
         assertThat(Consumers.withKey(everything).get(STORIES + "?limit=100").then().extract().<List<String>>path("items.id")).doesNotContain(id);
@@ -121,7 +121,7 @@ class DeliveryTests {
     @Test
     void listsFilterAndPageWithoutSkippingOrRepeatingWhilePublishingGoesOn() {
         String topic = "delivery-test-" + Long.toString(System.nanoTime(), 36);
-        Api.asAdmin().body(Map.of("labels", Map.of("en", "Delivery test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Delivery test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             expected.add(published(Stories.article().inLanguages("en").with("topics", List.of(topic)).with("countries", List.of("FR"))));
@@ -201,7 +201,7 @@ class DeliveryTests {
     @Test
     void aStoryListsRelatedStoriesAndKeysGetKeyMessagesInTheirLanguages() {
         String topic = "related-" + Long.toString(System.nanoTime(), 36);
-        Api.asAdmin().body(Map.of("labels", Map.of("en", "Related test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Related test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
         String older = published(Stories.article().inLanguages("en").with("topics", List.of(topic)));
         String newer = published(Stories.article().inLanguages("en").with("topics", List.of(topic)));
         Consumers.withKey(everything).get(STORIES + "/" + newer).then().statusCode(200)
