@@ -85,7 +85,7 @@ for endpoint in ${endpoints//,/ }; do
     chain) paths+=("/api/v1/stories?lang=fr,en&limit=20") ;;
     filtered) paths+=("/api/v1/stories?lang=fr&country=FR&type=article&limit=20") ;;
     topic)
-      [[ -n "$topic" ]] || topic=$(curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/topics" | jq -r '.topics[0].code')
+      [[ -n "$topic" ]] || topic=$(curl -sf -H "X-Api-Key: $api_key" "$base_url/api/v1/topics" | jq -r '.items[0].code')
       paths+=("/api/v1/stories?lang=fr&topic=$topic&limit=20") ;;
     deep)
       # The page after the first 5,000 stories: follow next links 50 pages of 100.

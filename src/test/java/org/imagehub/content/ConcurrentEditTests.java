@@ -44,7 +44,7 @@ class ConcurrentEditTests {
         pool.shutdown();
         results.sort(Integer::compareTo);
         assertEquals(List.of(200, 412), results);
-        List<Integer> revisions = Api.as("editor.mofa").get(path + "/revisions").then().extract().jsonPath().getList("revisions.number");
+        List<Integer> revisions = Api.as("editor.mofa").get(path + "/revisions").then().extract().jsonPath().getList("items.number");
         assertEquals(List.of(2, 1), revisions);
         String winner = Api.as("editor.mofa").get(path + "/revisions/2").then().extract().path("summary");
         String current = Api.as("editor.mofa").get(path).then().extract().path("summary");

@@ -79,11 +79,11 @@ class EditorialIntegrityTests {
         assertThat(consumerVerdict(key, id)).isEqualTo("false");
 
         JsonPath revisions = Api.as("editor.mofa").get(STORIES + "/" + id + "/attribute-revisions").then().statusCode(200).extract().jsonPath();
-        assertThat(revisions.getInt("revisions[0].number")).isEqualTo(1);
-        assertThat(revisions.getString("revisions[0].createdBy")).isEqualTo("approver.mofa");
-        assertThat(revisions.getString("revisions[0].changes[0].field")).isEqualTo("fields");
-        assertThat(revisions.getString("revisions[0].changes[0].from.verdict")).isEqualTo("misleading");
-        assertThat(revisions.getString("revisions[0].changes[0].to.verdict")).isEqualTo("false");
+        assertThat(revisions.getInt("items[0].number")).isEqualTo(1);
+        assertThat(revisions.getString("items[0].createdBy")).isEqualTo("approver.mofa");
+        assertThat(revisions.getString("items[0].changes[0].field")).isEqualTo("fields");
+        assertThat(revisions.getString("items[0].changes[0].from.verdict")).isEqualTo("misleading");
+        assertThat(revisions.getString("items[0].changes[0].to.verdict")).isEqualTo("false");
         String audit = (String) Database.value("select cast(details as text) from audit_entry where target_id = ? and action = 'story.updated'", id);
         JsonPath details = JsonPath.from(audit);
         assertThat(details.getString("changes[0].from.verdict")).isEqualTo("misleading");
@@ -234,7 +234,7 @@ class EditorialIntegrityTests {
         Api.as("editor.mofa").header("If-Match", etag(path)).body(Map.of("title", "Sửa tiêu đề " + id, "body", "<p>Nội dung.</p>"))
                 .put(path).then().statusCode(200).body("status", equalTo("draft"));
         List<String> covered = Api.as("editor.mofa").get("/api/v1/manage/key-messages/coverage").then().statusCode(200).extract()
-                .path("keyMessages.find { it.code == '" + code + "' }.languagesWithContent");
+                .path("items.find { it.code == '" + code + "' }.languagesWithContent");
         assertThat(covered).contains("vi");
     }
 

@@ -43,9 +43,9 @@ class KeyMessageTests {
         org.imagehub.testing.Publishing.publishAll(storyId);
 
         Api.as("editor.mofa").get(KEY_MESSAGES + "/coverage").then().statusCode(200)
-                .body("keyMessages.find { it.code == '" + code + "' }.languagesWithContent", equalTo(List.of("vi", "fr")))
-                .body("keyMessages.find { it.code == '" + code + "' }.languagesWithout", equalTo(List.of("en", "zh-Hans", "uk")))
-                .body("keyMessages.find { it.code == '" + code + "' }.publishedStories", equalTo(1));
+                .body("items.find { it.code == '" + code + "' }.languagesWithContent", equalTo(List.of("vi", "fr")))
+                .body("items.find { it.code == '" + code + "' }.languagesWithout", equalTo(List.of("en", "zh-Hans", "uk")))
+                .body("items.find { it.code == '" + code + "' }.publishedStories", equalTo(1));
     }
 
     @Test

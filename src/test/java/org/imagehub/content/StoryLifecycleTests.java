@@ -138,7 +138,7 @@ class StoryLifecycleTests {
             assertEquals(two.getString(field), six.getString(field), field);
         }
         Api.as("editor.mofa").get(path + "/revisions").then().statusCode(200)
-                .body("revisions.number", equalTo(List.of(6, 5, 4, 3, 2, 1)));
+                .body("items.number", equalTo(List.of(6, 5, 4, 3, 2, 1)));
         Api.as("editor.mofa").get(path + "/diff?from=2&to=4").then().statusCode(200)
                 .body("changes.field", equalTo(List.of("title", "summary")))
                 .body("changes[0].from", equalTo("Bản sửa 2 " + story.unique()))

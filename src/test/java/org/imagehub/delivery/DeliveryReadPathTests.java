@@ -159,7 +159,7 @@ class DeliveryReadPathTests {
 
     private static String topic(String prefix) {
         String topic = prefix + "-" + Long.toString(System.nanoTime(), 36);
-        Api.asAdmin().body(Map.of("labels", Map.of("en", "Read path test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Read path test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
         return topic;
     }
 }

@@ -129,7 +129,7 @@ class DeliveryTests {
     @Test
     void listsFilterAndPageWithoutSkippingOrRepeatingWhilePublishingGoesOn() {
         String topic = "delivery-test-" + Long.toString(System.nanoTime(), 36);
-        Api.asAdmin().body(Map.of("labels", Map.of("en", "Delivery test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Delivery test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             expected.add(published(Stories.article().inLanguages("en").with("topics", List.of(topic)).with("countries", List.of("FR"))));
@@ -209,7 +209,7 @@ class DeliveryTests {
     @Test
     void aStoryListsRelatedStoriesAndKeysGetKeyMessagesInTheirLanguages() {
         String topic = "related-" + Long.toString(System.nanoTime(), 36);
-        Api.asAdmin().body(Map.of("labels", Map.of("en", "Related test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Related test"))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
         String older = published(Stories.article().inLanguages("en").with("topics", List.of(topic)));
         String newer = published(Stories.article().inLanguages("en").with("topics", List.of(topic)));
         Consumers.withKey(everything).get(STORIES + "/" + newer).then().statusCode(200)

@@ -137,7 +137,7 @@ class SyncTests {
         String inside = "sync-in-" + Long.toString(System.nanoTime(), 36);
         String outside = "sync-out-" + Long.toString(System.nanoTime(), 36);
         for (String topic : List.of(inside, outside)) {
-            Api.asAdmin().body(Map.of("labels", Map.of("en", topic))).put("/api/v1/manage/topics/" + topic).then().statusCode(200);
+            Api.asAdmin().body(Map.of("labels", Map.of("en", topic))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
         }
         String limitedKey = Consumers.reading().with("topics", List.of(inside)).key();
         String everyKey = Consumers.reading().key();

@@ -7,17 +7,26 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.StringReader;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.imagehub.testing.Consumers;
 import org.imagehub.testing.SharedSchemas;
 import org.imagehub.testing.Stories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** What partners and embassy sites parse, checked against the standards' own schemas. */
 @QuarkusTest
 class SyndicationFormatTests {
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     private static String key;
     private static String storyId;
     private static String factCheckId;
@@ -78,5 +87,53 @@ class SyndicationFormatTests {
         assertThat(factCheck.getList("'@type'")).containsExactly("NewsArticle", "ClaimReview");
         assertThat(factCheck.getString("[1].claimReviewed")).isEqualTo("La province a fermé toutes ses plages.");
         assertThat(factCheck.getString("[1].reviewRating.alternateName")).isEqualTo("false");
+    }
+
+    @Test
+    void aSummaryThatLooksLikeMarkupReachesFeedsAsText() throws Exception {
+        String markup = "<img src=x onerror=alert(1)>";
+        Map<String, Object> hostile = new LinkedHashMap<>(Stories.article().localization("uk"));
+        hostile.put("summary", markup);
+        String id = DeliveryTests.published(Stories.article().withLocalization(hostile));
+
+        String rss = Consumers.withKey(key).get("/api/v1/feeds/uk.rss").then().statusCode(200).extract().asString();
+        Element channel = (Element) xml(rss).getElementsByTagName("channel").item(0);
+        Element item = null;
+        NodeList items = channel.getElementsByTagName("item");
+        for (int i = 0; i < items.getLength(); i++) {
+            Element candidate = (Element) items.item(i);
+            if (candidate.getElementsByTagName("link").item(0).getTextContent().contains(id)) {
+                item = candidate;
+            }
+        }
+        assertThat(item).as("the story is in the Ukrainian feed").isNotNull();
+        assertThat(item.getElementsByTagName("description").item(0).getTextContent()).isEqualTo("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(rss).doesNotContain(markup);
+        NodeList self = channel.getElementsByTagNameNS(ATOM_NS, "link");
+        assertThat(self.getLength()).isEqualTo(1);
+        assertThat(((Element) self.item(0)).getAttribute("rel")).isEqualTo("self");
+        assertThat(((Element) self.item(0)).getAttribute("href")).endsWith("/api/v1/feeds/uk.rss");
+        assertThat(channel.getElementsByTagNameNS(DC_NS, "date").getLength()).isZero();
+        assertThat(channel.getElementsByTagNameNS(DC_NS, "language").getLength()).isEqualTo(items.getLength());
+
+        String atom = Consumers.withKey(key).get("/api/v1/feeds/uk.atom").then().statusCode(200).extract().asString();
+        assertThat(SharedSchemas.atomErrors(atom)).isEmpty();
+        SyndFeed atomFeed = new SyndFeedInput().build(new StringReader(atom));
+        assertThat(atomFeed.getEntries()).anySatisfy(entry -> {
+            assertThat(entry.getLink()).contains(id);
+            assertThat(entry.getDescription().getValue()).isEqualTo(markup);
+        });
+        NodeList entries = xml(atom).getElementsByTagNameNS(ATOM_NS, "entry");
+        Set<String> updated = new HashSet<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            updated.add(((Element) entries.item(i)).getElementsByTagNameNS(ATOM_NS, "updated").item(0).getTextContent());
+        }
+        assertThat(updated).as("each entry its own updated").hasSize(entries.getLength());
+    }
+
+    private static Element xml(String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(text))).getDocumentElement();
     }
 }

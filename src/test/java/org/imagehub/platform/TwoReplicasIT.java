@@ -27,13 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.imagehub.platform.embedded.EmbeddedStack;
 import org.imagehub.platform.embedded.EmbeddedStackSettings;
+import org.imagehub.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two packaged hubs in the production profile on one database, as two replicas run in a cluster: timed actions
- * happen once; the demo sign-in, the demo dataset and the demo key do not exist there even when configured; health,
+ * (scheduled publication, embargo lift, expiry) happen once and both replicas serve what follows at once; the demo sign-in, the demo dataset and the demo key do not exist there even when configured; health,
  * metrics and the API description answer only on the management port.
  */
 class TwoReplicasIT {
@@ -102,6 +103,68 @@ class TwoReplicasIT {
             assertThat(count("select count(*) from outbox_event where aggregate_id = any(?) and event_type = 'localization.published'", one))
                     .isEqualTo(1);
             assertThat(count("select count(*) from workflow_transition where story_id = any(?) and action = 'publish'", one)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void embargoesLiftAndStoriesExpireOnceAndBothReplicasServeWhatFollows() throws Exception {
+        HubProcess first = replicas.get(0);
+        HubProcess second = replicas.get(1);
+        String consumer = field(first.send("POST", "/api/v1/manage/consumers",
+                "{\"name\":\"Replica reader " + System.nanoTime() + "\",\"kind\":\"embassy-site\",\"scopes\":[\"content:read\"]}", null).body(), "id");
+        String key = field(second.send("POST", "/api/v1/manage/consumers/" + consumer + "/keys", "{}", null).body(), "key");
+        // Far enough ahead for four stories to be taken through review on a busy machine.
+        Instant embargo = Instant.now().plusSeconds(15);
+        Instant expiry = embargo.plusSeconds(10);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String body = "{\"type\":\"article\",\"fields\":{\"dateline\":\"HUE\"},\"embargoUntil\":\"" + embargo + "\",\"expiresAt\":\"" + expiry
+                    + "\",\"localizations\":[{\"lang\":\"vi\",\"title\":\"Cấm vận " + i + " " + System.nanoTime() + "\",\"body\":\"<p>Nội dung.</p>\"}]}";
+            HttpResponse<String> created = first.send("POST", "/api/v1/manage/stories", body, null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = field(created.body(), "id");
+            ids.add(id);
+            String path = "/api/v1/manage/stories/" + id + "/localizations/vi/workflow";
+            HubProcess replica = replicas.get(i % 2);
+            List<String> actions = List.of("submit", "approve", "publish");
+            for (int version = 1; version <= actions.size(); version++) {
+                HttpResponse<String> acted = replica.send("POST", path, "{\"action\":\"" + actions.get(version - 1) + "\"}", "\"v" + version + "\"");
+                assertThat(acted.statusCode()).as(acted.body()).isEqualTo(200);
+            }
+        }
+        assertThat(Instant.now()).as("published before the embargo ends; raise the margin on a slower machine").isBefore(embargo);
+        for (HubProcess replica : replicas) {
+            assertThat(replica.read("/api/v1/stories/" + ids.get(0), key).statusCode()).as(replica.name() + " under embargo").isEqualTo(404);
+        }
+
+        Eventually.until("embargoes lifted", () -> uncheckedCount(
+                "select count(*) from story where id = any(?) and embargo_lifted", ids), lifted -> lifted == ids.size());
+        for (String id : ids) {
+            for (HubProcess replica : replicas) {
+                // Each replica's answer cache was emptied when the other lifted the embargo.
+                Eventually.until(replica.name() + " serving " + id, () -> replica.read("/api/v1/stories/" + id, key).statusCode(),
+                        status -> status == 200);
+            }
+        }
+        Eventually.until("stories expired", () -> uncheckedCount(
+                "select count(*) from localization where story_id = any(?) and status = 'withdrawn'", ids), expired -> expired == ids.size());
+        for (String id : ids) {
+            List<String> one = List.of(id);
+            assertThat(count("select count(*) from audit_entry where target_id = any(?) and action = 'story.embargo-lifted'", one)).isEqualTo(1);
+            assertThat(count("select count(*) from audit_entry where target_id = any(?) and action = 'localization.withdraw'", one)).isEqualTo(1);
+            assertThat(count("select count(*) from delivery_tombstone where story_id = any(?) and reason = 'expired'", one)).isEqualTo(1);
+            assertThat(count("select count(*) from delivery_item where story_id = any(?)", one)).isZero();
+            for (HubProcess replica : replicas) {
+                assertThat(replica.read("/api/v1/stories/" + id, key).statusCode()).as(replica.name() + " after expiry").isEqualTo(404);
+            }
+        }
+    }
+
+    private static long uncheckedCount(String sql, List<String> ids) {
+        try {
+            return count(sql, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 
@@ -245,6 +308,19 @@ class TwoReplicasIT {
                 request.header("If-Match", ifMatch);
             }
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A delivery read with an API key. */
+        HttpResponse<String> read(String path, String apiKey) {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).header("X-Api-Key", apiKey).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         void stop() {

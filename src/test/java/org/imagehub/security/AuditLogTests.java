@@ -52,6 +52,51 @@ class AuditLogTests {
         Api.asAdmin().get(AUDIT + "?since=yesterday").then().statusCode(400).body("errors[0].field", equalTo("query.since"));
     }
 
+    /** The actions recorded for {@code targetId}, oldest first, with the revision each names. */
+    private static List<String> actionsOn(String targetId) {
+        List<Map<String, Object>> entries = Api.asAdmin().get(AUDIT + "?targetId=" + targetId + "&limit=100").then().statusCode(200)
+                .extract().path("items");
+        List<String> actions = new java.util.ArrayList<>(entries.stream()
+                .map(entry -> entry.get("action") + "@" + entry.get("revision") + " by " + entry.get("actor")).toList());
+        java.util.Collections.reverse(actions);
+        return actions;
+    }
+
+    @Test
+    void consumersKeysTopicsOrganisationsAndKeyMessagesAreAudited() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Map<String, Object> consumer = Map.of("name", "Audited consumer " + suffix, "kind", "embassy-site", "scopes", List.of("content:read"));
+        String consumerId = Api.asAdmin().body(consumer).post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
+        Api.asAdmin().header("If-Match", "\"v1\"").body(Map.of("name", "Audited consumer " + suffix, "kind", "embassy-site",
+                "scopes", List.of("content:read"), "languages", List.of("fr"))).put("/api/v1/manage/consumers/" + consumerId).then().statusCode(200);
+        String keyId = Api.asAdmin().body(Map.of()).post("/api/v1/manage/consumers/" + consumerId + "/keys").then().statusCode(201).extract().path("id");
+        Api.asAdmin().delete("/api/v1/manage/consumers/" + consumerId + "/keys/" + keyId).then().statusCode(200);
+        assertThat(actionsOn(consumerId)).containsExactly("consumer.created@1 by admin", "consumer.updated@2 by admin",
+                "api-key.issued@null by admin", "api-key.revoked@null by admin");
+        List<Map<String, Object>> keyEntries = Api.asAdmin().get(AUDIT + "?targetId=" + consumerId + "&action=api-key.revoked").then().statusCode(200)
+                .extract().path("items");
+        assertThat(keyEntries).singleElement().satisfies(entry -> assertThat(entry.get("details")).isEqualTo(Map.of("keyId", keyId)));
+
+        String topic = "audited-" + suffix;
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Audited"))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
+        Api.asAdmin().header("If-Match", "\"v1\"").body(Map.of("labels", Map.of("en", "Audited again"))).put("/api/v1/manage/topics/" + topic)
+                .then().statusCode(200);
+        assertThat(actionsOn(topic)).containsExactly("topic.created@1 by admin", "topic.updated@2 by admin");
+
+        String organisation = "audited-org-" + suffix;
+        Api.asAdmin().body(Map.of("name", "Audited embassy", "kind", "embassy")).put("/api/v1/manage/organisations/" + organisation).then().statusCode(201);
+        Api.asAdmin().header("If-Match", "\"v1\"").body(Map.of("name", "Audited embassy, renamed", "kind", "embassy"))
+                .put("/api/v1/manage/organisations/" + organisation).then().statusCode(200);
+        assertThat(actionsOn(organisation)).containsExactly("organisation.created@1 by admin", "organisation.updated@2 by admin");
+
+        String keyMessage = "km-audited-" + suffix;
+        Api.as("approver.mofa").body(Map.of("code", keyMessage, "owner", "mofa", "translations", Map.of("vi", "Thông điệp")))
+                .post("/api/v1/manage/key-messages").then().statusCode(201);
+        Api.as("approver.mofa").header("If-Match", "\"v1\"").body(Map.of("code", keyMessage, "owner", "mofa", "translations", Map.of("vi", "Thông điệp mới")))
+                .put("/api/v1/manage/key-messages/" + keyMessage).then().statusCode(200);
+        assertThat(actionsOn(keyMessage)).containsExactly("key-message.created@1 by approver.mofa", "key-message.updated@2 by approver.mofa");
+    }
+
     @Test
     void onlyAdminsReadItAndNothingChangesIt() {
         Api.as("editor.mofa").get(AUDIT).then().statusCode(403);

@@ -47,6 +47,14 @@ public final class Database {
         return values.isEmpty() ? null : values.get(0);
     }
 
+    /** How many rows {@code table} holds now: a count query, so "nothing stored" is checked exactly, not up to a page size. */
+    public static long rows(String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        return ((Number) value("select count(*) from " + table)).longValue();
+    }
+
     /** A connection as the schema owner (quarkus.flyway.username), which the hub itself never uses. */
     public static Connection asOwner() throws SQLException {
         Config config = ConfigProvider.getConfig();

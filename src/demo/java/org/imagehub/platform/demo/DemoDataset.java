@@ -130,9 +130,9 @@ public class DemoDataset {
 
     private void load() throws IOException {
         Map<String, OrganisationInput> organisationInputs = read("/demo/organisations.json", new TypeReference<>() { });
-        QuarkusTransaction.requiringNew().run(() -> organisationInputs.forEach((code, input) -> organisations.save(code, input, null, LOADER)));
+        QuarkusTransaction.requiringNew().run(() -> organisationInputs.forEach((code, input) -> organisations.save(code, input, null, null, LOADER)));
         List<TopicInput> topicInputs = read("/demo/topics.json", new TypeReference<>() { });
-        QuarkusTransaction.requiringNew().run(() -> topicInputs.forEach(topic -> topics.save(topic, LOADER)));
+        QuarkusTransaction.requiringNew().run(() -> topicInputs.forEach(topic -> topics.save(topic.code(), topic, null, null, LOADER)));
         List<KeyMessageInput> messages = read("/demo/key-messages.json", new TypeReference<>() { });
         QuarkusTransaction.requiringNew().run(() -> messages.forEach(message -> keyMessages.create(message, LOADER, null)));
         List<String> storyIds = new ArrayList<>();

@@ -34,16 +34,18 @@ public class KeyMessageResource {
         this.editor = editor;
     }
 
-    public record KeyMessageList(List<KeyMessageView> keyMessages) {
+    /** Every key message: one page, so {@code next} is always absent. */
+    public record KeyMessageList(List<KeyMessageView> items, String next) {
     }
 
-    public record CoverageReport(List<KeyMessageCoverage> keyMessages) {
+    /** The coverage of every active key message: one page, so {@code next} is always absent. */
+    public record CoverageReport(List<KeyMessageCoverage> items, String next) {
     }
 
     @GET
     @Operation(summary = "All key messages, active or not")
     public KeyMessageList list() {
-        return new KeyMessageList(keyMessages.list(false));
+        return new KeyMessageList(keyMessages.list(false), null);
     }
 
     @GET
@@ -78,6 +80,6 @@ public class KeyMessageResource {
     @Path("/coverage")
     @Operation(summary = "Coverage report", description = "For each active key message: the target languages with published content carrying it, and those without.")
     public CoverageReport coverage() {
-        return new CoverageReport(keyMessages.coverage());
+        return new CoverageReport(keyMessages.coverage(), null);
     }
 }

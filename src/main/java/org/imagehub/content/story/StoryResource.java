@@ -42,7 +42,8 @@ public class StoryResource {
         this.maxPageSize = config.limits().maxPageSize();
     }
 
-    public record RevisionList(List<RevisionView> revisions) {
+    /** Every revision of the localization: one page, so {@code next} is always absent. */
+    public record RevisionList(List<RevisionView> items, String next) {
     }
 
     public record RevisionDiffView(int from, int to, List<FieldChange> changes) {
@@ -82,7 +83,8 @@ public class StoryResource {
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
 
-    public record AttributeRevisionList(List<AttributeRevisionView> revisions) {
+    /** Every attribute revision of the story: one page, so {@code next} is always absent. */
+    public record AttributeRevisionList(List<AttributeRevisionView> items, String next) {
     }
 
     @GET
@@ -91,7 +93,7 @@ public class StoryResource {
             description = "Each change of the story's own attributes (type fields, rights, topics, countries, key messages, organisation, "
                     + "priority, embargo, expiry) with what changed from what to what, who changed it and why. Only for the owning organisation.")
     public AttributeRevisionList attributeRevisions(@PathParam("id") String id) {
-        return new AttributeRevisionList(stories.attributeRevisions(id, editor.get()));
+        return new AttributeRevisionList(stories.attributeRevisions(id, editor.get()), null);
     }
 
     @GET
@@ -118,7 +120,7 @@ public class StoryResource {
     @Path("{id}/localizations/{lang}/revisions")
     @Operation(summary = "The localization's revisions, newest first")
     public RevisionList revisions(@PathParam("id") String id, @PathParam("lang") String lang) {
-        return new RevisionList(stories.revisions(id, lang, editor.get()).stream().map(RevisionView::of).toList());
+        return new RevisionList(stories.revisions(id, lang, editor.get()).stream().map(RevisionView::of).toList(), null);
     }
 
     @GET

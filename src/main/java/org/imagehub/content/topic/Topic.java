@@ -22,6 +22,11 @@ public class Topic extends PanacheEntityBase {
     @Column(name = "iptc_media_topic")
     public String iptcMediaTopic;
 
+    public long version;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

@@ -3,16 +3,19 @@ package org.imagehub.content.topic;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.Bodies;
+import org.imagehub.platform.http.Created;
 import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
@@ -28,26 +31,26 @@ public class TopicResource {
         this.editor = editor;
     }
 
-    public record TopicList(List<TopicInput> topics) {
+    /** The whole taxonomy: one page, so {@code next} is always absent. */
+    public record TopicList(List<TopicView> items, String next) {
     }
 
     @GET
     @Path("topics")
     @Operation(summary = "The topic taxonomy, with labels per language")
     public TopicList list() {
-        return new TopicList(topics.all());
+        return new TopicList(topics.all(), null);
     }
 
     @PUT
     @Path("manage/topics/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a topic")
-    public TopicInput save(@PathParam("code") String code, TopicInput input) {
-        Bodies.require(input);
-        if (input.code() != null && !input.code().equals(code)) {
-            throw ValidationException.of("code", "mismatch", "must equal the code in the path");
-        }
-        return topics.save(new TopicInput(code, input.labels(), input.iptcMediaTopic()), editor.get());
+    @Operation(summary = "Create or replace a topic",
+            description = "A replacement needs If-Match with the topic's ETag (428 without, 412 when stale). Honours Idempotency-Key.")
+    public Response save(@PathParam("code") String code, TopicInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        TopicService.Saved saved = topics.save(code, Bodies.require(input), ifMatch, idempotencyKey, editor.get());
+        return Created.response(saved.answer(), saved.etag());
     }
 }

@@ -18,6 +18,9 @@ import org.imagehub.content.text.TextChecks;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.http.EntityTags;
+import org.imagehub.platform.idempotency.IdempotencyStore;
+import org.imagehub.platform.idempotency.IdempotentCreate;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -26,25 +29,46 @@ public class TopicService {
     private static final java.util.regex.Pattern IPTC = java.util.regex.Pattern.compile("medtop:\\d{8}");
 
     private final AuditLog audit;
+    private final IdempotencyStore idempotency;
     private final Json json;
     private final Clock clock;
 
-    public TopicService(AuditLog audit, Json json, Clock clock) {
+    public TopicService(AuditLog audit, IdempotencyStore idempotency, Json json, Clock clock) {
         this.audit = audit;
+        this.idempotency = idempotency;
         this.json = json;
         this.clock = clock;
     }
 
-    public List<TopicInput> all() {
+    public List<TopicView> all() {
         return Topic.<Topic>listAll(io.quarkus.panache.common.Sort.by("code")).stream().map(this::view).toList();
     }
 
-    /** Creates or replaces a topic. */
+    /** The answer to a save (replayed for a retry with the same Idempotency-Key), and the ETag of the version written. */
+    public record Saved(IdempotentCreate answer, String etag) {
+    }
+
+    /** Creates a topic (201) or replaces it (200, needs If-Match with its current ETag). */
     @Transactional
-    public TopicInput save(TopicInput input, Editor editor) {
+    public Saved save(String code, TopicInput input, String ifMatch, String idempotencyKey, Editor editor) {
+        Topic[] written = new Topic[1];
+        IdempotentCreate answer = idempotency.execute("topic:" + editor.userId(), idempotencyKey,
+                json.write(new Object[] {code, input, ifMatch}), () -> {
+                    written[0] = write(code, input, ifMatch, editor);
+                    return new IdempotentCreate(written[0].version == 1 ? 201 : 200, null, json.write(view(written[0])), false);
+                });
+        // A replay writes nothing, so it names no version (Created.response sends no ETag then).
+        return new Saved(answer, written[0] == null ? null : EntityTags.of(written[0].version));
+    }
+
+    /** Checks every field before writing, and names each one at fault, like the other managed resources. */
+    private Topic write(String code, TopicInput input, String ifMatch, Editor editor) {
         List<FieldError> errors = new ArrayList<>();
-        if (input.code() == null || !CODE.matcher(input.code()).matches() || input.code().length() > 60) {
-            errors.add(new FieldError("code", "invalid", "lowercase letters, digits and dashes, at most 60"));
+        if (!CODE.matcher(code).matches() || code.length() > 60) {
+            errors.add(new FieldError("path.code", "invalid", "lowercase letters, digits and dashes, at most 60"));
+        }
+        if (input.code() != null && !input.code().equals(code)) {
+            errors.add(new FieldError("code", "mismatch", "must equal the code in the path"));
         }
         Map<String, String> labels = new LinkedHashMap<>();
         if (input.labels() == null || input.labels().isEmpty()) {
@@ -66,20 +90,27 @@ public class TopicService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors.size() + " invalid field(s).", errors);
         }
-        Topic topic = Topic.findById(input.code());
+        Instant now = Instant.now(clock);
+        Topic topic = Topic.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean created = topic == null;
         if (created) {
             topic = new Topic();
-            topic.code = input.code();
-            topic.createdAt = Instant.now(clock);
+            topic.code = code;
+            topic.createdAt = now;
+            topic.version = 1;
+        } else {
+            EntityTags.requireMatch(ifMatch, topic.version);
+            topic.version++;
         }
         topic.labelsJson = json.write(labels);
         topic.iptcMediaTopic = input.iptcMediaTopic();
+        topic.updatedAt = now;
         if (created) {
             topic.persist();
         }
-        audit.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, null, Map.of()));
-        return view(topic);
+        audit.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, topic.version,
+                Map.of("labels", labels.keySet())));
+        return topic;
     }
 
     /** The codes among {@code codes} that name no topic. */
@@ -98,7 +129,7 @@ public class TopicService {
     }
 
     @SuppressWarnings("unchecked")
-    private TopicInput view(Topic topic) {
-        return new TopicInput(topic.code, json.read(topic.labelsJson, LinkedHashMap.class), topic.iptcMediaTopic);
+    private TopicView view(Topic topic) {
+        return new TopicView(topic.code, json.read(topic.labelsJson, LinkedHashMap.class), topic.iptcMediaTopic, topic.version);
     }
 }

@@ -18,7 +18,8 @@ public final class DeliveryResponses {
         String cacheControl = "private, max-age=" + config.delivery().maxAgeSeconds() + ", must-revalidate";
         Response.ResponseBuilder response = matches(ifNoneMatch, answer.etag())
                 ? Response.notModified()
-                : Response.ok(answer.body(), answer.mediaType());
+                // Stated, not left to the body writer: a HEAD answer has no body, yet must say how long the GET's is.
+                : Response.ok(answer.body(), answer.mediaType()).header(HttpHeaders.CONTENT_LENGTH, answer.body().length);
         response.header(HttpHeaders.ETAG, answer.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY);
         answer.headers().forEach(response::header);
         return response.build();

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
@@ -28,6 +29,16 @@ public class IdempotencyStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public IdempotentCreate execute(String scope, String key, String requestBody, Supplier<IdempotentCreate> create) {
+        return execute(scope, key, requestBody, create, IdempotentCreate::body);
+    }
+
+    /**
+     * As {@link #execute(String, String, String, Supplier)}, keeping {@code replayBody} of the first answer for
+     * retries instead of the answer itself: for answers holding a secret the hub must not store (an issued API key).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IdempotentCreate execute(String scope, String key, String requestBody, Supplier<IdempotentCreate> create,
+            Function<IdempotentCreate, String> replayBody) {
         if (key == null) {
             return create.get();
         }
@@ -55,7 +66,7 @@ public class IdempotencyStore {
         entityManager.createNativeQuery("update idempotency_record set status = ?3, location = ?4, response_body = ?5 "
                         + "where scope = ?1 and idem_key = ?2")
                 .setParameter(1, scope).setParameter(2, key)
-                .setParameter(3, result.status()).setParameter(4, result.location()).setParameter(5, result.body())
+                .setParameter(3, result.status()).setParameter(4, result.location()).setParameter(5, replayBody.apply(result))
                 .executeUpdate();
         return result;
     }

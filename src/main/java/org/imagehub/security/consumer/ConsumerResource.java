@@ -13,11 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.Bodies;
+import org.imagehub.platform.http.Created;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
@@ -35,25 +35,25 @@ public class ConsumerResource {
         this.editor = editor;
     }
 
-    public record ConsumerList(List<ConsumerView> items) {
+    /** Every consumer: one page, so {@code next} is always absent. */
+    public record ConsumerList(List<ConsumerView> items, String next) {
     }
 
-    public record KeyList(List<ApiKeyView> items) {
+    /** Every key of a consumer: one page, so {@code next} is always absent. */
+    public record KeyList(List<ApiKeyView> items, String next) {
     }
 
     @GET
     @Operation(summary = "All consumers")
     public ConsumerList list() {
-        return new ConsumerList(consumers.all());
+        return new ConsumerList(consumers.all(), null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a consumer", description = "Then issue it a key with POST /{id}/keys.")
-    public Response create(ConsumerInput input) {
-        ConsumerView view = consumers.create(Bodies.require(input), editor.get());
-        return Response.created(URI.create("/api/v1/manage/consumers/" + view.id())).entity(view)
-                .header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
+    @Operation(summary = "Register a consumer", description = "Then issue it a key with POST /{id}/keys. Honours Idempotency-Key.")
+    public Response create(ConsumerInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return Created.response(consumers.create(Bodies.require(input), editor.get(), idempotencyKey), EntityTags.of(1));
     }
 
     @GET
@@ -77,17 +77,18 @@ public class ConsumerResource {
     @Path("{id}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a key", description = "The answer is the only time the key is shown: the hub keeps only its hash. "
-            + "Without expiresAt the key expires in a year; at most three years.")
-    public Response issueKey(@PathParam("id") String id, KeyRequest request) {
-        IssuedKey key = consumers.issueKey(id, request, editor.get());
-        return Response.status(201).entity(key).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            + "Without expiresAt the key expires in a year; at most three years. Honours Idempotency-Key: a retry issues no "
+            + "second key and answers the first one's id, hint and expiry without the key.")
+    public Response issueKey(@PathParam("id") String id, KeyRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return Response.fromResponse(Created.response(consumers.issueKey(id, request, editor.get(), idempotencyKey), null))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @GET
     @Path("{id}/keys")
     @Operation(summary = "The consumer's keys (hint, expiry, revocation, last use; never the key)")
     public KeyList keys(@PathParam("id") String id) {
-        return new KeyList(consumers.keys(id));
+        return new KeyList(consumers.keys(id), null);
     }
 
     @DELETE

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.platform.AfterCommit;
+import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
+import org.imagehub.platform.idempotency.IdempotencyStore;
+import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.ids.Ids;
 import org.imagehub.security.Editor;
 import org.imagehub.security.audit.AuditLog;
@@ -29,10 +32,15 @@ public class ConsumerService {
     private final ApiKeyAuthenticator authenticator;
     private final AuditLog audit;
     private final AfterCommit afterCommit;
+    private final IdempotencyStore idempotency;
+    private final Json json;
     private final Clock clock;
 
-    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, AfterCommit afterCommit, Clock clock) {
+    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, AfterCommit afterCommit,
+            IdempotencyStore idempotency, Json json, Clock clock) {
         this.afterCommit = afterCommit;
+        this.idempotency = idempotency;
+        this.json = json;
         this.validator = validator;
         this.authenticator = authenticator;
         this.audit = audit;
@@ -47,9 +55,13 @@ public class ConsumerService {
         return ConsumerView.of(find(id));
     }
 
+    /** Registers a consumer (201, at version 1). Honours Idempotency-Key. */
     @Transactional
-    public ConsumerView create(ConsumerInput input, Editor editor) {
-        return ConsumerView.of(register(Ids.newId(), validator.validate(input), editor));
+    public IdempotentCreate create(ConsumerInput input, Editor editor, String idempotencyKey) {
+        return idempotency.execute("consumer:" + editor.userId(), idempotencyKey, json.write(input), () -> {
+            ConsumerView view = ConsumerView.of(register(Ids.newId(), validator.validate(input), editor));
+            return new IdempotentCreate(201, "/api/v1/manage/consumers/" + view.id(), json.write(view), false);
+        });
     }
 
     @Transactional
@@ -66,15 +78,26 @@ public class ConsumerService {
         return ConsumerView.of(consumer);
     }
 
+    /**
+     * Issues a key (201). Honours Idempotency-Key: a retry issues no second key and gets the first one's id, hint and
+     * expiry, but never the key itself, which the hub does not keep; whoever lost the first answer revokes that key.
+     */
     @Transactional
-    public IssuedKey issueKey(String consumerId, KeyRequest request, Editor editor) {
-        find(consumerId);
-        Instant now = Instant.now(clock);
-        Instant expiresAt = request == null || request.expiresAt() == null ? now.plus(DEFAULT_KEY_LIFETIME) : request.expiresAt();
-        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_KEY_LIFETIME))) {
-            throw ValidationException.of("expiresAt", "out-of-range", "a future time at most three years ahead");
-        }
-        return store(consumerId, ApiKeySecrets.newKey(), expiresAt, editor);
+    public IdempotentCreate issueKey(String consumerId, KeyRequest request, Editor editor, String idempotencyKey) {
+        return idempotency.execute("api-key:" + editor.userId(), idempotencyKey, json.write(new Object[] {consumerId, request}), () -> {
+            find(consumerId);
+            Instant now = Instant.now(clock);
+            Instant expiresAt = request == null || request.expiresAt() == null ? now.plus(DEFAULT_KEY_LIFETIME) : request.expiresAt();
+            if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_KEY_LIFETIME))) {
+                throw ValidationException.of("expiresAt", "out-of-range", "a future time at most three years ahead");
+            }
+            IssuedKey key = store(consumerId, ApiKeySecrets.newKey(), expiresAt, editor);
+            return new IdempotentCreate(201, keyLocation(key), json.write(key), false);
+        }, issued -> json.write(json.read(issued.body(), IssuedKey.class).withoutSecret()));
+    }
+
+    private static String keyLocation(IssuedKey key) {
+        return "/api/v1/manage/consumers/" + key.consumerId() + "/keys/" + key.id();
     }
 
     public List<ApiKeyView> keys(String consumerId) {

@@ -15,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.Bodies;
-import org.imagehub.platform.http.EntityTags;
+import org.imagehub.platform.http.Created;
 import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
 
@@ -32,23 +32,25 @@ public class OrganisationResource {
         this.editor = editor;
     }
 
-    public record OrganisationList(List<OrganisationView> items) {
+    /** Every organisation: one page, so {@code next} is always absent. */
+    public record OrganisationList(List<OrganisationView> items, String next) {
     }
 
     @GET
     @Operation(summary = "All organisations")
     public OrganisationList list() {
-        return new OrganisationList(organisations.all());
+        return new OrganisationList(organisations.all(), null);
     }
 
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register or change an organisation", description = "A change needs If-Match with the organisation's ETag.")
-    public Response save(@PathParam("code") String code, OrganisationInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        OrganisationService.Saved saved = organisations.save(code, Bodies.require(input), ifMatch, editor.get());
-        return Response.status(saved.created() ? 201 : 200).entity(saved.view())
-                .header(HttpHeaders.ETAG, EntityTags.of(saved.view().version())).build();
+    @Operation(summary = "Register or change an organisation",
+            description = "A change needs If-Match with the organisation's ETag (428 without, 412 when stale). Honours Idempotency-Key.")
+    public Response save(@PathParam("code") String code, OrganisationInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        OrganisationService.Saved saved = organisations.save(code, Bodies.require(input), ifMatch, idempotencyKey, editor.get());
+        return Created.response(saved.answer(), saved.etag());
     }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.Json;
 import org.imagehub.platform.http.EntityTags;
+import org.imagehub.platform.idempotency.IdempotencyStore;
+import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.security.Editor;
 import org.imagehub.security.audit.AuditLog;
 
@@ -21,10 +24,14 @@ public class OrganisationService {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final AuditLog audit;
+    private final IdempotencyStore idempotency;
+    private final Json json;
     private final Clock clock;
 
-    public OrganisationService(AuditLog audit, Clock clock) {
+    public OrganisationService(AuditLog audit, IdempotencyStore idempotency, Json json, Clock clock) {
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -44,13 +51,24 @@ public class OrganisationService {
         return organisation != null && organisation.central;
     }
 
-    /** The result of a save, and whether it created the organisation. */
-    public record Saved(OrganisationView view, boolean created) {
+    /** The answer to a save (replayed for a retry with the same Idempotency-Key), and the ETag of the version written. */
+    public record Saved(IdempotentCreate answer, String etag) {
     }
 
-    /** Registers the organisation or replaces its attributes; a replacement needs If-Match. */
+    /** Registers the organisation (201) or replaces its attributes (200, needs If-Match). Honours Idempotency-Key. */
     @Transactional
-    public Saved save(String code, OrganisationInput input, String ifMatch, Editor editor) {
+    public Saved save(String code, OrganisationInput input, String ifMatch, String idempotencyKey, Editor editor) {
+        OrganisationView[] written = new OrganisationView[1];
+        IdempotentCreate answer = idempotency.execute("organisation:" + editor.userId(), idempotencyKey,
+                json.write(new Object[] {code, input, ifMatch}), () -> {
+                    written[0] = write(code, input, ifMatch, editor);
+                    return new IdempotentCreate(written[0].version() == 1 ? 201 : 200, null, json.write(written[0]), false);
+                });
+        // A replay writes nothing, so it names no version (Created.response sends no ETag then).
+        return new Saved(answer, written[0] == null ? null : EntityTags.of(written[0].version()));
+    }
+
+    private OrganisationView write(String code, OrganisationInput input, String ifMatch, Editor editor) {
         validate(code, input);
         Instant now = Instant.now(clock);
         Organisation organisation = Organisation.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -73,7 +91,7 @@ public class OrganisationService {
         }
         audit.record(editor, new AuditLog.Write(created ? "organisation.created" : "organisation.updated", "organisation", code,
                 organisation.version, Map.of("kind", organisation.kind, "central", organisation.central)));
-        return new Saved(OrganisationView.of(organisation), created);
+        return OrganisationView.of(organisation);
     }
 
     private static void validate(String code, OrganisationInput input) {

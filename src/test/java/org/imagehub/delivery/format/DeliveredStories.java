@@ -44,6 +44,8 @@ final class DeliveredStories {
     private Instant embargoUntil;
     private Instant expiresAt;
     private long version = 3;
+    private String title;
+    private String summary;
     private final List<DeliveredStory.Alternate> otherLanguages = new ArrayList<>();
 
     private DeliveredStories(String lang) {
@@ -97,6 +99,18 @@ final class DeliveredStories {
         return this;
     }
 
+    /** Replaces the corpus headline and lead, e.g. with text that looks like markup. */
+    DeliveredStories text(String newTitle, String newSummary) {
+        title = newTitle;
+        summary = newSummary;
+        return this;
+    }
+
+    DeliveredStories publishedAt(Instant at) {
+        publishedAt = at;
+        return this;
+    }
+
     DeliveredStories version(long newVersion) {
         version = newVersion;
         return this;
@@ -114,7 +128,7 @@ final class DeliveredStories {
         List<String> body = lines.subList(page.summaryLine(), Math.min(lines.size(), page.summaryLine() + BODY_PARAGRAPHS));
         String bodyHtml = body.stream().map(line -> "<p>" + escape(line) + "</p>").collect(Collectors.joining());
         return new DeliveredStory(page.storyId(), lang, type, priority, "Ministry of Foreign Affairs", slug(lang), false,
-                lines.get(page.titleLine()), lines.get(page.summaryLine()), bodyHtml, String.join("\n\n", body), topics,
+                title == null ? lines.get(page.titleLine()) : title, summary == null ? lines.get(page.summaryLine()) : summary, bodyHtml, String.join("\n\n", body), topics,
                 countries, tags, List.of("km-foreign-information"), storyFields, localizationFields, rights,
                 firstPublishedAt, publishedAt, embargoUntil, expiresAt, version, url(lang), List.copyOf(otherLanguages));
     }

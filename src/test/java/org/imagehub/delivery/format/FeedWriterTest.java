@@ -23,6 +23,8 @@ import org.xml.sax.InputSource;
 class FeedWriterTest {
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
 
     private final FeedWriter writer = new FeedWriter();
 
@@ -130,5 +132,90 @@ class FeedWriterTest {
                 assertThat(entry.getTitle()).as(lang).isEqualTo(expected);
             }
         }
+    }
+
+    /** A feed whose newest story's headline, lead and credit are text that looks like markup. */
+    private static Feed feedWithMarkupInText() {
+        List<DeliveredStory> items = List.of(
+                DeliveredStories.inLanguage("fr").text("Titre " + MARKUP + " & suite", MARKUP).rights("<b>Desk</b> & Co", "MOFA", "CC-BY-4.0")
+                        .publishedAt(Instant.parse("2024-05-04T10:00:00.250Z")).build(),
+                DeliveredStories.inLanguage("uk").publishedAt(Instant.parse("2024-05-04T10:00:00.125Z")).build());
+        return new Feed("fr", "Image Hub (fr)", "https://hub.example.org/api/v1/feeds/fr.rss", "https://hub.example.org/fr",
+                Instant.parse("2024-05-04T10:00:00.250Z"), items);
+    }
+
+    private static Element parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+    }
+
+    private static List<String> texts(Element parent, String namespace, String name) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && name.equals(element.getLocalName()) && java.util.Objects.equals(namespace, element.getNamespaceURI())) {
+                texts.add(element.getTextContent());
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void rssTextThatLooksLikeMarkupIsEscapedSoReadersShowItAsCharacters() throws Exception {
+        String rss = writer.rss(feedWithMarkupInText());
+        Element item = (Element) parse(rss).getElementsByTagName("item").item(0);
+
+        // RSS readers render these elements as HTML: the HTML must be the escaped text, never an element.
+        assertThat(texts(item, null, "title")).containsExactly("Titre &lt;img src=x onerror=alert(1)&gt; &amp; suite");
+        assertThat(texts(item, null, "description")).containsExactly("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(texts(item, DC_NS, "creator")).containsExactly("&lt;b&gt;Desk&lt;/b&gt; &amp; Co");
+        // "&" and "<" are written as hexadecimal character references, as the RSS Best Practices Profile asks.
+        assertThat(rss).doesNotContain("&amp;", "&lt;", MARKUP).contains("&#x26;lt;img src=x onerror=alert(1)&#x26;gt;");
+    }
+
+    @Test
+    void rssNamesItsOwnAddressAndSaysEachDateAndLanguageOnce() throws Exception {
+        Feed feed = feedWithMarkupInText();
+        Element channel = (Element) parse(writer.rss(feed)).getElementsByTagName("channel").item(0);
+
+        NodeList atomLinks = channel.getElementsByTagNameNS(ATOM_NS, "link");
+        assertThat(atomLinks.getLength()).isEqualTo(1);
+        Element self = (Element) atomLinks.item(0);
+        assertThat(self.getAttribute("rel")).isEqualTo("self");
+        assertThat(self.getAttribute("href")).isEqualTo(feed.selfUrl());
+        assertThat(self.getAttribute("type")).isEqualTo("application/rss+xml");
+        assertThat(texts(channel, null, "pubDate")).hasSize(1);
+        assertThat(texts(channel, null, "language")).containsExactly("fr");
+        assertThat(texts(channel, DC_NS, "date")).isEmpty();
+        assertThat(texts(channel, DC_NS, "language")).isEmpty();
+        NodeList items = channel.getElementsByTagName("item");
+        assertThat(items.getLength()).isEqualTo(2);
+        for (int i = 0; i < items.getLength(); i++) {
+            Element item = (Element) items.item(i);
+            assertThat(texts(item, null, "pubDate")).hasSize(1);
+            assertThat(texts(item, DC_NS, "date")).isEmpty();
+            // An RSS item has no language element of its own: Dublin Core's is the only one.
+            assertThat(texts(item, DC_NS, "language")).containsExactly(feed.items().get(i).lang());
+        }
+    }
+
+    @Test
+    void atomKeepsTextAsTextAndGivesEachEntryItsOwnUpdated() throws Exception {
+        Feed feed = feedWithMarkupInText();
+        String atom = writer.atom(feed);
+        Element root = parse(atom);
+        NodeList entries = root.getElementsByTagNameNS(ATOM_NS, "entry");
+
+        assertThat(SharedSchemas.atomErrors(atom)).isEmpty();
+        assertThat(texts(root, ATOM_NS, "updated")).containsExactly("2024-05-04T10:00:00.250Z");
+        assertThat(entries.getLength()).isEqualTo(2);
+        Element first = (Element) entries.item(0);
+        Element title = (Element) first.getElementsByTagNameNS(ATOM_NS, "title").item(0);
+        assertThat(title.getAttribute("type")).isIn("", "text");
+        assertThat(title.getTextContent()).isEqualTo("Titre " + MARKUP + " & suite");
+        // Published in the same second, the two entries still differ: Atom dates keep the fraction.
+        assertThat(texts(first, ATOM_NS, "updated")).containsExactly("2024-05-04T10:00:00.250Z");
+        assertThat(texts((Element) entries.item(1), ATOM_NS, "updated")).containsExactly("2024-05-04T10:00:00.125Z");
+        assertThat(texts(first, ATOM_NS, "published")).containsExactly(feed.items().get(0).firstPublishedAt().toString());
     }
 }
