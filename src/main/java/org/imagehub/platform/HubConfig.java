@@ -54,6 +54,20 @@ public interface HubConfig {
         @WithDefault("10000")
         int importMaxFailedLines();
 
+        /**
+         * Longest request target (path and query), in characters: longer ones are answered 414 problem+json. Kept
+         * below quarkus.http.limits.max-initial-line-length, where the HTTP codec refuses a request with a bare 414.
+         */
+        @WithDefault("8192")
+        int uriLength();
+
+        /**
+         * Most bytes of request headers (names and values): more are answered 431 problem+json. Kept below
+         * quarkus.http.limits.max-header-size, where the HTTP codec refuses a request with a bare 431.
+         */
+        @WithDefault("16384")
+        int headerBytes();
+
         /** Largest page a list or sync call returns. */
         @WithDefault("100")
         int maxPageSize();

@@ -64,7 +64,7 @@ public final class ChunkedPost {
         }
     }
 
-    private static Answer read(InputStream in, Consumer<String> lines) throws IOException {
+    static Answer read(InputStream in, Consumer<String> lines) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package org.imagehub.platform.errors;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.imagehub.platform.json.NulCharacterException;
 
 /**
  * Turns any exception into the problem it stands for. Domain exceptions are looked up in a table that walks the
@@ -48,24 +51,33 @@ public final class ProblemCatalog {
 
     /** The problem for a JAX-RS error raised by the framework (no route, wrong method, wrong media type...). */
     public static Problem forWebApplication(WebApplicationException exception, String instance) {
-        ProblemType type = switch (exception.getResponse().getStatus()) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemType.NOT_ACCEPTABLE;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case 401 -> ProblemType.UNAUTHENTICATED;
-            case 403 -> ProblemType.FORBIDDEN;
-            default -> exception.getResponse().getStatus() < 500 ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL;
-        };
+        ProblemType type = forStatus(exception.getResponse().getStatus());
         String detail = switch (type) {
             case NOT_FOUND -> "No resource at this path.";
             case METHOD_NOT_ALLOWED -> "This resource does not accept this method.";
             case UNSUPPORTED_MEDIA_TYPE -> "The Content-Type of this request is not accepted here.";
+            case URI_TOO_LONG -> "The request target is over its length limit.";
+            case HEADERS_TOO_LARGE -> "The request headers are over their size limit.";
             case INTERNAL -> "The request could not be completed.";
             default -> type.title() + ".";
         };
         return Problem.of(type, detail, instance, List.of());
+    }
+
+    /** The problem type of an error status raised by the framework, below or in the REST layer. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 414 -> ProblemType.URI_TOO_LONG;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> ProblemType.HEADERS_TOO_LARGE;
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            default -> status < 500 ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL;
+        };
     }
 
     /** The problem for a request body Jackson could not read, naming the field at fault when there is one. */
@@ -74,6 +86,19 @@ public final class ProblemCatalog {
             String field = path(unknown);
             return Problem.of(ProblemType.UNKNOWN_FIELD, "Unknown field '" + field + "'.", instance,
                     List.of(new FieldError(field, "unknown-field", "not a field of this request")));
+        }
+        if (exception instanceof NulCharacterException nul) {
+            String field = path(nul);
+            return Problem.of(ProblemType.VALIDATION, field + ": must not contain the NUL character (U+0000).", instance,
+                    List.of(new FieldError(field, "control-character", "must not contain the NUL character (U+0000)")));
+        }
+        // Nesting depth, number or string length over the parser's limits (platform/json/StrictJson); when the limit
+        // is hit inside a field, Jackson wraps it with the path.
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return Problem.of(ProblemType.MALFORMED_BODY, limit.getOriginalMessage(), instance,
+                        List.of(new FieldError("body", "limit-exceeded", limit.getOriginalMessage())));
+            }
         }
         if (exception instanceof ValueInstantiationException invalid && invalid.getCause() instanceof DomainException domain) {
             return forDomain(domain, instance);
@@ -93,9 +118,9 @@ public final class ProblemCatalog {
                         List.of(new FieldError(field, "wrong-type", "must be " + expected)));
             }
         }
-        return Problem.of(ProblemType.MALFORMED_BODY,
-                "The body is not valid JSON in UTF-8 (line " + exception.getLocation().getLineNr()
-                        + ", column " + exception.getLocation().getColumnNr() + ").", instance, List.of());
+        JsonLocation location = exception.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON in UTF-8" + where + ".", instance, List.of());
     }
 
     /** The problem for Bean Validation failures on request parameters or bodies. */

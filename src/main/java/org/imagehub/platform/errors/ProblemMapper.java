@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.imagehub.platform.http.AllowedMethods;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,9 +44,8 @@ public class ProblemMapper {
             return unexpected(exception, uri);
         }
         Response.ResponseBuilder response = builder(problem);
-        String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            response.header(HttpHeaders.ALLOW, allow);
+        if (problem.status() == ProblemType.METHOD_NOT_ALLOWED.status()) {
+            response.header(HttpHeaders.ALLOW, String.join(", ", AllowedMethods.at(uri.getPath())));
         }
         return response.build();
     }

@@ -12,6 +12,7 @@ public enum ProblemType {
     UNKNOWN_FIELD("unknown-field", 400, "The request body has a field this API does not know"),
     WRONG_TYPE("wrong-type", 400, "A field of the request body has the wrong type"),
     BAD_REQUEST("bad-request", 400, "The request is not valid"),
+    MALFORMED_REQUEST("malformed-request", 400, "The request target or a header is not well-formed"),
     UNAUTHENTICATED("unauthenticated", 401, "Authentication is required"),
     FORBIDDEN("forbidden", 403, "Not allowed"),
     NOT_FOUND("not-found", 404, "Not found"),
@@ -21,9 +22,11 @@ public enum ProblemType {
     INVALID_TRANSITION("invalid-transition", 409, "The workflow does not allow this action in the current state"),
     STALE_VERSION("stale-version", 412, "The resource changed since the version given in If-Match"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is over its size limit"),
+    URI_TOO_LONG("uri-too-long", 414, "The request target is over its length limit"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not accepted here"),
     VERSION_REQUIRED("version-required", 428, "This write needs an If-Match header with the current ETag"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are over their size limit"),
     INTERNAL("internal", 500, "Internal error"),
     UNAVAILABLE("unavailable", 503, "A service the hub depends on is unavailable");
 
