@@ -7,7 +7,10 @@ import java.util.Set;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 
-/** Query parameters of delivery requests: unknown or repeated ones are a 400, never silently ignored. */
+/**
+ * Query parameters of delivery requests: unknown ones are a 400, never silently ignored (repeated ones are refused
+ * for every operation by platform.http.RepeatedParametersFilter).
+ */
 public final class DeliveryQueryParams {
     private DeliveryQueryParams() {
     }
@@ -17,8 +20,6 @@ public final class DeliveryQueryParams {
         given.forEach((name, values) -> {
             if (!known.contains(name)) {
                 errors.add(new FieldError("query." + name, "unknown-parameter", "one of " + String.join(", ", new java.util.TreeSet<>(known))));
-            } else if (values.size() > 1) {
-                errors.add(new FieldError("query." + name, "repeated", "give it once"));
             }
         });
         if (!errors.isEmpty()) {
