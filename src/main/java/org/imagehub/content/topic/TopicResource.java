@@ -10,8 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Roles;
@@ -33,7 +40,7 @@ public class TopicResource {
 
     @GET
     @Path("topics")
-    @Operation(summary = "The topic taxonomy, with labels per language")
+    @Operation(summary = "The topic taxonomy, with labels per language", description = "Public: no key needed.")
     public TopicList list() {
         return new TopicList(topics.all());
     }
@@ -42,8 +49,10 @@ public class TopicResource {
     @Path("manage/topics/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a topic")
-    public TopicInput save(@PathParam("code") String code, TopicInput input) {
+    @Operation(summary = "Create or replace a topic", description = "Admins only. Labels per language; optionally the IPTC Media Topic it maps to.")
+    public TopicInput save(@Parameter(description = "The topic's code", example = "diplomacy", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.CODE, maxLength = 60)) @PathParam("code") String code,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TopicInput.class),
+                    examples = @ExampleObject(name = "example", value = "{\"labels\": {\"vi\": \"Ngoại giao\", \"en\": \"Diplomacy\", \"fr\": \"Diplomatie\"}, \"iptcMediaTopic\": \"medtop:11000000\"}"))) TopicInput input) {
         Bodies.require(input);
         if (input.code() != null && !input.code().equals(code)) {
             throw ValidationException.of("code", "mismatch", "must equal the code in the path");
