@@ -2,9 +2,11 @@ package org.imagehub.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -21,7 +23,10 @@ import org.imagehub.testing.Consumers;
 import org.imagehub.testing.OpenApiContract;
 import org.imagehub.testing.Publishing;
 import org.imagehub.testing.Stories;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * openapi/openapi.json is the published contract: it must be exactly what the service serves, and what the service
@@ -29,12 +34,16 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw verify -Dopenapi.update=true} and review the diff.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenApiContractTests {
     private static final Path CONTRACT = Path.of("openapi/openapi.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PORTMAN_CONFIG = Path.of("openapi/portman/portman-config.json");
     private static final String MANAGE = "/api/v1/manage";
 
+    /** First: with -Dopenapi.update=true it rewrites the document the other tests read. */
     @Test
+    @Order(1)
     void theCommittedDocumentIsTheServedDocument() throws Exception {
         String served = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         JsonNode servedTree = JSON.readTree(served);
@@ -73,6 +82,23 @@ class OpenApiContractTests {
         missed.removeAll(contract.covered());
         assertEquals(Set.of(), missed, "operations this test did not call");
         assertEquals(List.of(), contract.mismatches(), "answers that differ from openapi/openapi.json");
+    }
+
+    /** The check is not vacuous: a status the document does not list, or a body its schema refuses, is reported. */
+    @Test
+    void anAnswerOutsideTheDocumentIsReported() throws Exception {
+        ObjectNode document = (ObjectNode) JSON.readTree(Files.readString(CONTRACT));
+        ((ObjectNode) document.at("/paths/~1api~1v1~1topics/get/responses")).remove("406");
+        ((ObjectNode) document.at("/components/schemas/Pong")).withArray("required").add("uptime");
+        Path altered = Files.createTempFile("openapi", ".json");
+        Files.writeString(altered, document.toString());
+        OpenApiContract contract = new OpenApiContract(altered);
+        given().filter(contract).accept("application/xml").get("/api/v1/topics").then().statusCode(406);
+        given().filter(contract).get("/api/v1/ping").then().statusCode(200);
+        assertEquals(2, contract.mismatches().size(), contract.mismatches().toString());
+        assertTrue(contract.mismatches().get(0).contains("status not documented"), contract.mismatches().get(0));
+        assertTrue(contract.mismatches().get(1).contains("uptime"), contract.mismatches().get(1));
+        Files.delete(altered);
     }
 
     private static void publicAndSignIn() {
@@ -216,6 +242,30 @@ class OpenApiContractTests {
 
     private static RequestSpecification reader(String key) {
         return Consumers.withKey(key);
+    }
+
+    /**
+     * The Portman run (openapi/portman) checks that every status Newman sees is documented, from the list of documented
+     * statuses in its config: that list is the document's (rewritten with {@code -Dopenapi.update=true}).
+     */
+    @Test
+    void thePortmanConfigListsTheDocumentedStatuses() throws Exception {
+        JsonNode document = JSON.readTree(Files.readString(CONTRACT));
+        ObjectNode documented = JSON.createObjectNode();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            List<String> statuses = new java.util.ArrayList<>();
+            operation.getValue().path("responses").fieldNames().forEachRemaining(statuses::add);
+            statuses.sort(null);
+            statuses.forEach(documented.putArray(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())::add);
+        }));
+        ObjectNode config = (ObjectNode) JSON.readTree(Files.readString(PORTMAN_CONFIG));
+        ObjectNode variables = (ObjectNode) config.path("globals").path("collectionVariables");
+        if (Boolean.getBoolean("openapi.update") && !documented.equals(JSON.readTree(variables.path("documentedStatuses").asText()))) {
+            variables.put("documentedStatuses", JSON.writeValueAsString(documented));
+            Files.writeString(PORTMAN_CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
+        }
+        assertEquals(documented, JSON.readTree(variables.path("documentedStatuses").asText()),
+                "openapi/portman/portman-config.json lists other statuses: run ./mvnw verify -Dopenapi.update=true");
     }
 
     /** A client generator shows each operation's description, and an example of its request or answer. */

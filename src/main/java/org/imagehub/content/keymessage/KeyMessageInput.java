@@ -8,7 +8,7 @@ import org.imagehub.platform.http.ApiSchemas;
 /** A key message as editors send it: the text in each language and the window in which it is to be carried. */
 @Schema(requiredProperties = "translations")
 public record KeyMessageInput(
-        @Schema(description = "Required on create; on update it may repeat the path's code", pattern = ApiSchemas.CODE, maxLength = 80,
+        @Schema(description = "Required on create; on update, when given, it must equal the path's code", pattern = ApiSchemas.CODE, maxLength = 80,
                 example = "open-economy") String code,
         @Schema(description = "Owning organisation (default: the writer's own)", maxLength = 80, example = "mofa") String owner,
         @Schema(description = "In force from (default: at once)") Instant validFrom,

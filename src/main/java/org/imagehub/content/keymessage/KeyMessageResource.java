@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
@@ -71,8 +72,8 @@ public class KeyMessageResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyMessageView.class)))
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyMessageInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"code\": \"open-economy\", \"owner\": \"mofa\", \"validFrom\": \"2026-01-01T00:00:00Z\", \"translations\": {\"vi\": \"Một nền kinh tế mở\", \"fr\": \"Une économie ouverte\"}}"))) KeyMessageInput input,
-            @Parameter(description = "Any unique text: a retry with the same key gets the first answer; reused for another request: 409", example = "6f1c2a8e-create-42", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey) {
+                    examples = @ExampleObject(name = "example", value = "{\"code\": \"open-economy\", \"owner\": \"mofa\", \"validFrom\": \"2026-01-01T00:00:00Z\", \"validUntil\": \"2027-12-31T23:59:59Z\", \"translations\": {\"vi\": \"Một nền kinh tế mở\", \"fr\": \"Une économie ouverte\"}}"))) KeyMessageInput input,
+            @Parameter(description = "Any unique text: a retry with the same key gets the first answer; reused for another request: 409", example = "6f1c2a8e-create-42", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Bodies.require(input);
         return Created.response(keyMessages.create(input, editor.get(), idempotencyKey), EntityTags.of(1));
     }
@@ -86,9 +87,12 @@ public class KeyMessageResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyMessageView.class)))
     public Response update(@Parameter(description = "The key message's code", example = "km-reliable-partner", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.CODE, maxLength = 80)) @PathParam("code") String code,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyMessageInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"validUntil\": \"2027-12-31T23:59:59Z\", \"translations\": {\"vi\": \"Một nền kinh tế mở\", \"fr\": \"Une économie ouverte\", \"en\": \"An open economy\"}}"))) KeyMessageInput input,
+                    examples = @ExampleObject(name = "example", value = "{\"code\": \"km-reliable-partner\", \"validUntil\": \"2027-12-31T23:59:59Z\", \"translations\": {\"vi\": \"Một nền kinh tế mở\", \"fr\": \"Une économie ouverte\", \"en\": \"An open economy\"}}"))) KeyMessageInput input,
             @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Bodies.require(input);
+        if (input.code() != null && !input.code().equals(code)) {
+            throw ValidationException.of("code", "mismatch", "must equal the code in the path");
+        }
         KeyMessageView view = keyMessages.update(code, input, ifMatch, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }

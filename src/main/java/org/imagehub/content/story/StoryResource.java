@@ -40,6 +40,27 @@ import org.imagehub.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class StoryResource {
+    private static final String CREATE_EXAMPLE = """
+            {"externalId": "cms-42", "type": "article", "organisation": "mofa", "priority": "normal", "topics": ["diplomacy"],
+             "countries": ["FR"], "tags": ["partnership"], "keyMessages": ["km-france-partnership"],
+             "rights": {"credit": "Photo: VNA", "source": "Vietnam News Agency", "licence": "https://creativecommons.org/licenses/by/4.0/"},
+             "fields": {"dateline": "HA NOI"}, "reason": "First version",
+             "localizations": [
+               {"lang": "en", "title": "Vietnam and France deepen their cooperation", "summary": "A new step in the partnership.",
+                "body": "Hanoi, 23 November. Vietnam and France...", "slug": "vietnam-and-france-deepen-their-cooperation",
+                "seoTitle": "Vietnam and France deepen their cooperation", "seoDescription": "A new step in the strategic partnership.",
+                "translatedFrom": {"lang": "fr", "revision": 1}},
+               {"lang": "fr", "title": "Le Vietnam et la France renforcent leur coopération", "body": "<p>Hanoï, le 23 novembre.</p>"}]}""";
+    private static final String UPDATE_EXAMPLE = """
+            {"externalId": "cms-42", "type": "article", "organisation": "mofa", "priority": "breaking", "topics": ["diplomacy", "economy"],
+             "countries": ["FR"], "tags": ["partnership"], "keyMessages": ["km-france-partnership"],
+             "rights": {"credit": "Photo: VNA", "source": "Vietnam News Agency", "licence": "https://creativecommons.org/licenses/by/4.0/"},
+             "fields": {"dateline": "HA NOI"}, "reason": "Now a breaking story"}""";
+    private static final String LOCALIZATION_EXAMPLE = """
+            {"title": "Vietnam and France deepen their cooperation", "summary": "A new step in the strategic partnership.",
+             "body": "<p>Hanoi, 23 November.</p>", "slug": "vietnam-and-france-deepen-their-cooperation", "seoTitle": "Vietnam and France",
+             "seoDescription": "A new step in the strategic partnership.", "translatedFrom": {"lang": "fr", "revision": 1}}""";
+
     private final StoryService stories;
     private final CurrentEditor editor;
     private final int maxPageSize;
@@ -62,16 +83,16 @@ public class StoryResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the story, ETag its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryView.class)))
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"type\": \"article\", \"organisation\": \"mofa\", \"priority\": \"normal\", \"topics\": [\"diplomacy\"], \"countries\": [\"FR\"], \"localizations\": [{\"lang\": \"fr\", \"title\": \"Le Vietnam et la France renforcent leur coopération\", \"summary\": \"Une nouvelle étape du partenariat stratégique.\", \"body\": \"<p>Hanoï, le 23 novembre.</p>\"}]}"))) StoryInput input,
-            @Parameter(description = "Any unique text: a retry with the same key gets the first answer; reused for another request: 409", example = "6f1c2a8e-create-story-42", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey) {
+                    examples = @ExampleObject(name = "example", value = CREATE_EXAMPLE))) StoryInput input,
+            @Parameter(description = "Any unique text: a retry with the same key gets the first answer; reused for another request: 409", example = "6f1c2a8e-create-story-42", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return Created.response(stories.create(Bodies.require(input), editor.get(), idempotencyKey), EntityTags.of(1));
     }
 
     @GET
     @Operation(summary = "Stories, most recently changed first", description = "Cursor paging: pass `next` back as `cursor`.")
     public StoryPage list(
-            @Parameter(description = "Only stories of this content type", example = "article",
-                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.CODE, maxLength = 100)) @QueryParam("type") String type,
+            @Parameter(description = "Only stories of this content type (another value matches none)", example = "article")
+            @QueryParam("type") String type,
             @Parameter(description = "Opaque, signed: the `next` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (default 20)", example = "20",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = ApiSchemas.MAX_PAGE_SIZE)) @QueryParam("limit") String limit) {
@@ -102,7 +123,7 @@ public class StoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response update(@Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"type\": \"article\", \"priority\": \"breaking\", \"topics\": [\"diplomacy\", \"economy\"], \"reason\": \"Now a breaking story\"}"))) StoryInput input,
+                    examples = @ExampleObject(name = "example", value = UPDATE_EXAMPLE))) StoryInput input,
             @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         StoryView view = stories.updateAttributes(id, Bodies.require(input), ifMatch, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
@@ -143,7 +164,7 @@ public class StoryResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response saveLocalization(@Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id, @Parameter(description = "BCP 47 tag", example = "fr", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_TAG)) @PathParam("lang") String lang,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalizationInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"title\": \"Vietnam and France deepen their cooperation\", \"summary\": \"A new step in the strategic partnership.\", \"body\": \"<p>Hanoi, 23 November.</p>\", \"translatedFrom\": {\"lang\": \"fr\", \"revision\": 1}}"))) LocalizationInput input,
+                    examples = @ExampleObject(name = "example", value = LOCALIZATION_EXAMPLE))) LocalizationInput input,
             @Parameter(description = "The current ETag; required to change an existing one (428 without, 412 when stale)", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         StoryService.SavedLocalization saved = stories.saveLocalization(id, lang, Bodies.require(input), ifMatch, editor.get());
         return Response.status(saved.created() ? 201 : 200).entity(saved.view())

@@ -59,7 +59,7 @@ public class ConsumerResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerView.class)))
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"name\": \"Embassy in France website\", \"kind\": \"embassy-site\", \"organisation\": \"embassy-fr\", \"scopes\": [\"content:read\"], \"languages\": [\"fr\", \"en\"], \"requestsPerMinute\": 600}"))) ConsumerInput input) {
+                    examples = @ExampleObject(name = "example", value = "{\"name\": \"Embassy in France website\", \"kind\": \"embassy-site\", \"organisation\": \"embassy-fr\", \"scopes\": [\"content:read\"], \"languages\": [\"fr\", \"en\"], \"topics\": [\"diplomacy\"], \"countries\": [\"FR\"], \"requestsPerMinute\": 600, \"active\": true}"))) ConsumerInput input) {
         ConsumerView view = consumers.create(Bodies.require(input), editor.get());
         return Response.created(URI.create("/api/v1/manage/consumers/" + view.id())).entity(view)
                 .header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
@@ -83,7 +83,7 @@ public class ConsumerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerView.class)))
     public Response update(@Parameter(description = "The consumer's id", example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerInput.class),
-                    examples = @ExampleObject(name = "example", value = "{\"name\": \"Embassy in France website\", \"kind\": \"embassy-site\", \"organisation\": \"embassy-fr\", \"scopes\": [\"content:read\"], \"languages\": [\"fr\", \"en\"], \"requestsPerMinute\": 600}"))) ConsumerInput input,
+                    examples = @ExampleObject(name = "example", value = "{\"name\": \"Embassy in France website\", \"kind\": \"embassy-site\", \"organisation\": \"embassy-fr\", \"scopes\": [\"content:read\"], \"languages\": [\"fr\", \"en\"], \"topics\": [\"diplomacy\"], \"countries\": [\"FR\"], \"requestsPerMinute\": 600, \"active\": true}"))) ConsumerInput input,
             @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ConsumerView view = consumers.update(id, Bodies.require(input), ifMatch, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
