@@ -34,10 +34,10 @@ from s cross join (values (0, 'vi'), (1, 'en'), (2, 'fr')) l(i, lang)
 -- a few stories lack French, as in real life
 where not (l.lang = 'fr' and s.n % 50 = 0);
 -- The list entry, cut from the document as V9 does for rows published before it.
-update delivery_item set summary = cast(jsonb_build_object(
+update delivery_item set summary = cast(jsonb_strip_nulls(jsonb_build_object(
     'id', document -> 'id', 'lang', document -> 'lang', 'type', document -> 'type', 'priority', document -> 'priority',
     'slug', document -> 'slug', 'title', document -> 'title', 'summary', document -> 'summary', 'topics', document -> 'topics',
     'countries', document -> 'countries', 'keyMessages', document -> 'keyMessages', 'firstPublishedAt', document -> 'firstPublishedAt',
-    'publishedAt', document -> 'publishedAt', 'url', document -> 'url', 'otherLanguages', document -> 'otherLanguages') as text);
+    'publishedAt', document -> 'publishedAt', 'url', document -> 'url', 'otherLanguages', document -> 'otherLanguages')) as text);
 insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at, topics, countries)
 select 'gone' || g, 'fr', 'withdrawn', null, 300000 + g * 7, now(), array['topic-1'], array['*'] from generate_series(1, 2000) g;

@@ -3,6 +3,7 @@ package org.imagehub.delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One published story in one language, as a consumer receives it: read from the published view, already past its
@@ -12,32 +13,33 @@ import java.util.Map;
  * @param otherLanguages the story's other published languages, for hreflang links
  * @param version        grows with every publication of any of the story's languages
  */
+@Schema(requiredProperties = {"id", "lang", "type", "priority", "rtl", "title", "version", "url", "otherLanguages"})
 public record DeliveredStory(
-        String id,
-        String lang,
-        String type,
-        String priority,
-        String organisation,
-        String slug,
-        boolean rtl,
+        @Schema(example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") String id,
+        @Schema(description = "BCP 47 tag of the language served", example = "fr") String lang,
+        @Schema(description = "A content type of GET /api/v1/content-model", example = "article") String type,
+        @Schema(enumeration = {"normal", "breaking"}) String priority,
+        @Schema(description = "Code of the owning organisation", example = "mofa") String organisation,
+        @Schema(example = "le-vietnam-et-la-france-renforcent-leur-cooperation") String slug,
+        @Schema(description = "The language is written right to left") boolean rtl,
         String title,
         String summary,
-        String bodyHtml,
-        String bodyText,
+        @Schema(description = "Sanitised HTML") String bodyHtml,
+        @Schema(description = "The body as plain text") String bodyText,
         List<String> topics,
         List<String> countries,
         List<String> tags,
         List<String> keyMessages,
-        Map<String, Object> storyFields,
-        Map<String, Object> localizationFields,
+        @Schema(description = "The type's story fields, as the content model declares them") Map<String, Object> storyFields,
+        @Schema(description = "The type's localization fields, as the content model declares them") Map<String, Object> localizationFields,
         Rights rights,
         Instant firstPublishedAt,
         Instant publishedAt,
         Instant embargoUntil,
         Instant expiresAt,
-        long version,
-        String url,
-        List<Alternate> otherLanguages) {
+        @Schema(description = "Grows with every publication of any of the story's languages") long version,
+        @Schema(example = "/api/v1/stories/st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA?lang=fr") String url,
+        @Schema(description = "The other published languages the caller may read") List<Alternate> otherLanguages) {
 
     public DeliveredStory withVersion(long newVersion) {
         return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
@@ -63,6 +65,7 @@ public record DeliveredStory(
     }
 
     /** The same story in another published language. */
+    @Schema(requiredProperties = {"lang", "url"})
     public record Alternate(String lang, String slug, String url) {
     }
 }

@@ -68,8 +68,8 @@ public interface HubConfig {
         @WithDefault("16384")
         int headerBytes();
 
-        /** Largest page a list or sync call returns. */
-        @WithDefault("100")
+        /** Largest page a list or sync call returns (the OpenAPI document states the default). */
+        @WithDefault(org.imagehub.platform.http.ApiSchemas.MAX_PAGE_SIZE)
         int maxPageSize();
     }
 

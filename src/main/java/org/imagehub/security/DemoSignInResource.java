@@ -22,6 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.errors.NotFoundException;
@@ -52,17 +57,25 @@ public class DemoSignInResource {
         this.users = enabled ? loadUsers(objectMapper) : List.of();
     }
 
-    public record SignIn(String username, String password) {
+    @Schema(requiredProperties = {"username", "password"})
+    public record SignIn(@Schema(example = "editor.mofa") String username, @Schema(example = "demo-editor") String password) {
     }
 
-    public record Token(String accessToken, String tokenType, long expiresIn, String organisation, List<String> roles) {
+    @Schema(requiredProperties = {"accessToken", "tokenType", "expiresIn", "organisation", "roles"})
+    public record Token(String accessToken, @Schema(enumeration = "Bearer") String tokenType, @Schema(description = "Seconds") long expiresIn,
+            @Schema(example = "mofa") String organisation, @Schema(example = "[\"editor\"]") List<String> roles) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Demo profile only: sign in as a demo user", description = "Answers 404 outside the demo profile.")
-    public Token signIn(SignIn request) {
+    @APIResponse(responseCode = "200", description = "A bearer token for the demo user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Token.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Token signIn(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignIn.class),
+                    examples = @ExampleObject(name = "example", value = "{\"username\": \"editor.mofa\", \"password\": \"demo-editor\"}"))) SignIn request) {
         if (!enabled || signingKey.isEmpty()) {
             throw new NotFoundException("No resource at this path.");
         }

@@ -55,4 +55,18 @@ class KeyMessageTests {
                         "validFrom", "2027-01-01T00:00:00Z", "validUntil", "2026-01-01T00:00:00Z", "translations", Map.of("en", "x")))
                 .post(KEY_MESSAGES).then().statusCode(400).body("errors.field", hasItem("validUntil"));
     }
+
+    /** The code is the path's: a body naming another one is refused, not silently ignored (found by contract fuzzing). */
+    @Test
+    void anUpdateNamingAnotherCodeIsRefused() {
+        String code = "km-code-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> message = Map.of("code", code, "translations", Map.of("en", "Viet Nam is a reliable partner."));
+        Api.as("approver.mofa").body(message).post(KEY_MESSAGES).then().statusCode(201);
+        Api.as("approver.mofa").header("If-Match", "\"v1\"").body(Map.of("code", code + "-renamed", "translations", Map.of("en", "Renamed")))
+                .put(KEY_MESSAGES + "/" + code).then().statusCode(400)
+                .body("errors.field", hasItem("code"))
+                .body("errors.code", hasItem("mismatch"));
+        Api.as("approver.mofa").header("If-Match", "\"v1\"").body(message).put(KEY_MESSAGES + "/" + code).then().statusCode(200)
+                .body("version", equalTo(2));
+    }
 }

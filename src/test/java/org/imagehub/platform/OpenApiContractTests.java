@@ -2,24 +2,48 @@ package org.imagehub.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.imagehub.testing.Api;
+import org.imagehub.testing.Consumers;
+import org.imagehub.testing.OpenApiContract;
+import org.imagehub.testing.Publishing;
+import org.imagehub.testing.Stories;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * openapi/openapi.json is the published contract: it must be exactly what the service serves. After an intended
- * API change, regenerate it with {@code ./mvnw verify -Dopenapi.update=true} and review the diff.
+ * openapi/openapi.json is the published contract: it must be exactly what the service serves, and what the service
+ * answers must be what it says. After an intended API change, regenerate it with
+ * {@code ./mvnw verify -Dopenapi.update=true} and review the diff.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenApiContractTests {
     private static final Path CONTRACT = Path.of("openapi/openapi.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PORTMAN_CONFIG = Path.of("openapi/portman/portman-config.json");
+    private static final String MANAGE = "/api/v1/manage";
 
+    /** First: with -Dopenapi.update=true it rewrites the document the other tests read. */
     @Test
+    @Order(1)
     void theCommittedDocumentIsTheServedDocument() throws Exception {
         String served = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         JsonNode servedTree = JSON.readTree(served);
@@ -33,5 +57,255 @@ class OpenApiContractTests {
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * Calls every operation of the committed document with valid requests and with the errors each can meet, and
+     * checks every answer (status, media type, body) against the document: an undocumented status fails.
+     */
+    @Test
+    void everyOperationAnswersAsTheCommittedDocumentSays() {
+        OpenApiContract contract = new OpenApiContract(CONTRACT);
+        List<io.restassured.filter.Filter> before = List.copyOf(RestAssured.filters());
+        RestAssured.filters(contract);
+        try {
+            publicAndSignIn();
+            String storyId = stories();
+            workflowAndImport(storyId);
+            organisationsTopicsAndKeyMessages();
+            consumersAndAudit();
+            delivery();
+        } finally {
+            RestAssured.replaceFiltersWith(before);
+        }
+        Set<String> missed = new TreeSet<>(contract.operations());
+        missed.removeAll(contract.covered());
+        assertEquals(Set.of(), missed, "operations this test did not call");
+        assertEquals(List.of(), contract.mismatches(), "answers that differ from openapi/openapi.json");
+    }
+
+    /** The check is not vacuous: a status the document does not list, or a body its schema refuses, is reported. */
+    @Test
+    void anAnswerOutsideTheDocumentIsReported() throws Exception {
+        ObjectNode document = (ObjectNode) JSON.readTree(Files.readString(CONTRACT));
+        ((ObjectNode) document.at("/paths/~1api~1v1~1topics/get/responses")).remove("406");
+        ((ObjectNode) document.at("/components/schemas/Pong")).withArray("required").add("uptime");
+        Path altered = Files.createTempFile("openapi", ".json");
+        Files.writeString(altered, document.toString());
+        OpenApiContract contract = new OpenApiContract(altered);
+        given().filter(contract).accept("application/xml").get("/api/v1/topics").then().statusCode(406);
+        given().filter(contract).get("/api/v1/ping").then().statusCode(200);
+        assertEquals(2, contract.mismatches().size(), contract.mismatches().toString());
+        assertTrue(contract.mismatches().get(0).contains("status not documented"), contract.mismatches().get(0));
+        assertTrue(contract.mismatches().get(1).contains("uptime"), contract.mismatches().get(1));
+        Files.delete(altered);
+    }
+
+    private static void publicAndSignIn() {
+        given().get("/api/v1/ping").then().statusCode(200);
+        given().get("/api/v1/content-model").then().statusCode(200);
+        given().get("/api/v1/topics").then().statusCode(200);
+        given().accept("application/xml").get("/api/v1/topics").then().statusCode(406);
+        signIn(Map.of("username", "editor.mofa", "password", "demo-editor")).then().statusCode(200);
+        signIn(Map.of("username", "editor.mofa", "password", "wrong")).then().statusCode(401);
+        signIn(Map.of("user", "editor.mofa")).then().statusCode(400);
+        given().contentType(ContentType.TEXT).body("editor.mofa").post("/api/v1/demo/sign-in").then().statusCode(415);
+    }
+
+    private static io.restassured.response.Response signIn(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/demo/sign-in");
+    }
+
+    private static String stories() {
+        Stories story = Stories.article().inLanguages("vi");
+        String id = editor().header("Idempotency-Key", UUID.randomUUID().toString()).body(story.build()).post(MANAGE + "/stories")
+                .then().statusCode(201).extract().path("id");
+        editor().body(Map.of("type", "no such type")).post(MANAGE + "/stories").then().statusCode(400);
+        editor().contentType(ContentType.TEXT).body("{}").post(MANAGE + "/stories").then().statusCode(415);
+        given().get(MANAGE + "/stories").then().statusCode(401);
+        editor().get(MANAGE + "/stories?limit=1").then().statusCode(200);
+        editor().get(MANAGE + "/stories?limit=0").then().statusCode(400);
+        editor().get(MANAGE + "/stories/{id}", "st_unknown").then().statusCode(404);
+        String etag = editor().get(MANAGE + "/stories/{id}", id).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> attributes = Map.of("type", "article", "fields", Map.of("dateline", "HUE"), "countries", List.of("VN"));
+        editor().body(attributes).put(MANAGE + "/stories/{id}", id).then().statusCode(428);
+        editor().header("If-Match", "\"999\"").body(attributes).put(MANAGE + "/stories/{id}", id).then().statusCode(412);
+        editor().header("If-Match", etag).body(attributes).put(MANAGE + "/stories/{id}", id).then().statusCode(200);
+        editor().get(MANAGE + "/stories/{id}/attribute-revisions", id).then().statusCode(200);
+
+        String localization = MANAGE + "/stories/{id}/localizations/{lang}";
+        editor().body(story.localization("en")).put(localization, id, "en").then().statusCode(201);
+        String enTag = editor().get(localization, id, "en").then().statusCode(200).extract().header("ETag");
+        Map<String, Object> revised = story.localization("en");
+        revised.put("title", "Revised " + story.unique());
+        enTag = editor().header("If-Match", enTag).body(revised).put(localization, id, "en").then().statusCode(200).extract().header("ETag");
+        editor().get(localization + "/revisions", id, "en").then().statusCode(200);
+        editor().get(localization + "/revisions/{number}", id, "en", 1).then().statusCode(200);
+        editor().get(localization + "/revisions/{number}", id, "en", 0).then().statusCode(400);
+        editor().get(localization + "/diff?from=1&to=2", id, "en").then().statusCode(200);
+        editor().header("If-Match", enTag).post(localization + "/revisions/{number}/restore", id, "en", 1).then().statusCode(200);
+        return id;
+    }
+
+    private static void workflowAndImport(String storyId) {
+        String workflow = MANAGE + "/stories/{id}/localizations/{lang}/workflow";
+        String etag = editor().get(MANAGE + "/stories/{id}/localizations/{lang}", storyId, "vi").then().extract().header("ETag");
+        etag = editor().header("If-Match", etag).body(Map.of("action", "submit")).post(workflow, storyId, "vi").then().statusCode(200)
+                .extract().header("ETag");
+        editor().header("If-Match", etag).body(Map.of("action", "submit")).post(workflow, storyId, "vi").then().statusCode(409);
+        editor().get(workflow, storyId, "vi").then().statusCode(200);
+        Api.asAdmin().body(Map.of("storyIds", List.of(storyId))).post(MANAGE + "/workflow/publish-drafts").then().statusCode(200);
+        Api.asAdmin().body(Map.of("storyIds", List.of())).post(MANAGE + "/workflow/publish-drafts").then().statusCode(400);
+        Api.as("contributor.embassy-fr").body(Map.of("storyIds", List.of(storyId))).post(MANAGE + "/workflow/publish-drafts")
+                .then().statusCode(403);
+
+        String line = "{\"externalId\":\"contract-" + UUID.randomUUID() + "\",\"type\":\"article\",\"fields\":{\"dateline\":\"HA NOI\"},"
+                + "\"localizations\":[{\"lang\":\"fr\",\"title\":\"Import\"}]}";
+        editor().contentType("application/x-ndjson").body((line + "\n{\"type\":\"no-such\"}\n[]\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(MANAGE + "/imports/stories")
+                .then().statusCode(200);
+        editor().get(MANAGE + "/reports/translations?lang=fr&limit=5").then().statusCode(200);
+        editor().get(MANAGE + "/reports/translations?lang=xx-!").then().statusCode(400);
+    }
+
+    private static void organisationsTopicsAndKeyMessages() {
+        String code = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> organisation = Map.of("name", "Contract test outlet", "kind", "partner-outlet");
+        String etag = Api.asAdmin().body(organisation).put(MANAGE + "/organisations/{code}", code).then().statusCode(201).extract().header("ETag");
+        Api.asAdmin().body(organisation).put(MANAGE + "/organisations/{code}", code).then().statusCode(428);
+        Api.asAdmin().header("If-Match", etag).body(organisation).put(MANAGE + "/organisations/{code}", code).then().statusCode(200);
+        Api.asAdmin().body(Map.of("name", "", "kind", "x")).put(MANAGE + "/organisations/{code}", "Bad Code").then().statusCode(400);
+        editor().get(MANAGE + "/organisations").then().statusCode(200);
+
+        String topicEtag = Api.asAdmin().body(Map.of("labels", Map.of("en", "Contract"))).put(MANAGE + "/topics/{code}", code).then().statusCode(201)
+                .extract().header("ETag");
+        Api.asAdmin().body(Map.of("labels", Map.of("en", "Contract"))).put(MANAGE + "/topics/{code}", code).then().statusCode(428);
+        Api.asAdmin().header("If-Match", topicEtag).body(Map.of("labels", Map.of("en", "Contract", "fr", "Contrat")))
+                .put(MANAGE + "/topics/{code}", code).then().statusCode(200);
+        Api.asAdmin().header("If-Match", topicEtag).body(Map.of("labels", Map.of("en", "Stale"))).put(MANAGE + "/topics/{code}", code).then().statusCode(412);
+        Api.asAdmin().body(Map.of("labels", Map.of())).put(MANAGE + "/topics/{code}", code).then().statusCode(400);
+        editor().body(Map.of("labels", Map.of("en", "Contract"))).put(MANAGE + "/topics/{code}", code).then().statusCode(403);
+
+        Map<String, Object> message = Map.of("code", code, "translations", Map.of("en", "An open economy", "fr", "Une économie ouverte"));
+        String key = UUID.randomUUID().toString();
+        RequestSpecification approver = Api.as("approver.mofa");
+        String messageTag = approver.header("Idempotency-Key", key).body(message).post(MANAGE + "/key-messages").then().statusCode(201)
+                .extract().header("ETag");
+        Api.as("approver.mofa").header("Idempotency-Key", key).body(message).post(MANAGE + "/key-messages").then().statusCode(201);
+        Api.as("approver.mofa").body(message).post(MANAGE + "/key-messages").then().statusCode(409);
+        editor().get(MANAGE + "/key-messages").then().statusCode(200);
+        editor().get(MANAGE + "/key-messages/{code}", code).then().statusCode(200);
+        Api.as("approver.mofa").header("If-Match", messageTag).body(message).put(MANAGE + "/key-messages/{code}", code).then().statusCode(200);
+        editor().get(MANAGE + "/key-messages/coverage").then().statusCode(200);
+    }
+
+    private static void consumersAndAudit() {
+        Map<String, Object> consumer = Map.of("name", "Contract consumer", "kind", "partner-outlet", "scopes", List.of("content:read"));
+        String id = Api.asAdmin().body(consumer).post(MANAGE + "/consumers").then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("name", "x")).post(MANAGE + "/consumers").then().statusCode(400);
+        editor().get(MANAGE + "/consumers").then().statusCode(403);
+        Api.asAdmin().get(MANAGE + "/consumers").then().statusCode(200);
+        String etag = Api.asAdmin().get(MANAGE + "/consumers/{id}", id).then().statusCode(200).extract().header("ETag");
+        Api.asAdmin().header("If-Match", etag).body(consumer).put(MANAGE + "/consumers/{id}", id).then().statusCode(200);
+        String keyId = Api.asAdmin().body(Map.of()).post(MANAGE + "/consumers/{id}/keys", id).then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("expiresAt", "2001-01-01T00:00:00Z")).post(MANAGE + "/consumers/{id}/keys", id).then().statusCode(400);
+        Api.asAdmin().get(MANAGE + "/consumers/{id}/keys", id).then().statusCode(200);
+        Api.asAdmin().delete(MANAGE + "/consumers/{id}/keys/{keyId}", id, keyId).then().statusCode(200);
+        Api.asAdmin().delete(MANAGE + "/consumers/{id}/keys/{keyId}", id, "key_unknown").then().statusCode(404);
+        Api.asAdmin().get(MANAGE + "/audit?limit=5").then().statusCode(200);
+        Api.asAdmin().get(MANAGE + "/audit?since=yesterday").then().statusCode(400);
+    }
+
+    private static void delivery() {
+        String id = Publishing.published(Stories.article().inLanguages("fr", "en"));
+        String key = Consumers.reading().key();
+        String slug = reader(key).get("/api/v1/stories/{id}?lang=fr", id).then().statusCode(200).extract().path("slug");
+        String etag = reader(key).get("/api/v1/stories?limit=2").then().statusCode(200).extract().header("ETag");
+        reader(key).header("If-None-Match", etag).get("/api/v1/stories?limit=2").then().statusCode(304);
+        reader(key).get("/api/v1/stories?limit=500").then().statusCode(400);
+        reader(key).get("/api/v1/stories/{id}", "st_unknown").then().statusCode(404);
+        reader(key).get("/api/v1/stories/by-slug/{lang}/{slug}", "fr", slug).then().statusCode(200);
+        reader(key).get("/api/v1/stories/{id}/ninjs?lang=en", id).then().statusCode(200);
+        reader(key).get("/api/v1/stories/{id}/jsonld", id).then().statusCode(200);
+        for (String format : List.of("rss", "atom", "json")) {
+            reader(key).get("/api/v1/feeds/{lang}.{format}", "fr", format).then().statusCode(200);
+        }
+        String token = reader(key).get("/api/v1/sync?limit=1").then().statusCode(200).extract().path("token");
+        reader(key).get("/api/v1/sync?token={token}", token).then().statusCode(200);
+        reader(key).get("/api/v1/sync?token=forged").then().statusCode(400);
+        reader(key).get("/api/v1/key-messages").then().statusCode(200);
+        reader(key).get("/api/v1/consumer").then().statusCode(200);
+        given().get("/api/v1/stories").then().statusCode(401);
+        reader(Consumers.reading().with("scopes", List.of("analytics:write")).key()).get("/api/v1/stories").then().statusCode(403);
+        String limited = Consumers.reading().with("requestsPerMinute", 1).key();
+        reader(limited).get("/api/v1/consumer").then().statusCode(200);
+        reader(limited).get("/api/v1/consumer").then().statusCode(429);
+    }
+
+    private static RequestSpecification editor() {
+        return Api.as("editor.mofa");
+    }
+
+    private static RequestSpecification reader(String key) {
+        return Consumers.withKey(key);
+    }
+
+    /**
+     * The Portman run (openapi/portman) checks that every status Newman sees is documented, from the list of documented
+     * statuses in its config: that list is the document's (rewritten with {@code -Dopenapi.update=true}).
+     */
+    @Test
+    void thePortmanConfigListsTheDocumentedStatuses() throws Exception {
+        JsonNode document = JSON.readTree(Files.readString(CONTRACT));
+        ObjectNode documented = JSON.createObjectNode();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            List<String> statuses = new java.util.ArrayList<>();
+            operation.getValue().path("responses").fieldNames().forEachRemaining(statuses::add);
+            statuses.sort(null);
+            statuses.forEach(documented.putArray(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())::add);
+        }));
+        ObjectNode config = (ObjectNode) JSON.readTree(Files.readString(PORTMAN_CONFIG));
+        ObjectNode variables = (ObjectNode) config.path("globals").path("collectionVariables");
+        if (Boolean.getBoolean("openapi.update") && !documented.equals(JSON.readTree(variables.path("documentedStatuses").asText()))) {
+            variables.put("documentedStatuses", JSON.writeValueAsString(documented));
+            Files.writeString(PORTMAN_CONFIG, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config) + "\n");
+        }
+        assertEquals(documented, JSON.readTree(variables.path("documentedStatuses").asText()),
+                "openapi/portman/portman-config.json lists other statuses: run ./mvnw verify -Dopenapi.update=true");
+    }
+
+    /** A client generator shows each operation's description, and an example of its request or answer. */
+    @Test
+    void everyOperationHasADescriptionAndAnExample() throws Exception {
+        JsonNode document = JSON.readTree(Files.readString(CONTRACT));
+        Set<String> lacking = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            JsonNode operation = entry.getValue();
+            String name = entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+            if (operation.path("description").asText().isBlank()) {
+                lacking.add(name + ": no description");
+            }
+            if (!withReferencedSchemas(document, operation).contains("\"example")) {
+                lacking.add(name + ": no example");
+            }
+        }));
+        assertEquals(Set.of(), lacking);
+    }
+
+    /** The operation's text and that of every schema it leads to. */
+    private static String withReferencedSchemas(JsonNode document, JsonNode operation) {
+        StringBuilder text = new StringBuilder(operation.toString());
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile("\"#/components/schemas/([^\"]+)\"");
+        for (int from = 0; from < text.length();) {
+            java.util.regex.Matcher refs = reference.matcher(text);
+            if (!refs.find(from)) {
+                break;
+            }
+            from = refs.end();
+            if (seen.add(refs.group(1))) {
+                text.append(document.path("components").path("schemas").path(refs.group(1)));
+            }
+        }
+        return text.toString();
     }
 }

@@ -14,7 +14,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.content.story.StoryInput;
 import org.imagehub.platform.http.RequestLimitsFilter;
 import org.imagehub.security.CurrentEditor;
 import org.imagehub.security.Editor;
@@ -43,7 +49,17 @@ public class ImportResource {
                     + "status, id, detail, errors}), in line order, then a last line {totals: {created, updated, unchanged, failed}}. "
                     + "A bad line does not stop the batch; after hub.limits.import-max-failed-lines failed lines (default 10000) the "
                     + "import stops and the last line also says where and why ({stopped: {afterLine, detail}}).")
-    public Response importStories(InputStream body) {
+    @APIResponse(responseCode = "200", description = "NDJSON: one ImportLineResult per input line, then one ImportTotals line. Each line "
+            + "is one of these schemas.", content = @Content(mediaType = RequestLimitsFilter.NDJSON,
+                    schema = @Schema(oneOf = {ImportResult.class, ImportSummary.class}),
+                    examples = @ExampleObject(name = "answer", value = "{\"line\":1,\"externalId\":\"cms-42\",\"status\":\"created\",\"id\":\"st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA\"}\n"
+                            + "{\"totals\":{\"created\":1,\"updated\":0,\"unchanged\":0,\"failed\":0}}\n")))
+    public Response importStories(@RequestBody(required = true, description = "NDJSON: one StoryInput (with externalId) per line; the schema "
+            + "is that of a line", content = @Content(mediaType = RequestLimitsFilter.NDJSON, schema = @Schema(implementation = StoryInput.class),
+            examples = @ExampleObject(name = "two stories", value = "{\"externalId\": \"cms-42\", \"type\": \"article\", \"localizations\": "
+                    + "[{\"lang\": \"fr\", \"title\": \"Le Vietnam et la France\"}]}\n"
+                    + "{\"externalId\": \"cms-43\", \"type\": \"article\", \"localizations\": [{\"lang\": \"en\", \"title\": \"Vietnam and France\"}]}\n")))
+            InputStream body) {
         Editor who = editor.get();
         ObjectWriter writer = objectMapper.writer();
         // Streamed: the body is read line by line and each chunk's results are written out as it is done, so neither

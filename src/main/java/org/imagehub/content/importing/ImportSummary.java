@@ -1,16 +1,20 @@
 package org.imagehub.content.importing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The last line of an import's answer: how many lines were created, updated, unchanged or failed, and, when the
  * import stopped before the end of the body, after which line and why.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ImportSummary(Totals totals, Stopped stopped) {
+@Schema(name = "ImportTotals", requiredProperties = "totals")
+public record ImportSummary(Totals totals, @Schema(description = "Only when the import stopped before the end of the body") Stopped stopped) {
+    @Schema(name = "ImportCounts", requiredProperties = {"created", "updated", "unchanged", "failed"})
     public record Totals(int created, int updated, int unchanged, int failed) {
     }
 
+    @Schema(name = "ImportStopped", requiredProperties = {"afterLine", "detail"})
     public record Stopped(int afterLine, String detail) {
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/content-model")
@@ -19,7 +20,10 @@ public class ContentModelResource {
     }
 
     /** The declared content types as their JSON documents. */
-    public record ContentModelView(List<JsonNode> types) {
+    @Schema(requiredProperties = "types")
+    public record ContentModelView(@Schema(description = "Each type's declaration: its name, its story and localization fields as JSON Schema, "
+            + "display hints", example = "[{\"type\": \"article\", \"label\": {\"en\": \"Article\"}, \"storyFields\": {\"type\": \"object\"}, \"localizationFields\": "
+            + "{\"type\": \"object\"}}]") List<JsonNode> types) {
     }
 
     @GET

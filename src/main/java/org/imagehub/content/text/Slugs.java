@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class Slugs {
     public static final int MAX_LENGTH = 120;
-    private static final Pattern VALID = Pattern.compile("^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Nd}]+)*$");
+    /** Lower-case letters (any script) and digits in words joined by single dashes. */
+    public static final String PATTERN = "^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Nd}]+)*$";
+    private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     /**
      * ICU transliterators are not safe to share between threads, and costly to build: one per thread. Soft and hard

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.Bodies;
@@ -29,14 +33,18 @@ public class BulkPublishResource {
         this.editor = editor;
     }
 
-    public record Request(List<String> storyIds) {
+    @Schema(name = "PublishDraftsRequest", requiredProperties = "storyIds")
+    public record Request(@Schema(minItems = 1, maxItems = MAX_STORIES, example = "[\"st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA\"]") List<String> storyIds) {
     }
 
     /** One story's outcome: how many localizations went live, or why none could (problem type and detail). */
-    public record Outcome(String id, int published, String error, String detail) {
+    @Schema(name = "PublishDraftsOutcome", requiredProperties = {"id", "published"})
+    public record Outcome(String id, int published, @Schema(description = "The problem type when none could be published") String error,
+            String detail) {
     }
 
-    public record Result(int published, List<Outcome> stories) {
+    @Schema(name = "PublishDraftsResult", requiredProperties = {"published", "stories"})
+    public record Result(@Schema(description = "Localizations that went live") int published, List<Outcome> stories) {
     }
 
     @POST
@@ -44,7 +52,8 @@ public class BulkPublishResource {
     @Operation(summary = "Review, approve and publish every draft localization of up to 100 stories",
             description = "For content approved outside the hub (an import from a trusted system). Each step is checked against your role and "
                     + "organisation and recorded as if taken one by one; a story whose steps are refused is left as it was and reported.")
-    public Result publishDrafts(Request request) {
+    public Result publishDrafts(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Request.class),
+                    examples = @ExampleObject(name = "example", value = "{\"storyIds\": [\"st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA\"]}"))) Request request) {
         Bodies.require(request);
         if (request.storyIds() == null || request.storyIds().isEmpty() || request.storyIds().size() > MAX_STORIES) {
             throw ValidationException.of("storyIds", "out-of-range", "1 to " + MAX_STORIES + " story ids");

@@ -156,11 +156,9 @@ public class DeliveryService {
     /** The story's JSON with up to five related stories (same language, a shared topic), as links with titles. */
     private String withRelated(DeliveredStory story, ConsumerScope scope) {
         com.fasterxml.jackson.databind.node.ObjectNode node = objectMapper.valueToTree(story);
-        ArrayNode related = node.putArray("related");
-        for (DeliveryRow row : reader.related(story.id(), story.lang(), story.topics(), scope, Instant.now(clock), RELATED)) {
-            DeliveredStory other = parse(row);
-            related.addObject().put("id", other.id()).put("lang", other.lang()).put("title", other.title()).put("url", other.url());
-        }
+        List<PublishedStory.RelatedStory> related = reader.related(story.id(), story.lang(), story.topics(), scope, Instant.now(clock), RELATED)
+                .stream().map(this::parse).map(other -> new PublishedStory.RelatedStory(other.id(), other.lang(), other.title(), other.url())).toList();
+        node.set("related", objectMapper.valueToTree(related));
         return json.write(node);
     }
 

@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.content.keymessage.KeyMessageService;
@@ -39,12 +44,23 @@ public class KeyMessageDeliveryResource {
     }
 
     /** An approved talking point in the languages the key may read. */
-    public record KeyMessage(String code, Map<String, String> translations) {
+    @Schema(name = "PublishedKeyMessage", requiredProperties = {"code", "translations"})
+    public record KeyMessage(@Schema(example = "km-reliable-partner") String code,
+            @Schema(description = "The text by BCP 47 language tag", example = "{\"fr\": \"Une économie ouverte\"}") Map<String, String> translations) {
+    }
+
+    /** The answer: every key message in force that the key may read in at least one language. */
+    @Schema(name = "PublishedKeyMessages", requiredProperties = "items")
+    public record KeyMessages(List<KeyMessage> items) {
     }
 
     @GET
-    @Operation(summary = "The approved key messages in force now, in the languages this key may read")
-    public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @Operation(summary = "The approved key messages in force now, in the languages this key may read",
+            description = "Each message with its text in every language the key may read; messages with none of those languages are left out.")
+    @APIResponse(responseCode = "200", description = "The key messages in force",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyMessages.class)))
+    public Response list(@Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ConsumerScope scope = ConsumerScope.of(consumer.get());
         List<KeyMessage> messages = keyMessages.list(true).stream().map(message -> {
             Map<String, String> translations = new LinkedHashMap<>();
@@ -55,7 +71,7 @@ public class KeyMessageDeliveryResource {
             });
             return new KeyMessage(message.code(), translations);
         }).filter(message -> !message.translations().isEmpty()).toList();
-        CachedAnswer answer = CachedAnswer.of(json.write(Map.of("items", messages)), MediaType.APPLICATION_JSON, Map.of());
+        CachedAnswer answer = CachedAnswer.of(json.write(new KeyMessages(messages)), MediaType.APPLICATION_JSON, Map.of());
         return DeliveryResponses.send(answer, ifNoneMatch, config);
     }
 }

@@ -15,12 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.content.text.LanguageTags;
+import org.imagehub.delivery.format.NinjsItem;
 import org.imagehub.delivery.read.LanguagePreference;
 import org.imagehub.delivery.read.ListFilter;
 import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
 import org.imagehub.security.consumer.ConsumerApi;
@@ -51,9 +58,30 @@ public class StoryDeliveryResource {
     @Operation(summary = "Published stories, newest first, each in the best language asked for",
             description = "Filters: type, topic, country, keyMessage, updatedSince (ISO-8601). Languages: ?lang=fr,en (strict chain) or "
                     + "Accept-Language (preference). Cursor paging: follow `next`.")
-    public Response list(@Context UriInfo uri, @QueryParam("lang") String lang, @QueryParam("type") String type, @QueryParam("topic") String topic,
-            @QueryParam("country") String country, @QueryParam("keyMessage") String keyMessage, @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+    @APIResponse(responseCode = "200", description = "A page of story summaries, newest first by first publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StorySummaryPage.class)))
+    public Response list(@Context UriInfo uri,
+            @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
+            @Parameter(description = "A content type of GET /api/v1/content-model", example = "article",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.CODE, maxLength = 100)) @QueryParam("type") String type,
+            @Parameter(description = "A topic code", example = "diplomacy",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.FILTER_CODE, maxLength = 100)) @QueryParam("topic") String topic,
+            @Parameter(description = "An ISO 3166-1 alpha-2 country code the story targets", example = "FR",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.COUNTRY, minLength = 2, maxLength = 2))
+            @QueryParam("country") String country,
+            @Parameter(description = "A key message code the story carries", example = "km-reliable-partner",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.FILTER_CODE, maxLength = 100))
+            @QueryParam("keyMessage") String keyMessage,
+            @Parameter(description = "Only stories changed at or after this instant", example = ApiSchemas.INSTANT_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Opaque, signed: take it from `next`", schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size (default 20)", example = "20",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = ApiSchemas.MAX_PAGE_SIZE)) @QueryParam("limit") String limit,
+            @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), LIST_PARAMETERS);
         ListFilter filter = filters.valid(type, topic, country, keyMessage, QueryParams.optionalInstant(updatedSince, "query.updatedSince"));
@@ -72,15 +100,30 @@ public class StoryDeliveryResource {
     @Path("{id}")
     @Operation(summary = "One published story in the negotiated language",
             description = "Content-Language says which language was served; otherLanguages (and Link hreflang) list the others.")
-    public Response story(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @APIResponse(responseCode = "200", description = "The story, with up to five related stories",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedStory.class)))
+    public Response story(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+            @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
+            @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.JSON);
     }
 
     @GET
     @Path("by-slug/{lang}/{slug}")
-    @Operation(summary = "One published story addressed as a website URL does: language and slug")
-    public Response bySlug(@Context UriInfo uri, @PathParam("lang") String lang, @PathParam("slug") String slug,
+    @Operation(summary = "One published story addressed as a website URL does: language and slug",
+            description = "The same answer as by id, for the localization with this slug; 404 when none the key may read has it.")
+    @APIResponse(responseCode = "200", description = "The story, with up to five related stories",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedStory.class)))
+    public Response bySlug(@Context UriInfo uri,
+            @Parameter(description = "BCP 47 tag", example = "fr", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_TAG))
+            @PathParam("lang") String lang,
+            @Parameter(description = "The localization's slug", example = "le-vietnam-et-la-france-renforcent-leur-cooperation")
+            @PathParam("slug") String slug,
+            @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), Set.of());
         CachedAnswer answer = delivery.storyBySlug(LanguageTags.canonical(lang, "path.lang"), slug, consumer.get());
@@ -90,8 +133,15 @@ public class StoryDeliveryResource {
     @GET
     @Path("{id}/ninjs")
     @Operation(summary = "IPTC ninjs 2.1 of one published story in one language", description = "Language as for the story (?lang= or Accept-Language).")
-    public Response ninjs(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @APIResponse(responseCode = "200", description = "The ninjs 2.1 news item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NinjsItem.class)))
+    public Response ninjs(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+            @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
+            @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.NINJS);
     }
 
@@ -100,8 +150,16 @@ public class StoryDeliveryResource {
     @Produces("application/ld+json")
     @Operation(summary = "schema.org NewsArticle JSON-LD of one published story (and ClaimReview for fact-checks)",
             description = "For pages that embed the story: put it in a script type=application/ld+json element.")
-    public Response jsonLd(@Context UriInfo uri, @PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    @APIResponse(responseCode = "200", description = "A JSON-LD array: the NewsArticle, then the ClaimReview of a fact-check",
+            content = @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.ARRAY, minItems = 1, maxItems = 2,
+                    implementation = JsonLdNode.class)))
+    public Response jsonLd(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+            @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
+            @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.JSON_LD);
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.SqlValues;
@@ -39,11 +40,21 @@ public class SyncService {
     }
 
     /** One change for the mirror: upsert (with the story) or delete (with the reason). */
-    public record Change(String op, String id, String lang, DeliveredStory story, String reason, String detail) {
+    @Schema(name = "SyncChange", requiredProperties = {"op", "id", "lang"})
+    public record Change(
+            @Schema(enumeration = {"upsert", "delete"}) String op,
+            String id,
+            String lang,
+            @Schema(description = "The story as published (upserts only)") DeliveredStory story,
+            @Schema(description = "Why it went (deletes only)", enumeration = {"withdrawn", "expired", "archived", "embargoed", "out-of-scope"})
+            String reason,
+            @Schema(description = "The approver's public reason for a withdrawal, when one was given") String detail) {
     }
 
     /** A page of changes; call again with {@code token} at once while {@code more}, later otherwise. */
-    public record Page(List<Change> changes, String token, boolean more) {
+    @Schema(name = "SyncPage", requiredProperties = {"changes", "token", "more"})
+    public record Page(List<Change> changes, @Schema(description = "Signed; pass it back as ?token=") String token,
+            @Schema(description = "True: call again at once with the token; false: the mirror is current") boolean more) {
     }
 
     public Page page(String token, int limit, ConsumerAccess consumer) {

@@ -1,8 +1,14 @@
 package org.imagehub.platform.errors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One bad field of a request: {@code field} is its path in the request body ({@code localizations[2].title}),
  * query ({@code query.limit}) or header ({@code header.If-Match}); {@code code} is stable for clients to branch on.
  */
-public record FieldError(String field, String code, String message) {
+@Schema(name = "FieldError", requiredProperties = {"field", "code", "message"})
+public record FieldError(
+        @Schema(example = "localizations[0].title") String field,
+        @Schema(description = "Stable, for clients to branch on", example = "required") String code,
+        @Schema(example = "1 to 200 characters") String message) {
 }

@@ -7,8 +7,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
 import org.imagehub.security.Roles;
@@ -28,9 +32,17 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Audit entries, newest first", description = "Filters combine with AND; `since` inclusive, `until` exclusive.")
-    public AuditReader.Page list(@QueryParam("actor") String actor, @QueryParam("organisation") String organisation,
-            @QueryParam("action") String action, @QueryParam("targetId") String targetId, @QueryParam("since") String since,
-            @QueryParam("until") String until, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public AuditReader.Page list(@Parameter(description = "Who wrote", example = "editor.mofa") @QueryParam("actor") String actor,
+            @Parameter(description = "The writer's organisation", example = "mofa") @QueryParam("organisation") String organisation,
+            @Parameter(description = "What was done", example = "story.created") @QueryParam("action") String action,
+            @Parameter(description = "The id or code written to") @QueryParam("targetId") String targetId,
+            @Parameter(description = "From this instant (inclusive)", example = ApiSchemas.INSTANT_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("since") String since,
+            @Parameter(description = "Before this instant (exclusive)", example = ApiSchemas.INSTANT_EXAMPLE,
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("until") String until,
+            @Parameter(description = "Opaque, signed: the `next` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size (default 50)", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = ApiSchemas.MAX_PAGE_SIZE)) @QueryParam("limit") String limit) {
         AuditQuery filter = new AuditQuery(actor, organisation, action, targetId, QueryParams.optionalInstant(since, "query.since"),
                 QueryParams.optionalInstant(until, "query.until"));
         return reader.read(filter, cursor, PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 50, maxPageSize));

@@ -15,6 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
@@ -44,7 +50,7 @@ public class ConsumerResource {
     }
 
     @GET
-    @Operation(summary = "All consumers")
+    @Operation(summary = "All consumers", description = "Each with its access restrictions and rate limit (keys are listed per consumer).")
     public ConsumerList list() {
         return new ConsumerList(consumers.all(), null);
     }
@@ -52,14 +58,20 @@ public class ConsumerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a consumer", description = "Then issue it a key with POST /{id}/keys. Honours Idempotency-Key.")
-    public Response create(ConsumerInput input, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerView.class)))
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerInput.class),
+                    examples = @ExampleObject(name = "example", value = "{\"name\": \"Embassy in France website\", \"kind\": \"embassy-site\", \"organisation\": \"embassy-fr\", \"scopes\": [\"content:read\"], \"languages\": [\"fr\", \"en\"], \"topics\": [\"diplomacy\"], \"countries\": [\"FR\"], \"requestsPerMinute\": 600, \"active\": true}"))) ConsumerInput input,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return Created.response(consumers.create(Bodies.require(input), editor.get(), idempotencyKey), EntityTags.of(1));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One consumer, with its ETag")
-    public Response get(@PathParam("id") String id) {
+    @Operation(summary = "One consumer, with its ETag", description = "The ETag is for If-Match on PUT.")
+    @APIResponse(responseCode = "200", description = "The consumer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerView.class)))
+    public Response get(@Parameter(description = "The consumer's id", example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id) {
         ConsumerView view = consumers.get(id);
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
@@ -68,7 +80,12 @@ public class ConsumerResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a consumer's access", description = "Needs If-Match with the consumer's ETag.")
-    public Response update(@PathParam("id") String id, ConsumerInput input, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The consumer as changed, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerView.class)))
+    public Response update(@Parameter(description = "The consumer's id", example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsumerInput.class),
+                    examples = @ExampleObject(name = "example", value = "{\"name\": \"Embassy in France website\", \"kind\": \"embassy-site\", \"organisation\": \"embassy-fr\", \"scopes\": [\"content:read\"], \"languages\": [\"fr\", \"en\"], \"topics\": [\"diplomacy\"], \"countries\": [\"FR\"], \"requestsPerMinute\": 600, \"active\": true}"))) ConsumerInput input,
+            @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ConsumerView view = consumers.update(id, Bodies.require(input), ifMatch, editor.get());
         return Response.ok(view).header(HttpHeaders.ETAG, EntityTags.of(view.version())).build();
     }
@@ -79,22 +96,29 @@ public class ConsumerResource {
     @Operation(summary = "Issue a key", description = "The answer is the only time the key is shown: the hub keeps only its hash. "
             + "Without expiresAt the key expires in a year; at most three years. Honours Idempotency-Key: a retry issues no "
             + "second key and answers the first one's id, hint and expiry without the key.")
-    public Response issueKey(@PathParam("id") String id, KeyRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @APIResponse(responseCode = "201", description = "The key, shown this once (Cache-Control: no-store)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
+    public Response issueKey(@Parameter(description = "The consumer's id", example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyRequest.class),
+                    examples = @ExampleObject(name = "example", value = "{\"expiresAt\": \"2027-06-30T00:00:00Z\"}"))) KeyRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return Response.fromResponse(Created.response(consumers.issueKey(id, request, editor.get(), idempotencyKey), null))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @GET
     @Path("{id}/keys")
-    @Operation(summary = "The consumer's keys (hint, expiry, revocation, last use; never the key)")
-    public KeyList keys(@PathParam("id") String id) {
+    @Operation(summary = "The consumer's keys (hint, expiry, revocation, last use; never the key)",
+            description = "The hint is the key's first characters, enough to tell keys apart.")
+    public KeyList keys(@Parameter(description = "The consumer's id", example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id) {
         return new KeyList(consumers.keys(id), null);
     }
 
     @DELETE
     @Path("{id}/keys/{keyId}")
     @Operation(summary = "Revoke a key", description = "Takes effect at once on this replica, within hub.security.verified-key-cache-time on others.")
-    public ApiKeyView revoke(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+    public ApiKeyView revoke(@Parameter(description = "The consumer's id", example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+            @Parameter(description = "The key's id (not the key)", example = "key_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("keyId") String keyId) {
         return consumers.revokeKey(id, keyId, editor.get());
     }
 }

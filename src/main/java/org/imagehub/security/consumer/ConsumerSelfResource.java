@@ -6,6 +6,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,8 +27,13 @@ public class ConsumerSelfResource {
         this.consumer = consumer;
     }
 
-    public record Self(String id, String name, List<String> scopes, List<String> languages, List<String> topics, List<String> countries,
-            int requestsPerMinute) {
+    @Schema(requiredProperties = {"id", "name", "scopes", "languages", "topics", "countries", "requestsPerMinute"})
+    public record Self(@Schema(example = "cs_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") String id, @Schema(example = "Embassy in France website") String name,
+            @Schema(example = "[\"content:read\"]") List<String> scopes,
+            @Schema(description = "BCP 47 tags; empty: every language", example = "[\"fr\", \"en\"]") List<String> languages,
+            @Schema(description = "Topic codes; empty: every topic") List<String> topics,
+            @Schema(description = "ISO 3166-1 alpha-2 codes; empty: every country") List<String> countries,
+            @Schema(minimum = "1", example = "600") int requestsPerMinute) {
     }
 
     @GET

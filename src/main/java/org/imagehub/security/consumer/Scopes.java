@@ -1,6 +1,8 @@
 package org.imagehub.security.consumer;
 
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a consumer's key may be used for. */
 public final class Scopes {
@@ -14,5 +16,12 @@ public final class Scopes {
     public static final Set<String> ALL = Set.of(CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE);
 
     private Scopes() {
+    }
+
+    /** A scope, as the OpenAPI document lists it. */
+    @Schema(name = "Scope", type = SchemaType.STRING, enumeration = {CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE})
+    public static final class Name {
+        private Name() {
+        }
     }
 }
