@@ -19,4 +19,12 @@ public interface DemoStack extends AutoCloseable {
     interface Starter {
         DemoStack startForDemo();
     }
+
+    /**
+     * Configuration a feature needs for a demo run beyond the servers (the security feature's throw-away signing
+     * keys, say), found with {@link java.util.ServiceLoader} so that the entry point names no feature.
+     */
+    interface Settings {
+        Map<String, String> quarkusConfig();
+    }
 }

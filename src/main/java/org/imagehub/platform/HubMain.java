@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.ServiceLoader;
-import org.imagehub.security.DemoSigningKeys;
 
 /**
  * Entry point. In the {@code demo} profile the hub first starts its own PostgreSQL, Elasticsearch and S3 server
@@ -21,7 +20,8 @@ public final class HubMain {
         if (demoProfileActive()) {
             DemoStack stack = startDemoStack();
             stack.quarkusConfig().forEach(System::setProperty);
-            DemoSigningKeys.generateConfig().forEach(System::setProperty);
+            ServiceLoader.load(DemoStack.Settings.class, HubMain.class.getClassLoader())
+                    .forEach(settings -> settings.quarkusConfig().forEach(System::setProperty));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(stack), "embedded-stack-shutdown"));
         }
         Quarkus.run(args);

@@ -5,13 +5,20 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import org.imagehub.platform.DemoStack;
 
 /**
  * A fresh RSA key pair for each demo or test run: the hub verifies demo sign-in tokens with the public half exactly
  * as it verifies an identity provider's tokens, and no private key ever sits in the repository.
  */
-public final class DemoSigningKeys {
-    private DemoSigningKeys() {
+public final class DemoSigningKeys implements DemoStack.Settings {
+    /** For ServiceLoader (META-INF/services), which applies these to every demo run. */
+    public DemoSigningKeys() {
+    }
+
+    @Override
+    public Map<String, String> quarkusConfig() {
+        return generateConfig();
     }
 
     public static Map<String, String> generateConfig() {
