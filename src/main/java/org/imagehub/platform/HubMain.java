@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 public final class HubMain {
 
     public static void main(String... args) {
+        handMalformedRequestsToTheHub();
         if (demoProfileActive()) {
             DemoStack stack = startDemoStack();
             stack.quarkusConfig().forEach(System::setProperty);
@@ -25,6 +26,17 @@ public final class HubMain {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterHub(stack), "embedded-stack-shutdown"));
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Without these, the HTTP codec answers a malformed request target or a control character in a header itself,
+     * with an empty 400; with them, such a request reaches {@code platform/http/RequestEdge}, which answers with
+     * problem+json, and {@code platform/http/ResponseHeaderGuard} keeps response headers free of line breaks. Read
+     * once when Vert.x loads, so they are set before anything else runs; tests set them in the pom.
+     */
+    private static void handMalformedRequestsToTheHub() {
+        System.setProperty("vertx.disableURIValidation", "true");
+        System.setProperty("vertx.disableHttpHeadersValidation", "true");
     }
 
     /** Shutdown hooks run concurrently: let the hub finish its work on the stack before the stack goes away. */

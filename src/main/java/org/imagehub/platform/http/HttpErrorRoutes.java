@@ -31,9 +31,11 @@ public class HttpErrorRoutes {
     }
 
     void installEdge(@Observes Filters filters) {
-        filters.register(context -> edge.check(context.request().uri(), context.request().path(), context.request().query(),
-                        context.request().headers())
-                .ifPresentOrElse(problem -> respond(context, problem), context::next), EDGE_PRIORITY);
+        filters.register(context -> {
+            context.addHeadersEndHandler(ignored -> ResponseHeaderGuard.dropUnsafe(context.response().headers()));
+            edge.check(context.request().uri(), context.request().path(), context.request().query(), context.request().headers())
+                    .ifPresentOrElse(problem -> respond(context, problem), context::next);
+        }, EDGE_PRIORITY);
     }
 
     void install(@Observes Router router) {

@@ -83,7 +83,8 @@ public final class RequestEdge {
         for (Map.Entry<String, String> header : headers) {
             bytes += header.getKey().length() + header.getValue().length() + 4;
             if (hasControlCharacter(header.getKey()) || hasControlCharacter(header.getValue())) {
-                String field = "header." + header.getKey();
+                // The name is shown without its control characters: a problem+json body is pasted into logs and pages.
+                String field = "header." + header.getKey().replaceAll("\\p{Cntrl}", "?");
                 return Optional.of(problem(ProblemType.VALIDATION, field + ": must not contain NUL or other control characters.",
                         new FieldError(field, "control-character", "must not contain NUL or other control characters")));
             }
