@@ -6,12 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.hibernate.Session;
 
 /**
  * Counts which consumer read which story in which language, per minute, for the effectiveness reports. A read
@@ -21,6 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
 public class ReadRecorder {
     private record Key(String consumerId, String storyId, String lang, long minute) {
     }
+
+    /** Five parameters a row; PostgreSQL takes at most 32,767 in one statement. */
+    static final int ROWS_PER_STATEMENT = 1000;
 
     private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
@@ -40,17 +49,43 @@ public class ReadRecorder {
     @Transactional
     void flush() {
         // An increment racing with the removal of its counter can be lost: these are statistics, not accounts.
+        List<Map.Entry<Key, Long>> counts = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
             LongAdder counter = pending.remove(key);
             long reads = counter == null ? 0 : counter.sum();
-            if (reads == 0) {
-                continue;
+            if (reads > 0) {
+                counts.add(Map.entry(key, reads));
             }
-            entityManager.createNativeQuery("""
-                            insert into delivery_read (consumer_id, story_id, lang, minute, reads) values (?1, ?2, ?3, ?4, ?5)
-                            on conflict (consumer_id, story_id, lang, minute) do update set reads = delivery_read.reads + excluded.reads""")
-                    .setParameter(1, key.consumerId()).setParameter(2, key.storyId()).setParameter(3, key.lang())
-                    .setParameter(4, Instant.ofEpochMilli(key.minute() * 60_000)).setParameter(5, (int) reads).executeUpdate();
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        // Random access over the archive leaves one counter per story read: tens of thousands a flush, written as
+        // a few multi-row statements, not one round trip each.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (int from = 0; from < counts.size(); from += ROWS_PER_STATEMENT) {
+                write(connection, counts.subList(from, Math.min(counts.size(), from + ROWS_PER_STATEMENT)));
+            }
+        });
+    }
+
+    private static void write(Connection connection, List<Map.Entry<Key, Long>> counts) throws SQLException {
+        StringBuilder sql = new StringBuilder("insert into delivery_read (consumer_id, story_id, lang, minute, reads) values");
+        for (int i = 0; i < counts.size(); i++) {
+            sql.append(i == 0 ? " " : ", ").append("(?, ?, ?, ?, ?)");
+        }
+        sql.append(" on conflict (consumer_id, story_id, lang, minute) do update set reads = delivery_read.reads + excluded.reads");
+        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+            int p = 0;
+            for (Map.Entry<Key, Long> count : counts) {
+                Key key = count.getKey();
+                insert.setString(++p, key.consumerId());
+                insert.setString(++p, key.storyId());
+                insert.setString(++p, key.lang());
+                insert.setObject(++p, Instant.ofEpochMilli(key.minute() * 60_000).atOffset(ZoneOffset.UTC));
+                insert.setInt(++p, (int) Math.min(Integer.MAX_VALUE, count.getValue()));
+            }
+            insert.executeUpdate();
         }
     }
 

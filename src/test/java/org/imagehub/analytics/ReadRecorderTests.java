@@ -1,0 +1,38 @@
+package org.imagehub.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.imagehub.testing.Database;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReadRecorderTests {
+    @Inject
+    ReadRecorder reads;
+
+    @Test
+    void moreCountersThanOneStatementHoldsAreAllWrittenAndAddUp() {
+        String consumer = "reader-" + UUID.randomUUID();
+        int stories = ReadRecorder.ROWS_PER_STATEMENT * 2 + 7;
+        for (int i = 0; i < stories; i++) {
+            reads.record(consumer, "st_" + i, "fr");
+            if (i % 2 == 0) {
+                reads.record(consumer, "st_" + i, "fr");
+            }
+        }
+        reads.flush();
+        reads.record(consumer, "st_0", "fr");
+        reads.flush();
+
+        assertThat(Database.value("select count(distinct story_id) from delivery_read where consumer_id = ?", consumer))
+                .isEqualTo((long) stories);
+        // Two reads for every even story, one for every odd one, and one more for st_0 (in its row of the minute).
+        assertThat(Database.value("select sum(reads) from delivery_read where consumer_id = ?", consumer))
+                .isEqualTo((long) (stories + (stories + 1) / 2 + 1));
+        assertThat(Database.value("select sum(reads) from delivery_read where consumer_id = ? and story_id = 'st_0'", consumer))
+                .isEqualTo(3L);
+    }
+}
