@@ -11,12 +11,20 @@ final class SqlQuery {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
 
+    /** Appends {@code text}, numbering its bare {@code ?} placeholders in order for {@code values}. */
     SqlQuery append(String text, Object... values) {
+        int from = 0;
         for (Object value : values) {
+            int mark = text.indexOf('?', from);
+            if (mark < 0) {
+                throw new IllegalArgumentException("More values than placeholders in: " + text);
+            }
             parameters.add(value);
-            text = text.replaceFirst("\\?(?![0-9])", "?" + parameters.size());
+            // Scanned, not replaced by a regular expression: a list query appends twenty values, on every request.
+            sql.append(text, from, mark).append('?').append(parameters.size());
+            from = mark + 1;
         }
-        sql.append(text);
+        sql.append(text, from, text.length());
         return this;
     }
 
