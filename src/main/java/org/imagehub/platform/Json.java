@@ -30,6 +30,23 @@ public class Json {
         }
     }
 
+    /** Stored JSON as read from the database, UTF-8. */
+    public <T> T read(byte[] json, Class<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored JSON is not valid " + type.getSimpleName(), e);
+        }
+    }
+
+    public byte[] writeBytes(Object value) {
+        try {
+            return objectMapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not serialisable as JSON: " + value.getClass().getName(), e);
+        }
+    }
+
     public <T> T read(String json, Class<T> type) {
         try {
             return objectMapper.readValue(json, type);

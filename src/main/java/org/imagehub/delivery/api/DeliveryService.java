@@ -36,6 +36,8 @@ public class DeliveryService {
     private static final int RELATED = 5;
     private static final String CURSOR_KIND = "delivery-stories";
     /** How long an unknown slug is remembered (and never past the next change of the published view). */
+    private static final byte[] ITEMS_START = "{\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] NEXT = "],\"next\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final java.time.Duration ABSENT_SLUG_MEMORY = java.time.Duration.ofSeconds(5);
 
     private final DeliveryReader reader;
@@ -111,16 +113,23 @@ public class DeliveryService {
      * {"items": [...], "next": ...} joined from the stored list entries as they are; only a key limited to some
      * languages needs an entry taken apart, to drop the other languages it may not read.
      */
-    private String listBody(List<DeliveryRow> page, String next, ConsumerScope scope) {
-        StringBuilder body = new StringBuilder(256 + page.stream().mapToInt(row -> row.document().length() + 1).sum()).append("{\"items\":[");
+    private byte[] listBody(List<DeliveryRow> page, String next, ConsumerScope scope) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(256 + page.stream().mapToInt(row -> row.document().length + 1).sum());
+        body.writeBytes(ITEMS_START);
         for (int i = 0; i < page.size(); i++) {
-            String entry = page.get(i).document();
+            byte[] entry = page.get(i).document();
             if (!scope.languages().isEmpty()) {
-                entry = json.write(json.read(entry, StorySummary.class).withOtherLanguagesOnly(scope::allowsLanguage));
+                entry = json.writeBytes(json.read(entry, StorySummary.class).withOtherLanguagesOnly(scope::allowsLanguage));
             }
-            body.append(i == 0 ? "" : ",").append(entry);
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(entry);
         }
-        return body.append("],\"next\":").append(json.write(next)).append('}').toString();
+        body.writeBytes(NEXT);
+        body.writeBytes(json.writeBytes(next));
+        body.write('}');
+        return body.toByteArray();
     }
 
     /** The best language among the rows the consumer may read, listing as other languages only those rows. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import org.imagehub.platform.SqlValues;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +22,14 @@ public class DeliveryReader {
 
     /** Every language of the story the consumer may get now, in language order. */
     public List<DeliveryRow> storyLanguages(String storyId, ConsumerScope scope, Instant now) {
-        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d where d.story_id = ?", storyId);
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, d.document, d.story_published_at from delivery_item d where d.story_id = ?", storyId);
         visible(query, "d", scope, now);
         return rows(query.append(" order by d.lang"));
     }
 
     /** As {@link #storyLanguages} for the story that has {@code slug} in {@code lang}: one keyed statement. */
     public List<DeliveryRow> storyLanguagesBySlug(String lang, String slug, ConsumerScope scope, Instant now) {
-        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d"
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, d.document, d.story_published_at from delivery_item d"
                 + " where d.story_id = (select s.story_id from delivery_item s where s.lang = ? and s.slug = ?)", lang, slug);
         visible(query, "d", scope, now);
         return rows(query.append(" order by d.lang"));
@@ -66,7 +65,7 @@ public class DeliveryReader {
         if (topics.isEmpty()) {
             return List.of();
         }
-        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d"
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, d.document, d.story_published_at from delivery_item d"
                 + " where d.lang = ? and d.story_id <> ? and d.topics && cast(? as text[])", lang, storyId, topics.toArray(String[]::new));
         visible(query, "d", scope, now);
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
@@ -74,7 +73,7 @@ public class DeliveryReader {
 
     /** The newest stories in exactly one language, for a feed. */
     public List<DeliveryRow> feed(String lang, String topic, String type, ConsumerScope scope, Instant now, int limit) {
-        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, cast(d.document as text), d.story_published_at from delivery_item d where d.lang = ?", lang);
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, d.document, d.story_published_at from delivery_item d where d.lang = ?", lang);
         visible(query, "d", scope, now);
         storyFilters(query, "d", new ListFilter(type, topic, null, null, null));
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
@@ -82,10 +81,10 @@ public class DeliveryReader {
 
     /** The earliest future embargo end or expiry: cached answers computed now are exact until then. */
     public Optional<Instant> nextTimeBoundary(Instant now) {
-        Object value = new SqlQuery().append("""
+        return new SqlQuery().append("""
                 select least((select min(embargo_until) from delivery_item where embargo_until > ?),
-                             (select min(expires_at) from delivery_item where expires_at > ?))""", now, now).rows(entityManager).get(0)[0];
-        return Optional.ofNullable(SqlValues.instant(value));
+                             (select min(expires_at) from delivery_item where expires_at > ?))""", now, now)
+                .read(entityManager, row -> Optional.ofNullable(SqlQuery.instant(row, 1))).get(0);
     }
 
     /** The best row of story {@code outer}.story_id for this request, as a subquery over alias {@code a}. */
@@ -137,7 +136,6 @@ public class DeliveryReader {
     }
 
     private List<DeliveryRow> rows(SqlQuery query) {
-        return query.rows(entityManager).stream()
-                .map(row -> new DeliveryRow((String) row[0], (String) row[1], (String) row[2], SqlValues.instant(row[3]))).toList();
+        return query.read(entityManager, row -> new DeliveryRow(row.getString(1), row.getString(2), row.getBytes(3), SqlQuery.instant(row, 4)));
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One published story language as stored, with what lists order it by.
  *
- * @param document the JSON consumers get: the whole DeliveredStory, or the StorySummary where a list was read
+ * @param document the JSON consumers get, as stored (UTF-8): the whole DeliveredStory, or the StorySummary where a
+ *                 list was read
  */
-public record DeliveryRow(String storyId, String lang, String document, Instant storyPublishedAt) {
+public record DeliveryRow(String storyId, String lang, byte[] document, Instant storyPublishedAt) {
 }

@@ -1,40 +1,81 @@
 package org.imagehub.delivery.read;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.imagehub.platform.NativeSql;
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
-/** A native query built clause by clause, with its positional parameters kept in step. */
+/**
+ * A read of the published view built clause by clause, with its {@code ?} values kept in step, and run as plain
+ * JDBC: the hot read path skips Hibernate's native-query layer (result-set mapping, typed extraction), and reads
+ * stored JSON as the UTF-8 bytes PostgreSQL sends, never as a Java string. It still goes through the session's
+ * JDBC coordinator, so the connection, its transaction, statement inspection and logging are Hibernate's as usual.
+ */
 final class SqlQuery {
+    /** Reads one row of the result. */
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
 
-    /** Appends {@code text}, numbering its bare {@code ?} placeholders in order for {@code values}. */
+    /** Appends {@code text} and a value for each of its {@code ?} placeholders, in order. */
     SqlQuery append(String text, Object... values) {
-        int from = 0;
-        for (Object value : values) {
-            int mark = text.indexOf('?', from);
-            if (mark < 0) {
-                throw new IllegalArgumentException("More values than placeholders in: " + text);
-            }
-            parameters.add(value);
-            // Scanned, not replaced by a regular expression: a list query appends twenty values, on every request.
-            sql.append(text, from, mark).append('?').append(parameters.size());
-            from = mark + 1;
+        if (text.chars().filter(c -> c == '?').count() != values.length) {
+            throw new IllegalArgumentException(values.length + " values for the placeholders of: " + text);
         }
-        sql.append(text, from, text.length());
+        sql.append(text);
+        parameters.addAll(Arrays.asList(values));
         return this;
     }
 
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows(EntityManager entityManager) {
-        Query query = NativeSql.bind(entityManager.createNativeQuery(sql.toString()), parameters.toArray());
-        List<Object[]> rows = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            rows.add(row instanceof Object[] columns ? columns : new Object[] {row});
+    <T> List<T> read(EntityManager entityManager, RowReader<T> reader) {
+        SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        String text = sql.toString();
+        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(text);
+        try {
+            bind(statement);
+            ResultSet rows = jdbc.getResultSetReturn().extract(statement, text);
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(reader.read(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not read the published view", text);
+        } finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            jdbc.afterStatementExecution();
         }
-        return rows;
+    }
+
+    private void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            int position = i + 1;
+            if (value instanceof Instant instant) {
+                statement.setObject(position, instant.atOffset(ZoneOffset.UTC));
+            } else if (value instanceof String[] texts) {
+                statement.setArray(position, statement.getConnection().createArrayOf("text", texts));
+            } else {
+                statement.setObject(position, value);
+            }
+        }
+    }
+
+    /** A timestamptz column as an Instant (null stays null). */
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
