@@ -83,7 +83,10 @@ public class StoryImporter {
             try {
                 line = lines.next();
             } catch (PayloadTooLargeException e) {
-                writeAndFlush(checking, editor, counted);
+                ImportSummary stopped = writeFullChunk(checking, editor, counted, counter, body);
+                if (stopped != null) {
+                    return stopped;
+                }
                 writeAndFlush(checkLater(read, lastLine), editor, counted);
                 return counter.summary(new ImportSummary.Stopped(lastLine, e.getMessage()));
             }
@@ -97,22 +100,37 @@ public class StoryImporter {
                 CheckedChunk next = checkLater(read, lastLine);
                 read = new ArrayList<>(CHUNK);
                 chunkChars = 0;
-                if (checking != null) {
-                    writeAndFlush(checking, editor, counted);
-                    if (counter.failed() >= maxFailedLines) {
-                        // The next chunk's checks touched nothing: it is dropped with the rest of the body.
-                        drop(body);
-                        int stoppedAt = checking.lastLine();
-                        return counter.summary(new ImportSummary.Stopped(stoppedAt,
-                                counter.failed() + " lines failed; the import stopped at line " + stoppedAt + " and did not read the rest."));
-                    }
+                ImportSummary stopped = writeFullChunk(checking, editor, counted, counter, body);
+                if (stopped != null) {
+                    return stopped;
                 }
                 checking = next;
             }
         }
-        writeAndFlush(checking, editor, counted);
+        ImportSummary stopped = writeFullChunk(checking, editor, counted, counter, body);
+        if (stopped != null) {
+            return stopped;
+        }
         writeAndFlush(checkLater(read, lastLine), editor, counted);
         return counter.summary(null);
+    }
+
+    /**
+     * Writes a full chunk; then, when too many lines have failed, drops the rest of the body and answers the summary
+     * to stop with (the lines read after the chunk were only checked, which touched nothing), else null.
+     */
+    private ImportSummary writeFullChunk(CheckedChunk chunk, Editor editor, Consumer<ImportResult> results, ImportSummary.Counter counter,
+            InputStream body) throws IOException {
+        if (chunk == null) {
+            return null;
+        }
+        writeAndFlush(chunk, editor, results);
+        if (counter.failed() < maxFailedLines) {
+            return null;
+        }
+        drop(body);
+        return counter.summary(new ImportSummary.Stopped(chunk.lastLine(),
+                counter.failed() + " lines failed; the import stopped at line " + chunk.lastLine() + " and did not read the rest."));
     }
 
     /** A chunk's check outcomes (a {@link Checked} story or a failed {@link ImportResult} per line), as they become ready. */

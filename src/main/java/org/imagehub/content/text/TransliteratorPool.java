@@ -4,9 +4,9 @@ import com.ibm.icu.text.Transliterator;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Instances of one ICU transliterator, each used by one thread at a time. A thread-local instance per thread cost
- * the import ~8 % of its time building them: every request and fork-join thread built its own. The pool holds as
- * many as ever ran at once, and hands out the most recently returned (warmest) first.
+ * Instances of one ICU transliterator, each used by one thread at a time. With one per thread, every new thread (the
+ * import's checking threads come and go) built its own, ~0.3 CPU-s for Any-Latin with its Han-Latin. The pool holds
+ * as many as ever ran at once, and hands out the most recently returned (warmest) first.
  */
 final class TransliteratorPool {
     private final String id;
