@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.imagehub.content.story.StoryInput;
 import org.imagehub.content.story.StoryService;
@@ -35,6 +39,13 @@ public class StoryImporter {
     static final int CHUNK_CHARS = 8 * 1024 * 1024;
     static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
+    /** Threads that check chunks ahead of the writes; daemon, so they never hold the JVM up. */
+    private static final ExecutorService CHECKS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "import-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final StoryService stories;
     private final ObjectReader reader;
     private final int maxFailedLines;
@@ -50,9 +61,10 @@ public class StoryImporter {
 
     /**
      * Imports every line of {@code body}, handing one result per line to {@code results} in line order as each
-     * chunk is done; returns the totals. It holds one chunk at a time (at most {@link #CHUNK} lines and about
-     * {@link #CHUNK_CHARS} characters), never the body or the results. After too many failed lines it stops: the
-     * rest of the body is read and dropped, so the client can finish sending and read the answer.
+     * chunk is done; returns the totals. It holds at most two chunks at a time (each at most {@link #CHUNK} lines and
+     * about {@link #CHUNK_CHARS} characters: one being checked while the one before it is written), never the body or
+     * the results. After too many failed lines it stops: the rest of the body is read and dropped, so the client can
+     * finish sending and read the answer.
      */
     public ImportSummary importStories(InputStream body, Editor editor, Consumer<ImportResult> results) throws IOException {
         NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
@@ -62,7 +74,8 @@ public class StoryImporter {
             results.accept(result);
         };
         List<NdjsonLines.Line> read = new ArrayList<>(CHUNK);
-        List<ImportResult> pending = new ArrayList<>(CHUNK);
+        // The chunk read before, being checked on other threads while this thread writes the one before it.
+        CheckedChunk checking = null;
         long chunkChars = 0;
         int lastLine = 0;
         while (true) {
@@ -70,8 +83,11 @@ public class StoryImporter {
             try {
                 line = lines.next();
             } catch (PayloadTooLargeException e) {
-                pending.addAll(checkAndWrite(read, editor));
-                flush(pending, counted);
+                ImportSummary stopped = writeFullChunk(checking, editor, counted, counter, body);
+                if (stopped != null) {
+                    return stopped;
+                }
+                writeAndFlush(checkLater(read, lastLine), editor, counted);
                 return counter.summary(new ImportSummary.Stopped(lastLine, e.getMessage()));
             }
             if (line == null) {
@@ -81,40 +97,81 @@ public class StoryImporter {
             read.add(line);
             chunkChars += line.text() == null ? 0 : line.text().length();
             if (read.size() == CHUNK || chunkChars >= CHUNK_CHARS) {
-                pending.addAll(checkAndWrite(read, editor));
-                read.clear();
-                flush(pending, counted);
+                CheckedChunk next = checkLater(read, lastLine);
+                read = new ArrayList<>(CHUNK);
                 chunkChars = 0;
-                if (counter.failed() >= maxFailedLines) {
-                    drop(body);
-                    return counter.summary(new ImportSummary.Stopped(lastLine,
-                            counter.failed() + " lines failed; the import stopped at line " + lastLine + " and did not read the rest."));
+                ImportSummary stopped = writeFullChunk(checking, editor, counted, counter, body);
+                if (stopped != null) {
+                    return stopped;
                 }
+                checking = next;
             }
         }
-        pending.addAll(checkAndWrite(read, editor));
-        flush(pending, counted);
+        ImportSummary stopped = writeFullChunk(checking, editor, counted, counter, body);
+        if (stopped != null) {
+            return stopped;
+        }
+        writeAndFlush(checkLater(read, lastLine), editor, counted);
         return counter.summary(null);
     }
 
     /**
-     * Checks a chunk's lines, then writes the good ones; returns a result for every line. The checks (parsing,
-     * validation, sanitising, the title's slug) touch no database and take most of a line's time, so they run on
-     * every core at once; the writes stay in line order in one transaction.
+     * Writes a full chunk; then, when too many lines have failed, drops the rest of the body and answers the summary
+     * to stop with (the lines read after the chunk were only checked, which touched nothing), else null.
      */
-    private List<ImportResult> checkAndWrite(List<NdjsonLines.Line> lines, Editor editor) {
-        List<Object> outcomes = lines.parallelStream().map(this::check).toList();
-        List<Checked> chunk = new ArrayList<>(lines.size());
-        List<ImportResult> results = new ArrayList<>(lines.size());
+    private ImportSummary writeFullChunk(CheckedChunk chunk, Editor editor, Consumer<ImportResult> results, ImportSummary.Counter counter,
+            InputStream body) throws IOException {
+        if (chunk == null) {
+            return null;
+        }
+        writeAndFlush(chunk, editor, results);
+        if (counter.failed() < maxFailedLines) {
+            return null;
+        }
+        drop(body);
+        return counter.summary(new ImportSummary.Stopped(chunk.lastLine(),
+                counter.failed() + " lines failed; the import stopped at line " + chunk.lastLine() + " and did not read the rest."));
+    }
+
+    /** A chunk's check outcomes (a {@link Checked} story or a failed {@link ImportResult} per line), as they become ready. */
+    private record CheckedChunk(CompletableFuture<List<Object>> outcomes, int lastLine) {
+    }
+
+    /**
+     * Starts checking a chunk's lines: parsing, validation, sanitising and the titles' slugs touch no database and are
+     * most of a line's time, so they run on every core at once, and while the previous chunk is written (that thread
+     * mostly waits on PostgreSQL). The checking thread takes part in its parallel stream; it is not a fork-join worker,
+     * which on two cores would leave the stream one thread.
+     */
+    private CheckedChunk checkLater(List<NdjsonLines.Line> lines, int lastLine) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        return new CheckedChunk(CompletableFuture.supplyAsync(() -> lines.parallelStream().map(this::check).toList(), CHECKS), lastLine);
+    }
+
+    /** Writes the chunk's good lines in line order in one transaction, and hands out every line's result in line order. */
+    private void writeAndFlush(CheckedChunk checked, Editor editor, Consumer<ImportResult> results) {
+        if (checked == null) {
+            return;
+        }
+        List<Object> outcomes;
+        try {
+            outcomes = checked.outcomes().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        List<Checked> chunk = new ArrayList<>(outcomes.size());
+        List<ImportResult> pending = new ArrayList<>(outcomes.size());
         for (Object outcome : outcomes) {
-            if (outcome instanceof Checked checked) {
-                chunk.add(checked);
+            if (outcome instanceof Checked good) {
+                chunk.add(good);
             } else {
-                results.add((ImportResult) outcome);
+                pending.add((ImportResult) outcome);
             }
         }
-        results.addAll(write(chunk, editor));
-        return results;
+        pending.addAll(write(chunk, editor));
+        flush(pending, results);
     }
 
     /** The line as a {@link Checked} story, or the {@link ImportResult} saying why it is rejected. */
@@ -157,9 +214,10 @@ public class StoryImporter {
                 // while holding the published view's clock (taken when a live story changes): no lock cycle with
                 // an editor publishing one of them.
                 stories.lockByExternalIds(chunk.stream().map(checked -> checked.story().externalId()).toList());
-                List<ImportResult> written = new ArrayList<>();
-                for (Checked checked : chunk) {
-                    written.add(upsert(checked, editor));
+                List<StoryService.Upserted> upserted = stories.upsertAllByExternalId(chunk.stream().map(Checked::story).toList(), editor);
+                List<ImportResult> written = new ArrayList<>(chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    written.add(result(chunk.get(i), upserted.get(i)));
                 }
                 return written;
             });
@@ -182,7 +240,10 @@ public class StoryImporter {
     }
 
     private ImportResult upsert(Checked checked, Editor editor) {
-        StoryService.Upserted upserted = stories.upsertByExternalId(checked.story(), editor);
+        return result(checked, stories.upsertByExternalId(checked.story(), editor));
+    }
+
+    private static ImportResult result(Checked checked, StoryService.Upserted upserted) {
         return new ImportResult(checked.line(), checked.story().externalId(), upserted.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 upserted.id(), null, List.of());
     }

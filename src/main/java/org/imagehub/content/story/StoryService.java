@@ -5,9 +5,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.imagehub.content.revision.FieldChange;
 import org.imagehub.content.revision.LocalizationRevision;
 import org.imagehub.content.revision.RevisionContent;
@@ -253,6 +256,63 @@ public class StoryService {
             changed |= saved != StoryWriter.Saved.UNCHANGED;
         }
         return new Upserted(existing.id, changed ? UpsertOutcome.UPDATED : UpsertOutcome.UNCHANGED);
+    }
+
+    /**
+     * {@link #upsertByExternalId} for every line of an import chunk, in order, with the same outcome as one by one:
+     * the stories that do not exist yet are created together ({@link StoryWriter#createAll}: one lookup, one reference
+     * check and one slug allocation for all of them); a line whose story exists, or was created earlier in the chunk,
+     * goes through {@link #upsertByExternalId} after the creates before it. Any line's error fails the call.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Upserted> upsertAllByExternalId(List<ValidStory> valids, Editor editor) {
+        Set<String> organisationsChecked = new HashSet<>();
+        Set<String> existing = existingExternalIds(valids.stream().map(ValidStory::externalId).toList());
+        Set<String> createdHere = new HashSet<>();
+        List<Upserted> results = new ArrayList<>(valids.size());
+        List<ValidStory> toCreate = new ArrayList<>();
+        for (ValidStory valid : valids) {
+            String organisation = valid.organisation() == null ? editor.organisation() : valid.organisation();
+            if (organisationsChecked.add(organisation)) {
+                requireOrganisation(organisation, editor);
+            }
+            String key = organisation + "\n" + valid.externalId();
+            if (existing.contains(key) || createdHere.contains(key)) {
+                createTogether(toCreate, editor, results);
+                if (createdHere.contains(key)) {
+                    // Its story waits in the persistence context: the lookup (which does not flush) must see it.
+                    Story.getEntityManager().flush();
+                }
+                results.add(upsertByExternalId(valid, editor));
+            } else {
+                createdHere.add(key);
+                toCreate.add(valid);
+            }
+        }
+        createTogether(toCreate, editor, results);
+        return results;
+    }
+
+    private void createTogether(List<ValidStory> toCreate, Editor editor, List<Upserted> results) {
+        if (!toCreate.isEmpty()) {
+            writer.createAll(toCreate, editor).forEach(story -> results.add(new Upserted(story.id, UpsertOutcome.CREATED)));
+            toCreate.clear();
+        }
+    }
+
+    /** "organisation\nexternalId" of the stories that have one of these external ids. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> existingExternalIds(List<String> externalIds) {
+        List<Object[]> rows = Story.getEntityManager()
+                .createNativeQuery("select organisation, external_id from story where external_id = any(cast(?1 as text[]))")
+                .setParameter(1, externalIds.toArray(String[]::new))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT)
+                .getResultList();
+        Set<String> keys = new HashSet<>();
+        for (Object[] row : rows) {
+            keys.add(row[0] + "\n" + row[1]);
+        }
+        return keys;
     }
 
     /** Locks the existing stories with these external ids, in id order (the order every bulk writer takes them in). */

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,41 +64,61 @@ class StoryWriter {
     enum Saved { CREATED, UPDATED, UNCHANGED }
 
     Story create(ValidStory valid, Editor editor) {
-        checkReferences(valid);
+        return createAll(List.of(valid), editor).get(0);
+    }
+
+    /**
+     * Creates new stories together, in order, as {@link #create} would one by one: one reference check and one slug
+     * allocation for all of them (an import chunk), so the database is asked a few questions per chunk, not per line.
+     * Any story's error fails the call.
+     */
+    List<Story> createAll(List<ValidStory> valids, Editor editor) {
+        checkReferences(valids);
         Instant now = Instant.now(clock);
-        Story story = new Story();
-        story.id = Ids.newId();
-        story.createdAt = now;
-        story.createdBy = editor.userId();
-        story.version = 1;
-        applyAttributes(story, valid, editor, now);
-        List<Localization> created = new ArrayList<>();
+        List<Story> stories = new ArrayList<>(valids.size());
+        List<List<Localization>> createdPerStory = new ArrayList<>(valids.size());
         List<SlugAllocator.Request> slugRequests = new ArrayList<>();
-        for (int i = 0; i < valid.localizations().size(); i++) {
-            ValidStory.ValidLocalization source = valid.localizations().get(i);
-            Localization localization = newLocalization(story, source, now);
-            created.add(localization);
-            slugRequests.add(new SlugAllocator.Request(story.id, localization.id, source.lang(), source.slug(), source.titleSlug(),
-                    "localizations[" + i + "].slug"));
+        for (ValidStory valid : valids) {
+            Story story = new Story();
+            story.id = Ids.newId();
+            story.createdAt = now;
+            story.createdBy = editor.userId();
+            story.version = 1;
+            applyAttributes(story, valid, editor, now);
+            List<Localization> created = new ArrayList<>();
+            for (int i = 0; i < valid.localizations().size(); i++) {
+                ValidStory.ValidLocalization source = valid.localizations().get(i);
+                Localization localization = newLocalization(story, source, now);
+                created.add(localization);
+                slugRequests.add(new SlugAllocator.Request(story.id, localization.id, source.lang(), source.slug(), source.titleSlug(),
+                        "localizations[" + i + "].slug"));
+            }
+            stories.add(story);
+            createdPerStory.add(created);
         }
         Map<String, String> allocated = slugs.allocate(slugRequests);
-        story.persist();
-        // Sources first, so a translation can record the revision of its source.
-        for (int i = 0; i < created.size(); i++) {
-            Localization localization = created.get(i);
-            localization.slug = allocated.get(localization.id);
-            applyContent(localization, valid.localizations().get(i));
-            story.localizations.add(localization);
+        for (int s = 0; s < stories.size(); s++) {
+            Story story = stories.get(s);
+            ValidStory valid = valids.get(s);
+            List<Localization> created = createdPerStory.get(s);
+            story.persist();
+            // Sources first, so a translation can record the revision of its source.
+            for (int i = 0; i < created.size(); i++) {
+                Localization localization = created.get(i);
+                localization.slug = allocated.get(localization.id);
+                applyContent(localization, valid.localizations().get(i));
+                story.localizations.add(localization);
+            }
+            for (Localization localization : created) {
+                resolveTranslationRevision(story, localization);
+                localization.persist();
+                revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
+            }
+            List<String> languages = created.stream().map(l -> l.lang).toList();
+            outbox.append("story.created", "story", story.id, Map.of("storyId", story.id, "languages", languages));
+            audit.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)));
         }
-        for (Localization localization : created) {
-            resolveTranslationRevision(story, localization);
-            localization.persist();
-            revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
-        }
-        List<String> languages = created.stream().map(l -> l.lang).toList();
-        outbox.append("story.created", "story", story.id, Map.of("storyId", story.id, "languages", languages));
-        audit.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)));
-        return story;
+        return stories;
     }
 
     /** Applies checked attribute changes as the story's next attribute revision, recording what changed from what to what. */
@@ -217,21 +238,37 @@ class StoryWriter {
     }
 
     private void checkReferences(ValidStory valid) {
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> unknownTopics = topics.unknown(valid.topics());
-        for (int i = 0; i < valid.topics().size(); i++) {
-            if (unknownTopics.contains(valid.topics().get(i))) {
-                errors.add(new FieldError("topics[" + i + "]", "unknown-topic", "no topic '" + valid.topics().get(i) + "' (see GET /api/v1/topics)"));
-            }
+        checkReferences(List.of(valid));
+    }
+
+    /** One query for the topics and one for the key messages of all the stories; fails with the first story's unknown references. */
+    private void checkReferences(List<ValidStory> valids) {
+        Set<String> allTopics = new HashSet<>();
+        Set<String> allMessages = new HashSet<>();
+        for (ValidStory valid : valids) {
+            allTopics.addAll(valid.topics());
+            allMessages.addAll(valid.keyMessages());
         }
-        Set<String> unknownMessages = keyMessages.unknown(valid.keyMessages());
-        for (int i = 0; i < valid.keyMessages().size(); i++) {
-            if (unknownMessages.contains(valid.keyMessages().get(i))) {
-                errors.add(new FieldError("keyMessages[" + i + "]", "unknown-key-message", "no key message '" + valid.keyMessages().get(i) + "'"));
-            }
+        Set<String> unknownTopics = topics.unknown(allTopics);
+        Set<String> unknownMessages = keyMessages.unknown(allMessages);
+        if (unknownTopics.isEmpty() && unknownMessages.isEmpty()) {
+            return;
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors.size() + " unknown reference(s).", errors);
+        for (ValidStory valid : valids) {
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < valid.topics().size(); i++) {
+                if (unknownTopics.contains(valid.topics().get(i))) {
+                    errors.add(new FieldError("topics[" + i + "]", "unknown-topic", "no topic '" + valid.topics().get(i) + "' (see GET /api/v1/topics)"));
+                }
+            }
+            for (int i = 0; i < valid.keyMessages().size(); i++) {
+                if (unknownMessages.contains(valid.keyMessages().get(i))) {
+                    errors.add(new FieldError("keyMessages[" + i + "]", "unknown-key-message", "no key message '" + valid.keyMessages().get(i) + "'"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors.size() + " unknown reference(s).", errors);
+            }
         }
     }
 

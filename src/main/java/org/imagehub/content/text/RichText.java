@@ -46,6 +46,10 @@ public final class RichText {
         if (safeHtml == null || safeHtml.isEmpty()) {
             return "";
         }
+        String fast = PlainText.of(safeHtml);
+        if (fast != null) {
+            return PlainText.normalised(fast);
+        }
         var document = Jsoup.parseBodyFragment(safeHtml);
         document.select("p, li, blockquote, h1, h2, h3, h4, h5, h6, figcaption, tr, br").after("\n\n");
         String text = document.body().wholeText();

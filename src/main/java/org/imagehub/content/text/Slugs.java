@@ -1,6 +1,5 @@
 package org.imagehub.content.text;
 
-import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,14 +15,14 @@ public final class Slugs {
     private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     /**
-     * ICU transliterators are not safe to share between threads, and costly to build: one per thread. Soft and hard
-     * signs become primes on the way, which would split a word in two: they are dropped.
+     * ICU transliterators are not safe to share between threads, and costly to build (Any-Latin builds Han-Latin, a
+     * rule set of tens of thousands of rules, on first use): pooled, so the import's many request and fork-join
+     * threads reuse a few warm ones instead of each building its own. Soft and hard signs become primes on the way,
+     * which would split a word in two: they are dropped.
      */
-    private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Any-Latin; [\\u02B9\\u02BA] Remove; Latin-ASCII"));
+    private static final TransliteratorPool TO_ASCII = new TransliteratorPool("Any-Latin; [\\u02B9\\u02BA] Remove; Latin-ASCII");
     /** Latin text (English, French, Vietnamese...) needs only accents folded: far cheaper than script detection. */
-    private static final ThreadLocal<Transliterator> LATIN_TO_ASCII = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Latin-ASCII"));
+    private static final TransliteratorPool LATIN_TO_ASCII = new TransliteratorPool("Latin-ASCII");
 
     private Slugs() {
     }
@@ -35,7 +34,7 @@ public final class Slugs {
 
     /** What ICU makes of the title: the only way before {@link #foldedLatin}, which must give the same slugs. */
     static String transliterated(String title) {
-        return (isLatin(title) ? LATIN_TO_ASCII.get() : TO_ASCII.get()).transliterate(title);
+        return (isLatin(title) ? LATIN_TO_ASCII : TO_ASCII).transliterate(title);
     }
 
     static String slug(String transliterated) {
