@@ -60,6 +60,9 @@ create index outbox_delivery_stream on outbox_delivery (handler, aggregate_type,
 create index outbox_delivery_parked on outbox_delivery (handler, event_id) where parked_at is not null;
 -- Pruning keeps an event while any handler still owes it a delivery.
 create index outbox_delivery_event on outbox_delivery (event_id);
+-- A queue fills and empties in seconds: analyse and vacuum it by row counts, not by a share of a size that keeps changing.
+alter table outbox_delivery set (autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 5000,
+                                 autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000);
 
 -- The probe handler (hub.outbox.probe.*, off unless configured): what it was asked to fail, and what it received.
 create table outbox_probe_rule (

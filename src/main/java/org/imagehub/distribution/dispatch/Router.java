@@ -48,6 +48,7 @@ public class Router {
     }
 
     private int route(Connection connection, int limit) throws SQLException {
+        DeliveryQueue.indexPathsOnly(connection);
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, ROUTING_LOCK);
             try (ResultSet rows = lock.executeQuery()) {
