@@ -115,6 +115,69 @@ public interface HubConfig {
 
     Workflow workflow();
 
+    Outbox outbox();
+
+    /** The outbox dispatcher (distribution): every replica runs it. */
+    interface Outbox {
+        /** Off: this replica neither routes nor delivers events (the others still do). */
+        @WithDefault("true")
+        boolean dispatchEnabled();
+
+        /** Events a worker hands to a handler at once. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Events the router gives their deliveries in one transaction. */
+        @WithDefault("2000")
+        int routeBatchSize();
+
+        /** How long an idle worker waits before looking again (a write on this replica wakes it sooner). */
+        @WithDefault("200ms")
+        java.time.Duration pollInterval();
+
+        /** A failed delivery is tried again after base × 2^(attempts − 1), at most {@link #backoffMax()}, with jitter. */
+        @WithDefault("1s")
+        java.time.Duration backoffBase();
+
+        @WithDefault("10m")
+        java.time.Duration backoffMax();
+
+        /** After this many failed attempts the event is parked for that handler, with its last error. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Events all handlers have handled are deleted once older than this. */
+        @WithDefault("168h")
+        java.time.Duration retention();
+
+        @WithDefault("10m")
+        java.time.Duration pruneInterval();
+
+        /** How often pending counts and ages are read for the metrics and the readiness details. */
+        @WithDefault("5s")
+        java.time.Duration statsInterval();
+
+        /** A handler whose oldest pending event is older than this is named in the readiness details (still UP). */
+        @WithDefault("60s")
+        java.time.Duration lagThreshold();
+
+        Probe probe();
+
+        /**
+         * Probe handlers: they record every event of type {@code outbox.probe} they receive in
+         * {@code outbox_probe_delivery} and fail as {@code outbox_probe_rule} tells them. For checking the pipeline
+         * end to end on a running hub, and for the dispatcher tests on the packaged hub. None unless named.
+         */
+        interface Probe {
+            /** Names of the probe handlers to register on this replica. */
+            Optional<java.util.List<String>> handlers();
+
+            /** Also take every other event type, doing nothing with it: a no-op handler for benchmarks. */
+            @WithDefault("false")
+            boolean allTypes();
+        }
+    }
+
     Delivery delivery();
 
     Analytics analytics();

@@ -213,6 +213,18 @@ class OpenApiContractTests {
         Api.asAdmin().delete(MANAGE + "/consumers/{id}/keys/{keyId}", id, "key_unknown").then().statusCode(404);
         Api.asAdmin().get(MANAGE + "/audit?limit=5").then().statusCode(200);
         Api.asAdmin().get(MANAGE + "/audit?since=yesterday").then().statusCode(400);
+        outbox();
+    }
+
+    private static void outbox() {
+        Api.asAdmin().get(MANAGE + "/outbox/handlers").then().statusCode(200);
+        editor().get(MANAGE + "/outbox/handlers").then().statusCode(403);
+        Api.asAdmin().get(MANAGE + "/outbox/parked?limit=5").then().statusCode(200);
+        Api.asAdmin().get(MANAGE + "/outbox/parked?limit=500").then().statusCode(400);
+        Api.asAdmin().post(MANAGE + "/outbox/parked/{handler}/{eventId}/replay", "probe-count", 1).then().statusCode(404);
+        Api.asAdmin().post(MANAGE + "/outbox/parked/{handler}/{eventId}/replay", "probe-count", "x").then().statusCode(400);
+        Api.asAdmin().body(Map.of("handler", "probe-count")).post(MANAGE + "/outbox/replays").then().statusCode(200);
+        Api.asAdmin().body(Map.of("toEventId", 3)).post(MANAGE + "/outbox/replays").then().statusCode(400);
     }
 
     private static void delivery() {

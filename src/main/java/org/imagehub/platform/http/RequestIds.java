@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.regex.Pattern;
 import org.imagehub.platform.ids.Ids;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -16,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "image-hub.request-id";
+    /** The field of the JSON log lines (prod) that names the request. */
+    public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @ServerRequestFilter(preMatching = true)
@@ -27,6 +30,8 @@ public class RequestIds {
         if (context != null) {
             context.putLocal(KEY, id);
         }
+        // Quarkus keeps the MDC on the request's (duplicated) Vert.x context: every log line of the request carries it.
+        MDC.put(MDC_KEY, id);
     }
 
     @ServerResponseFilter
