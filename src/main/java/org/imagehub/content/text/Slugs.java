@@ -23,13 +23,15 @@ public final class Slugs {
     private static final TransliteratorPool TO_ASCII = new TransliteratorPool("Any-Latin; [\\u02B9\\u02BA] Remove; Latin-ASCII");
     /** Latin text (English, French, Vietnamese...) needs only accents folded: far cheaper than script detection. */
     private static final TransliteratorPool LATIN_TO_ASCII = new TransliteratorPool("Latin-ASCII");
+    private static final HanSyllables HAN = new HanSyllables(TO_ASCII);
 
     private Slugs() {
     }
 
     public static String fromTitle(String title) {
-        String folded = foldedLatin(title);
-        return slug(folded != null ? folded : transliterated(title));
+        String text = HanSyllables.containsHan(title) ? HAN.spell(title) : title;
+        String folded = foldedLatin(text);
+        return slug(folded != null ? folded : transliterated(text));
     }
 
     /** What ICU makes of the title: the only way before {@link #foldedLatin}, which must give the same slugs. */

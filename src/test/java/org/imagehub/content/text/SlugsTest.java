@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.imagehub.testing.Corpus;
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
@@ -46,5 +51,30 @@ class SlugsTest {
         }
         assertTrue(Slugs.foldedLatin("Tạo chuyển biến căn bản – « đối ngoại »") != null);
         assertTrue(Slugs.foldedLatin("Straße") == null);
+    }
+
+    @Test
+    void chineseSpelledCharacterByCharacterGivesTheSlugsIcuGives() throws IOException {
+        assertEquals("chong-qing", Slugs.fromTitle("重庆"), "a reading that depends on the next character");
+        assertEquals("chong-qing-shi", Slugs.fromTitle("重 庆市"));
+        assertEquals("zhong-yao", Slugs.fromTitle("重要"));
+        assertEquals("abc-zhong-guo", Slugs.fromTitle("ABC中国"));
+        assertEquals("di31jie-wai-jiao", Slugs.fromTitle("第31届外交"));
+        int compared = 0;
+        try (Stream<Path> pages = Files.list(Corpus.dir())) {
+            for (Path page : pages.filter(file -> file.toString().endsWith(".txt")).toList()) {
+                for (String line : Files.readAllLines(page)) {
+                    // Every title-sized window of the real pages, mixed scripts, digits and punctuation included.
+                    for (int start = 0; start < line.length(); start += 5) {
+                        for (int length : new int[] {8, 30, 90}) {
+                            String title = line.substring(start, Math.min(line.length(), start + length));
+                            assertEquals(Slugs.slug(Slugs.transliterated(title)), Slugs.fromTitle(title), title);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 5_000, "compared " + compared);
     }
 }
