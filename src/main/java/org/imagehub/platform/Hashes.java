@@ -30,4 +30,8 @@ public final class Hashes {
     public static String sha256Hex(String text) {
         return HexFormat.of().formatHex(sha256(text));
     }
+
+    public static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(sha256(data));
+    }
 }

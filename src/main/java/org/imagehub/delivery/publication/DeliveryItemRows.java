@@ -24,13 +24,15 @@ import org.imagehub.platform.Json;
  */
 @ApplicationScoped
 class DeliveryItemRows {
-    /** 18 parameters a row; PostgreSQL takes at most 32,767 in one statement. */
+    /** 19 parameters a row; PostgreSQL takes at most 32,767 in one statement. */
     static final int ROWS_PER_STATEMENT = 500;
     private static final String INSERT = """
             insert into delivery_item (story_id, lang, slug, type, topics, countries, key_messages, embargo_until, expires_at,
                 story_published_at, updated_at, change_seq, content_hash, document, summary, seen_topics, seen_countries, seen_visible)
             values""";
-    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)";
+    /** The document comes as UTF-8 bytes serialised without its number, which PostgreSQL sets (no second serialisation). */
+    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " jsonb_set(cast(convert_from(?, 'UTF8') as jsonb), '{version}', to_jsonb(cast(? as bigint))), convert_from(?, 'UTF8'), ?, ?, ?)";
     private static final String ON_CONFLICT = """
              on conflict (story_id, lang) do update set slug = excluded.slug, type = excluded.type, topics = excluded.topics,
                 seen_topics = array(select distinct unnest(delivery_item.seen_topics || excluded.seen_topics) order by 1),
@@ -49,8 +51,14 @@ class DeliveryItemRows {
         this.json = json;
     }
 
-    /** One published row: the document (already carrying its number), its story's publication time and content hash. */
-    record Row(DeliveredStory story, Instant storyPublishedAt, String hash, long seq) {
+    /**
+     * One published row: the story, its document serialised with version 0 (the bytes its content hash is taken of),
+     * its story's publication time, the hash and its number on the delivery clock (the document's version).
+     */
+    record Row(DeliveredStory story, byte[] document, Instant storyPublishedAt, String hash, long seq) {
+        Row numbered(long number) {
+            return new Row(story, document, storyPublishedAt, hash, number);
+        }
     }
 
     void upsert(List<Row> rows, Instant now) {
@@ -91,8 +99,9 @@ class DeliveryItemRows {
                 setInstant(insert, ++p, now);
                 insert.setLong(++p, row.seq());
                 insert.setString(++p, row.hash());
-                insert.setString(++p, json.write(story));
-                insert.setString(++p, json.write(StorySummary.of(story)));
+                insert.setBytes(++p, row.document());
+                insert.setLong(++p, row.seq());
+                insert.setBytes(++p, json.writeBytes(StorySummary.of(story)));
                 insert.setArray(++p, connection.createArrayOf("text", story.topics().toArray()));
                 // Whom a later tombstone must reach: every country it was for, or everyone when it named none.
                 insert.setArray(++p, connection.createArrayOf("text", story.countries().isEmpty()

@@ -55,51 +55,74 @@ public class PublishedStories {
     }
 
     /**
-     * {@link #replace} for many stories at once, in their order: the clock row is locked once, the current rows are
-     * read with one query and the changed ones written with multi-row statements. Callers lock the stories first.
+     * {@link #replace} for many stories at once, in their order. Everything that needs no delivery clock — reading the
+     * current rows, serialising and hashing the documents — is done first: concurrent publications queue on the clock
+     * row until commit, so only numbering and writing happen under it. Callers lock the stories first, which keeps
+     * their current rows still until then.
      */
     public void replaceAll(List<Projection> projections) {
         if (projections.isEmpty()) {
             return;
         }
+        List<Change> pending = changes(projections, currentHashes(projections));
+        if (pending.isEmpty()) {
+            return;
+        }
         long seq = ((Number) entityManager.createNativeQuery("select seq from delivery_clock where id = 1 for update").getSingleResult()).longValue();
+        Instant now = Instant.now(clock);
+        List<DeliveryItemRows.Row> upserts = new ArrayList<>();
+        for (Change change : pending) {
+            seq++;
+            if (change.row() != null) {
+                upserts.add(change.row().numbered(seq));
+            } else {
+                remove(change.storyId(), change.lang(), change.removal(), seq, now);
+            }
+        }
+        rows.upsert(upserts, now);
+        entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1").setParameter(1, seq).executeUpdate();
+        entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        // This replica's caches move on after the commit; other replicas hear the NOTIFY.
+        afterCommit.run(changes::changed);
+    }
+
+    /** A published row to write, or a language to take down; numbered in this order. */
+    private record Change(DeliveryItemRows.Row row, String storyId, String lang, Removal removal) {
+    }
+
+    private List<Change> changes(List<Projection> projections, Map<String, Map<String, String>> existing) {
+        List<Change> changes = new ArrayList<>();
+        for (Projection projection : projections) {
+            Map<String, String> current = existing.getOrDefault(projection.storyId(), Map.of());
+            Map<String, String> written = new HashMap<>();
+            for (DeliveredStory story : projection.live()) {
+                // Serialised once, without its number: the bytes are both hashed and stored (the number is set on write).
+                byte[] document = json.writeBytes(story.withVersion(0));
+                String hash = Hashes.sha256Hex(document);
+                written.put(story.lang(), hash);
+                if (projection.touchAll() || !hash.equals(current.get(story.lang()))) {
+                    changes.add(new Change(new DeliveryItemRows.Row(story, document, projection.storyPublishedAt(), hash, 0), null, null, null));
+                }
+            }
+            for (String lang : current.keySet()) {
+                if (projection.live().stream().noneMatch(story -> story.lang().equals(lang))) {
+                    changes.add(new Change(null, projection.storyId(), lang, projection.removals().getOrDefault(lang, new Removal("withdrawn", null))));
+                }
+            }
+            // A later projection of the same story in this call sees what this one wrote.
+            existing.put(projection.storyId(), written);
+        }
+        return changes;
+    }
+
+    private Map<String, Map<String, String>> currentHashes(List<Projection> projections) {
         Map<String, Map<String, String>> existing = new HashMap<>();
         for (Object row : entityManager.createNativeQuery("select story_id, lang, content_hash from delivery_item where story_id = any(cast(?1 as text[]))")
                 .setParameter(1, projections.stream().map(Projection::storyId).distinct().toArray(String[]::new)).getResultList()) {
             Object[] columns = (Object[]) row;
             existing.computeIfAbsent((String) columns[0], id -> new HashMap<>()).put((String) columns[1], (String) columns[2]);
         }
-        Instant now = Instant.now(clock);
-        long next = seq;
-        List<DeliveryItemRows.Row> upserts = new ArrayList<>();
-        for (Projection projection : projections) {
-            Map<String, String> current = existing.getOrDefault(projection.storyId(), Map.of());
-            Map<String, String> written = new HashMap<>();
-            for (DeliveredStory story : projection.live()) {
-                String hash = Hashes.sha256Hex(json.write(story.withVersion(0)));
-                written.put(story.lang(), hash);
-                if (!projection.touchAll() && hash.equals(current.get(story.lang()))) {
-                    continue;
-                }
-                next++;
-                upserts.add(new DeliveryItemRows.Row(story.withVersion(next), projection.storyPublishedAt(), hash, next));
-            }
-            for (String lang : current.keySet()) {
-                if (projection.live().stream().noneMatch(story -> story.lang().equals(lang))) {
-                    next++;
-                    remove(projection.storyId(), lang, projection.removals().getOrDefault(lang, new Removal("withdrawn", null)), next, now);
-                }
-            }
-            // A later projection of the same story in this call sees what this one wrote.
-            existing.put(projection.storyId(), written);
-        }
-        rows.upsert(upserts, now);
-        if (next != seq) {
-            entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1").setParameter(1, next).executeUpdate();
-            entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
-            // This replica's caches move on after the commit; other replicas hear the NOTIFY.
-            afterCommit.run(changes::changed);
-        }
+        return existing;
     }
 
     /** Which story each live "lang/slug" among the given belongs to. */
