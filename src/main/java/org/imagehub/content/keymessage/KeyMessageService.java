@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.text.TextChecks;
 import org.imagehub.content.workflow.EditorialPolicy;
 import org.imagehub.distribution.Outbox;
@@ -27,7 +27,7 @@ import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 import org.imagehub.security.organisation.OrganisationService;
 import org.imagehub.security.audit.AuditLog;
@@ -72,7 +72,7 @@ public class KeyMessageService {
     }
 
     @Transactional
-    public IdempotentCreate create(KeyMessageInput input, Editor editor, String idempotencyKey) {
+    public IdempotentCreate create(KeyMessageInput input, Actor editor, String idempotencyKey) {
         return idempotency.execute("key-message:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             Map<String, String> translations = validate(input, true);
             requireApproverFor(ownerOf(input, editor), editor);
@@ -94,7 +94,7 @@ public class KeyMessageService {
     }
 
     @Transactional
-    public KeyMessageView update(String code, KeyMessageInput input, String ifMatch, Editor editor) {
+    public KeyMessageView update(String code, KeyMessageInput input, String ifMatch, Actor editor) {
         KeyMessage message = KeyMessage.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (message == null) {
             throw new NotFoundException("No key message '" + code + "'.");
@@ -174,7 +174,7 @@ public class KeyMessageService {
     }
 
     /** Key messages speak for their owner: only its approvers (or a central approver, or an admin) create or change them. */
-    private void requireApproverFor(String owner, Editor editor) {
+    private void requireApproverFor(String owner, Actor editor) {
         if (!EditorialPolicy.actsFor(editor, owner) || Roles.level(editor.roles()) != Roles.Level.APPROVER) {
             throw new ForbiddenException("Only approvers of organisation '" + owner + "' (or of a central organisation) may change its key messages.");
         }
@@ -183,11 +183,11 @@ public class KeyMessageService {
         }
     }
 
-    private static String ownerOf(KeyMessageInput input, Editor editor) {
+    private static String ownerOf(KeyMessageInput input, Actor editor) {
         return input.owner() == null || input.owner().isBlank() ? editor.organisation() : input.owner();
     }
 
-    private void apply(KeyMessage message, KeyMessageInput input, Map<String, String> translations, Editor editor) {
+    private void apply(KeyMessage message, KeyMessageInput input, Map<String, String> translations, Actor editor) {
         // An update that names no owner keeps the one the message has.
         message.ownerOrganisation = input.owner() != null && !input.owner().isBlank() ? input.owner()
                 : message.ownerOrganisation != null ? message.ownerOrganisation : editor.organisation();

@@ -25,7 +25,7 @@ import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.ids.Ids;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /**
@@ -63,7 +63,7 @@ class StoryWriter {
     /** Outcome of saving one localization. */
     enum Saved { CREATED, UPDATED, UNCHANGED }
 
-    Story create(ValidStory valid, Editor editor) {
+    Story create(ValidStory valid, Actor editor) {
         return createAll(List.of(valid), editor).get(0);
     }
 
@@ -72,7 +72,7 @@ class StoryWriter {
      * allocation for all of them (an import chunk), so the database is asked a few questions per chunk, not per line.
      * Any story's error fails the call.
      */
-    List<Story> createAll(List<ValidStory> valids, Editor editor) {
+    List<Story> createAll(List<ValidStory> valids, Actor editor) {
         checkReferences(valids);
         Instant now = Instant.now(clock);
         List<Story> stories = new ArrayList<>(valids.size());
@@ -122,7 +122,7 @@ class StoryWriter {
     }
 
     /** Applies checked attribute changes as the story's next attribute revision, recording what changed from what to what. */
-    void updateAttributes(Story story, ValidStory valid, List<FieldChange> changes, String reason, Editor editor) {
+    void updateAttributes(Story story, ValidStory valid, List<FieldChange> changes, String reason, Actor editor) {
         checkReferences(valid);
         Instant now = Instant.now(clock);
         applyAttributes(story, valid, editor, now);
@@ -159,7 +159,7 @@ class StoryWriter {
     }
 
     /** Creates or revises the story's localization in {@code valid.lang()}; an identical save makes no revision. */
-    Saved saveLocalization(Story story, ValidStory.ValidLocalization valid, Editor editor) {
+    Saved saveLocalization(Story story, ValidStory.ValidLocalization valid, Actor editor) {
         Instant now = Instant.now(clock);
         Localization existing = story.localizations.stream().filter(l -> l.lang.equals(valid.lang())).findFirst().orElse(null);
         if (valid.translatedFromLang() != null
@@ -204,7 +204,7 @@ class StoryWriter {
     }
 
     /** Makes {@code content} the localization's current state as a new revision (used by saves and restores). */
-    Saved revise(Story story, Localization localization, Integer restoredFrom, Editor editor, Instant now) {
+    Saved revise(Story story, Localization localization, Integer restoredFrom, Actor editor, Instant now) {
         localization.currentRevision++;
         localization.version++;
         localization.updatedAt = now;
@@ -272,7 +272,7 @@ class StoryWriter {
         }
     }
 
-    private void applyAttributes(Story story, ValidStory valid, Editor editor, Instant now) {
+    private void applyAttributes(Story story, ValidStory valid, Actor editor, Instant now) {
         story.externalId = valid.externalId();
         story.type = valid.type();
         if (valid.organisation() != null) {

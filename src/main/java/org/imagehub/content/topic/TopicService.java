@@ -9,11 +9,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 import java.util.Set;
 import java.util.TreeSet;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.text.TextChecks;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.FieldError;
@@ -50,7 +50,7 @@ public class TopicService {
 
     /** Creates a topic (201) or replaces it (200, needs If-Match with its current ETag). */
     @Transactional
-    public Saved save(String code, TopicInput input, String ifMatch, String idempotencyKey, Editor editor) {
+    public Saved save(String code, TopicInput input, String ifMatch, String idempotencyKey, Actor editor) {
         Topic[] written = new Topic[1];
         IdempotentCreate answer = idempotency.execute("topic:" + editor.userId(), idempotencyKey,
                 json.write(new Object[] {code, input, ifMatch}), () -> {
@@ -62,7 +62,7 @@ public class TopicService {
     }
 
     /** Checks every field before writing, and names each one at fault, like the other managed resources. */
-    private Topic write(String code, TopicInput input, String ifMatch, Editor editor) {
+    private Topic write(String code, TopicInput input, String ifMatch, Actor editor) {
         List<FieldError> errors = new ArrayList<>();
         if (!CODE.matcher(code).matches() || code.length() > 60) {
             errors.add(new FieldError("path.code", "invalid", "lowercase letters, digits and dashes, at most 60"));

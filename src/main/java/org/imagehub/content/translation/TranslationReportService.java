@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.workflow.EditorialPolicy;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.platform.HubConfig;
 
 /**
@@ -28,7 +28,7 @@ public class TranslationReportService {
     }
 
     /** The report over the stories the editor acts for (every organisation's for admins and central approvers). */
-    public TranslationReport report(List<String> requestedLanguages, int limit, Editor editor) {
+    public TranslationReport report(List<String> requestedLanguages, int limit, Actor editor) {
         List<String> languages = requestedLanguages == null || requestedLanguages.isEmpty()
                 ? targetLanguages
                 : requestedLanguages.stream().map(lang -> LanguageTags.canonical(lang, "query.lang")).distinct().toList();

@@ -17,7 +17,7 @@ import org.imagehub.platform.errors.DatabaseBusyException;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ProblemCatalog;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +48,7 @@ public class BulkPublisher {
     }
 
     /** Each story's outcome, in request order. */
-    public List<BulkPublishResource.Outcome> publishDrafts(List<String> storyIds, Editor editor) {
+    public List<BulkPublishResource.Outcome> publishDrafts(List<String> storyIds, Actor editor) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> publishTogether(storyIds, editor));
         } catch (RuntimeException batchFailed) {
@@ -62,7 +62,7 @@ public class BulkPublisher {
         }
     }
 
-    private List<BulkPublishResource.Outcome> publishTogether(List<String> storyIds, Editor editor) {
+    private List<BulkPublishResource.Outcome> publishTogether(List<String> storyIds, Actor editor) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(storyIds));
         // Id order, the order every bulk writer locks stories in: no lock cycle with an import or another batch.
         entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update")
@@ -103,7 +103,7 @@ public class BulkPublisher {
      * Every step for every draft localization, each decided on the state the previous step leaves, before anything is
      * written: a refusal leaves the whole story as it was, as its own transaction used to.
      */
-    private static List<Planned> plan(Story story, Editor editor) {
+    private static List<Planned> plan(Story story, Actor editor) {
         List<Planned> plan = new ArrayList<>();
         for (Localization localization : story.localizations) {
             if (!WorkflowState.DRAFT.code().equals(localization.status)) {
@@ -120,7 +120,7 @@ public class BulkPublisher {
         return plan;
     }
 
-    private BulkPublishResource.Outcome publishAlone(String id, Editor editor) {
+    private BulkPublishResource.Outcome publishAlone(String id, Actor editor) {
         try {
             return new BulkPublishResource.Outcome(id, workflow.publishDrafts(id, editor), null, null);
         } catch (DomainException refused) {

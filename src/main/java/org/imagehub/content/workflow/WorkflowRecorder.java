@@ -8,7 +8,7 @@ import java.util.Map;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
 import org.imagehub.distribution.Outbox;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /**
@@ -29,9 +29,9 @@ public class WorkflowRecorder {
     }
 
     /** One step: what was done, the resulting state, by whom, with which comment and (for scheduling) when to publish. */
-    public record Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor,
+    public record Step(WorkflowAction action, WorkflowState target, Actor actor, String comment, boolean fastTracked, Instant scheduledFor,
             String publicReason) {
-        public Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor) {
+        public Step(WorkflowAction action, WorkflowState target, Actor actor, String comment, boolean fastTracked, Instant scheduledFor) {
             this(action, target, actor, comment, fastTracked, scheduledFor, null);
         }
     }

@@ -18,7 +18,7 @@ import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.ids.Ids;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /** Registers consumers and issues, lists and revokes their keys; every change is audited. */
@@ -57,7 +57,7 @@ public class ConsumerService {
 
     /** Registers a consumer (201, at version 1). Honours Idempotency-Key. */
     @Transactional
-    public IdempotentCreate create(ConsumerInput input, Editor editor, String idempotencyKey) {
+    public IdempotentCreate create(ConsumerInput input, Actor editor, String idempotencyKey) {
         return idempotency.execute("consumer:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             ConsumerView view = ConsumerView.of(register(Ids.newId(), validator.validate(input), editor));
             return new IdempotentCreate(201, "/api/v1/manage/consumers/" + view.id(), json.write(view), false);
@@ -65,7 +65,7 @@ public class ConsumerService {
     }
 
     @Transactional
-    public ConsumerView update(String id, ConsumerInput input, String ifMatch, Editor editor) {
+    public ConsumerView update(String id, ConsumerInput input, String ifMatch, Actor editor) {
         Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (consumer == null) {
             throw new NotFoundException("No consumer '" + id + "'.");
@@ -83,7 +83,7 @@ public class ConsumerService {
      * expiry, but never the key itself, which the hub does not keep; whoever lost the first answer revokes that key.
      */
     @Transactional
-    public IdempotentCreate issueKey(String consumerId, KeyRequest request, Editor editor, String idempotencyKey) {
+    public IdempotentCreate issueKey(String consumerId, KeyRequest request, Actor editor, String idempotencyKey) {
         return idempotency.execute("api-key:" + editor.userId(), idempotencyKey, json.write(new Object[] {consumerId, request}), () -> {
             find(consumerId);
             Instant now = Instant.now(clock);
@@ -106,7 +106,7 @@ public class ConsumerService {
     }
 
     @Transactional
-    public ApiKeyView revokeKey(String consumerId, String keyId, Editor editor) {
+    public ApiKeyView revokeKey(String consumerId, String keyId, Actor editor) {
         ApiKey key = ApiKey.findById(keyId, LockModeType.PESSIMISTIC_WRITE);
         if (key == null || !key.consumerId.equals(consumerId)) {
             throw new NotFoundException("No key '" + keyId + "' for consumer '" + consumerId + "'.");
@@ -124,7 +124,7 @@ public class ConsumerService {
      * it up to date when it exists. The key is stored hashed like any other.
      */
     @Transactional
-    public void ensureWithKey(String id, ConsumerInput input, String key, Instant expiresAt, Editor editor) {
+    public void ensureWithKey(String id, ConsumerInput input, String key, Instant expiresAt, Actor editor) {
         Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         ConsumerInput valid = validator.validate(input);
         if (consumer == null) {
@@ -139,7 +139,7 @@ public class ConsumerService {
         }
     }
 
-    private Consumer register(String id, ConsumerInput valid, Editor editor) {
+    private Consumer register(String id, ConsumerInput valid, Actor editor) {
         Instant now = Instant.now(clock);
         Consumer consumer = new Consumer();
         consumer.id = id;
@@ -157,7 +157,7 @@ public class ConsumerService {
                 "requestsPerMinute", consumer.requestsPerMinute, "active", consumer.active);
     }
 
-    private IssuedKey store(String consumerId, String secret, Instant expiresAt, Editor editor) {
+    private IssuedKey store(String consumerId, String secret, Instant expiresAt, Actor editor) {
         ApiKey key = new ApiKey();
         key.id = Ids.newId();
         key.consumerId = consumerId;

@@ -14,7 +14,7 @@ import org.imagehub.platform.Json;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /** The organisation directory: who owns content, and which organisations are central. */
@@ -57,7 +57,7 @@ public class OrganisationService {
 
     /** Registers the organisation (201) or replaces its attributes (200, needs If-Match). Honours Idempotency-Key. */
     @Transactional
-    public Saved save(String code, OrganisationInput input, String ifMatch, String idempotencyKey, Editor editor) {
+    public Saved save(String code, OrganisationInput input, String ifMatch, String idempotencyKey, Actor editor) {
         OrganisationView[] written = new OrganisationView[1];
         IdempotentCreate answer = idempotency.execute("organisation:" + editor.userId(), idempotencyKey,
                 json.write(new Object[] {code, input, ifMatch}), () -> {
@@ -68,7 +68,7 @@ public class OrganisationService {
         return new Saved(answer, written[0] == null ? null : EntityTags.of(written[0].version()));
     }
 
-    private OrganisationView write(String code, OrganisationInput input, String ifMatch, Editor editor) {
+    private OrganisationView write(String code, OrganisationInput input, String ifMatch, Actor editor) {
         validate(code, input);
         Instant now = Instant.now(clock);
         Organisation organisation = Organisation.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

@@ -1,4 +1,4 @@
-package org.imagehub.platform;
+package org.imagehub.app;
 
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;

@@ -1,10 +1,10 @@
-package org.imagehub.platform.embedded;
+package org.imagehub.demo.embedded;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.imagehub.platform.DemoStack;
+import org.imagehub.app.DemoStack;
 import org.jboss.logging.Logger;
 
 /**

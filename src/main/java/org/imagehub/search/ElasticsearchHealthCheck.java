@@ -1,4 +1,4 @@
-package org.imagehub.platform.health;
+package org.imagehub.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.imagehub.platform.embedded;
+package org.imagehub.demo.embedded;
 
 import java.nio.file.Path;
 import java.util.Optional;

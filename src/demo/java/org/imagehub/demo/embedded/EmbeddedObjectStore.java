@@ -1,4 +1,4 @@
-package org.imagehub.platform.embedded;
+package org.imagehub.demo.embedded;
 
 import java.net.URI;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import java.util.Set;
  * The signed-in person behind a management request: who, for which organisation, with which roles, and whether
  * that organisation is a central one (whose approvers may act on every organisation's content).
  */
-public record Editor(String userId, String organisation, Set<String> roles, boolean centralOrganisation) {
+public record Actor(String userId, String organisation, Set<String> roles, boolean centralOrganisation) {
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -8,25 +8,25 @@ import org.imagehub.security.organisation.OrganisationService;
 
 /** The {@link Editor} of the current request, read from the verified identity token. */
 @RequestScoped
-public class CurrentEditor {
+public class CurrentActor {
     private final SecurityIdentity identity;
     private final SecurityConfig config;
     private final OrganisationService organisations;
-    private Editor resolved;
+    private Actor resolved;
 
-    public CurrentEditor(SecurityIdentity identity, SecurityConfig config, OrganisationService organisations) {
+    public CurrentActor(SecurityIdentity identity, SecurityConfig config, OrganisationService organisations) {
         this.identity = identity;
         this.config = config;
         this.organisations = organisations;
     }
 
-    public Editor get() {
+    public Actor get() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthenticatedException("Sign in to use the management API.");
         }
         if (resolved == null) {
             String organisation = ClaimPath.of(config.organisationClaim()).text(token::getClaim).orElse("");
-            resolved = new Editor(token.getSubject() == null ? token.getName() : token.getSubject(), organisation, identity.getRoles(),
+            resolved = new Actor(token.getSubject() == null ? token.getName() : token.getSubject(), organisation, identity.getRoles(),
                     organisations.isCentral(organisation));
         }
         return resolved;

@@ -1,4 +1,4 @@
-package org.imagehub.platform.demo;
+package org.imagehub.demo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,7 @@ import org.imagehub.security.consumer.Scopes;
 import org.imagehub.security.organisation.OrganisationInput;
 import org.imagehub.security.organisation.OrganisationService;
 import org.imagehub.platform.HubConfig;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,7 +49,7 @@ public class DemoDataset {
     /** The consumer whose key is HUB_DEMO_API_KEY: reads everything published, in every language. */
     public static final String DEMO_CONSUMER = "demo-embassy";
     private static final Duration DEMO_KEY_LIFETIME = Duration.ofHours(24);
-    private static final Editor LOADER = new Editor("demo-loader", "mofa", Set.of(Roles.ADMIN, Roles.APPROVER, Roles.EDITOR), true);
+    private static final Actor LOADER = new Actor("demo-loader", "mofa", Set.of(Roles.ADMIN, Roles.APPROVER, Roles.EDITOR), true);
 
     private final HubConfig config;
     private final TopicService topics;

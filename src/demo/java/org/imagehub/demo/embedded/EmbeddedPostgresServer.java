@@ -1,4 +1,4 @@
-package org.imagehub.platform.embedded;
+package org.imagehub.demo.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

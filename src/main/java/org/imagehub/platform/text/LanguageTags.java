@@ -1,4 +1,4 @@
-package org.imagehub.content.text;
+package org.imagehub.platform.text;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
