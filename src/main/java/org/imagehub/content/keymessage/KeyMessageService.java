@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.text.TextChecks;
 import org.imagehub.content.workflow.EditorialPolicy;
-import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.ConflictException;
@@ -31,6 +30,8 @@ import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 import org.imagehub.security.organisation.OrganisationService;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.KeyMessageChanged;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -40,20 +41,18 @@ public class KeyMessageService {
 
     private final EntityManager entityManager;
     private final IdempotencyStore idempotency;
-    private final Outbox outbox;
-    private final AuditLog audit;
+    private final ContentChanges changes;
     private final Json json;
     private final Clock clock;
     private final List<String> targetLanguages;
     private final OrganisationService organisations;
 
-    public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, Outbox outbox, AuditLog audit, Json json,
+    public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, ContentChanges changes, Json json,
             Clock clock, HubConfig config, OrganisationService organisations) {
         this.organisations = organisations;
         this.entityManager = entityManager;
         this.idempotency = idempotency;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.json = json;
         this.clock = clock;
         this.targetLanguages = config.content().targetLanguages();
@@ -86,8 +85,8 @@ public class KeyMessageService {
             message.version = 1;
             apply(message, input, translations, editor);
             message.persist();
-            outbox.append("key-message.changed", "key-message", message.code, Map.of("code", message.code));
-            audit.record(editor, AuditLog.Write.of("key-message.created", "key-message", message.code, message.version));
+            changes.record(editor, AuditLog.Write.of("key-message.created", "key-message", message.code, message.version),
+                    new KeyMessageChanged(ContentChanges.meta(editor, Instant.now(clock)), message.code));
             KeyMessageView view = view(message);
             return new IdempotentCreate(201, "/api/v1/manage/key-messages/" + message.code, json.write(view), false);
         });
@@ -108,8 +107,8 @@ public class KeyMessageService {
         }
         apply(message, input, translations, editor);
         message.version++;
-        outbox.append("key-message.changed", "key-message", code, Map.of("code", code));
-        audit.record(editor, AuditLog.Write.of("key-message.updated", "key-message", code, message.version));
+        changes.record(editor, AuditLog.Write.of("key-message.updated", "key-message", code, message.version),
+                new KeyMessageChanged(ContentChanges.meta(editor, Instant.now(clock)), code));
         return view(message);
     }
 

@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.LocalizationSaved;
+import org.imagehub.content.events.StoryCreated;
+import org.imagehub.content.events.StoryUpdated;
 import org.imagehub.content.keymessage.KeyMessageService;
 import org.imagehub.content.revision.FieldChange;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
 import org.imagehub.content.topic.TopicService;
-import org.imagehub.content.workflow.PublicationProjector;
-import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.NativeSql;
 import org.imagehub.platform.SqlValues;
@@ -30,7 +32,7 @@ import org.imagehub.security.audit.AuditLog;
 
 /**
  * Writes validated stories inside the caller's transaction: reference checks, slugs, revisions, versions and the
- * outbox event. Shared by single saves and bulk import so both follow exactly the same rules.
+ * change events (see ContentChanges). Shared by single saves and bulk import so both follow exactly the same rules.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -39,23 +41,19 @@ class StoryWriter {
     private final KeyMessageService keyMessages;
     private final SlugAllocator slugs;
     private final RevisionService revisions;
-    private final Outbox outbox;
-    private final AuditLog audit;
-    private final PublicationProjector projector;
+    private final ContentChanges changes;
     private final EntityManager entityManager;
     private final Json json;
     private final Clock clock;
 
-    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, Outbox outbox,
-            AuditLog audit, PublicationProjector projector, EntityManager entityManager, Json json, Clock clock) {
+    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, ContentChanges changes,
+            EntityManager entityManager, Json json, Clock clock) {
         this.entityManager = entityManager;
-        this.projector = projector;
+        this.changes = changes;
         this.topics = topics;
         this.keyMessages = keyMessages;
         this.slugs = slugs;
         this.revisions = revisions;
-        this.outbox = outbox;
-        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -115,8 +113,8 @@ class StoryWriter {
                 revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
             }
             List<String> languages = created.stream().map(l -> l.lang).toList();
-            outbox.append("story.created", "story", story.id, Map.of("storyId", story.id, "languages", languages));
-            audit.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)));
+            changes.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
+                    new StoryCreated(ContentChanges.meta(editor, now), story.id, languages));
         }
         return stories;
     }
@@ -135,17 +133,15 @@ class StoryWriter {
                         values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)"""), story.id, number, json.write(changes), reason, now, editor.userId())
                 .executeUpdate();
         List<String> fields = changes.stream().map(FieldChange::field).toList();
-        outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id, "fields", fields));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attributeRevision", number);
         details.put("changes", changes);
         if (reason != null) {
             details.put("reason", reason);
         }
-        audit.record(editor, new AuditLog.Write("story.updated", "story", story.id, story.version, details));
-        if (story.localizations.stream().anyMatch(localization -> localization.publishedRevision != null)) {
-            projector.project(story, false);
-        }
+        boolean live = story.localizations.stream().anyMatch(localization -> localization.publishedRevision != null);
+        this.changes.record(editor, new AuditLog.Write("story.updated", "story", story.id, story.version, details),
+                new StoryUpdated(ContentChanges.meta(editor, now), story.id, fields, live));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -176,8 +172,8 @@ class StoryWriter {
             localization.persist();
             revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
             touch(story, now);
-            outbox.append("localization.saved", "story", story.id, Map.of("storyId", story.id, "lang", valid.lang(), "revision", 1));
-            audit.record(editor, new AuditLog.Write("localization.created", "story", story.id, 1L, Map.of("lang", valid.lang())));
+            changes.record(editor, new AuditLog.Write("localization.created", "story", story.id, 1L, Map.of("lang", valid.lang())),
+                    new LocalizationSaved(ContentChanges.meta(editor, now), story.id, valid.lang(), 1));
             return Saved.CREATED;
         }
         RevisionContent before = content(existing);
@@ -210,12 +206,11 @@ class StoryWriter {
         localization.updatedAt = now;
         revisions.record(content(localization), localization.id, localization.currentRevision, restoredFrom, editor.userId(), now);
         touch(story, now);
-        outbox.append("localization.saved", "story", story.id,
-                Map.of("storyId", story.id, "lang", localization.lang, "revision", localization.currentRevision));
         Map<String, Object> details = restoredFrom == null ? Map.of("lang", localization.lang)
                 : Map.of("lang", localization.lang, "restoredFrom", restoredFrom);
-        audit.record(editor, new AuditLog.Write(restoredFrom == null ? "localization.revised" : "localization.restored", "story", story.id,
-                (long) localization.currentRevision, details));
+        changes.record(editor, new AuditLog.Write(restoredFrom == null ? "localization.revised" : "localization.restored", "story", story.id,
+                (long) localization.currentRevision, details),
+                new LocalizationSaved(ContentChanges.meta(editor, now), story.id, localization.lang, localization.currentRevision));
         return Saved.UPDATED;
     }
 

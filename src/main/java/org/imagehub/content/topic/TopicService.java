@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.TopicChanged;
 import java.util.Set;
 import java.util.TreeSet;
 import org.imagehub.platform.text.LanguageTags;
@@ -28,13 +30,13 @@ public class TopicService {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern IPTC = java.util.regex.Pattern.compile("medtop:\\d{8}");
 
-    private final AuditLog audit;
+    private final ContentChanges changes;
     private final IdempotencyStore idempotency;
     private final Json json;
     private final Clock clock;
 
-    public TopicService(AuditLog audit, IdempotencyStore idempotency, Json json, Clock clock) {
-        this.audit = audit;
+    public TopicService(ContentChanges changes, IdempotencyStore idempotency, Json json, Clock clock) {
+        this.changes = changes;
         this.idempotency = idempotency;
         this.json = json;
         this.clock = clock;
@@ -108,8 +110,8 @@ public class TopicService {
         if (created) {
             topic.persist();
         }
-        audit.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, topic.version,
-                Map.of("labels", labels.keySet())));
+        changes.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, topic.version,
+                Map.of("labels", labels.keySet())), new TopicChanged(ContentChanges.meta(editor, now), topic.code));
         return topic;
     }
 

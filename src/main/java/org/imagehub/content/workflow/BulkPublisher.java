@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.LocalizationTransitioned;
+import org.imagehub.content.events.StoriesPublished;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
 import org.imagehub.platform.errors.DatabaseBusyException;
@@ -23,8 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the drafts of many stories in one transaction: the stories are locked in id order once, every step is
  * decided by {@link EditorialPolicy} and recorded by {@link WorkflowRecorder} exactly as single requests record them
- * (transition, audit entry, outbox event per step), the transitions are inserted as one batch, and the published
- * view is projected once per story, under one lock of the delivery clock. A story whose steps are refused is left
+ * (transition, audit entry, outbox event per step), the transitions are inserted as one batch, and observers get
+ * one {@link StoriesPublished} for the batch (delivery projects each story once, under one lock of its clock). A story whose steps are refused is left
  * untouched and reported; if the batch fails on something only the database sees, each story is published alone.
  */
 @ApplicationScoped
@@ -34,15 +37,15 @@ public class BulkPublisher {
 
     private final WorkflowService workflow;
     private final WorkflowRecorder recorder;
-    private final PublicationProjector projector;
+    private final ContentChanges changes;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public BulkPublisher(WorkflowService workflow, WorkflowRecorder recorder, PublicationProjector projector, EntityManager entityManager,
+    public BulkPublisher(WorkflowService workflow, WorkflowRecorder recorder, ContentChanges changes, EntityManager entityManager,
             Clock clock) {
         this.workflow = workflow;
         this.recorder = recorder;
-        this.projector = projector;
+        this.changes = changes;
         this.entityManager = entityManager;
         this.clock = clock;
     }
@@ -69,7 +72,8 @@ public class BulkPublisher {
                 .setParameter(1, distinct.toArray(String[]::new)).getResultList();
         Map<String, Story> stories = Story.<Story>list("id in ?1", distinct).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
         TransitionBatch transitions = new TransitionBatch();
-        LinkedHashSet<Story> toProject = new LinkedHashSet<>();
+        LinkedHashSet<String> toProject = new LinkedHashSet<>();
+        List<ContentChanges.Recorded> steps = new ArrayList<>();
         List<BulkPublishResource.Outcome> outcomes = new ArrayList<>();
         for (String id : storyIds) {
             try {
@@ -80,9 +84,11 @@ public class BulkPublisher {
                 List<Planned> plan = plan(story, editor);
                 Instant now = Instant.now(clock);
                 for (Planned step : plan) {
-                    if (recorder.change(story, step.localization(), new WorkflowRecorder.Step(step.action(), step.target(), editor, null, false, null),
-                            now, transitions)) {
-                        toProject.add(story);
+                    ContentChanges.Recorded recorded = recorder.change(story, step.localization(),
+                            new WorkflowRecorder.Step(step.action(), step.target(), editor, null, false, null), now, transitions);
+                    steps.add(recorded);
+                    if (((LocalizationTransitioned) recorded.event()).liveChanged()) {
+                        toProject.add(story.id);
                     }
                 }
                 outcomes.add(new BulkPublishResource.Outcome(id, (int) plan.stream().filter(step -> step.action() == WorkflowAction.PUBLISH).count(),
@@ -92,7 +98,8 @@ public class BulkPublisher {
             }
         }
         transitions.insert(entityManager);
-        projector.projectAll(List.copyOf(toProject));
+        changes.recordBatch(editor, steps, new StoriesPublished(ContentChanges.meta(editor, Instant.now(clock)), List.copyOf(toProject),
+                steps.stream().map(step -> (LocalizationTransitioned) step.event()).toList()));
         return outcomes;
     }
 

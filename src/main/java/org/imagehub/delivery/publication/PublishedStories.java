@@ -102,20 +102,6 @@ public class PublishedStories {
         }
     }
 
-    /** Which story each live "lang/slug" among the given belongs to. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> slugOwners(List<String> languages, List<String> slugs) {
-        Map<String, String> owners = new HashMap<>();
-        for (Object row : entityManager.createNativeQuery(
-                        "select lang, slug, story_id from delivery_item where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
-                .setParameter(1, languages.toArray(String[]::new)).setParameter(2, slugs.toArray(String[]::new))
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
-            Object[] columns = (Object[]) row;
-            owners.put(columns[0] + "/" + columns[1], (String) columns[2]);
-        }
-        return owners;
-    }
-
     private void remove(String storyId, String lang, Removal removal, long seq, Instant now) {
         // The tombstone keeps every topic and country the item ever carried: who could have it is told to delete it.
         entityManager.createNativeQuery("""
