@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.security.consumer.TopicDirectory;
 import org.imagehub.content.events.ContentChanges;
 import org.imagehub.content.events.TopicChanged;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.imagehub.platform.idempotency.IdempotentCreate;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class TopicService {
+public class TopicService implements TopicDirectory {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern IPTC = java.util.regex.Pattern.compile("medtop:\\d{8}");
 
@@ -116,6 +117,7 @@ public class TopicService {
     }
 
     /** The codes among {@code codes} that name no topic. */
+    @Override
     public Set<String> unknown(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Set.of();

@@ -20,6 +20,9 @@ import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.ids.Ids;
 import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.security.events.ApiKeyChanged;
+import org.imagehub.security.events.ConsumerChanged;
+import org.imagehub.security.events.SecurityChanges;
 
 /** Registers consumers and issues, lists and revokes their keys; every change is audited. */
 @ApplicationScoped
@@ -30,20 +33,20 @@ public class ConsumerService {
 
     private final ConsumerValidator validator;
     private final ApiKeyAuthenticator authenticator;
-    private final AuditLog audit;
+    private final SecurityChanges changes;
     private final AfterCommit afterCommit;
     private final IdempotencyStore idempotency;
     private final Json json;
     private final Clock clock;
 
-    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, AfterCommit afterCommit,
+    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, SecurityChanges changes, AfterCommit afterCommit,
             IdempotencyStore idempotency, Json json, Clock clock) {
         this.afterCommit = afterCommit;
         this.idempotency = idempotency;
         this.json = json;
         this.validator = validator;
         this.authenticator = authenticator;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -73,7 +76,8 @@ public class ConsumerService {
         EntityTags.requireMatch(ifMatch, consumer.version);
         apply(consumer, validator.validate(input));
         consumer.version++;
-        audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
+        changes.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)),
+                new ConsumerChanged(SecurityChanges.meta(editor, Instant.now(clock)), id, "updated"));
         afterCommit.run(() -> authenticator.forgetConsumer(id));
         return ConsumerView.of(consumer);
     }
@@ -113,7 +117,8 @@ public class ConsumerService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now(clock);
-            audit.record(editor, new AuditLog.Write("api-key.revoked", "consumer", consumerId, null, Map.of("keyId", keyId)));
+            changes.record(editor, new AuditLog.Write("api-key.revoked", "consumer", consumerId, null, Map.of("keyId", keyId)),
+                    new ApiKeyChanged(SecurityChanges.meta(editor, key.revokedAt), consumerId, keyId, "revoked"));
         }
         afterCommit.run(() -> authenticator.forgetKey(keyId));
         return ApiKeyView.of(key);
@@ -132,7 +137,8 @@ public class ConsumerService {
         } else {
             apply(consumer, valid);
             consumer.version++;
-            audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
+            changes.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)),
+                new ConsumerChanged(SecurityChanges.meta(editor, Instant.now(clock)), id, "updated"));
         }
         if (ApiKey.count("keyHash", (Object) ApiKeySecrets.hash(key)) == 0) {
             store(id, key, expiresAt, editor);
@@ -147,7 +153,8 @@ public class ConsumerService {
         consumer.version = 1;
         apply(consumer, valid);
         consumer.persist();
-        audit.record(editor, new AuditLog.Write("consumer.created", "consumer", id, 1L, Map.of("name", consumer.name, "scopes", consumer.scopes)));
+        changes.record(editor, new AuditLog.Write("consumer.created", "consumer", id, 1L, Map.of("name", consumer.name, "scopes", consumer.scopes)),
+                new ConsumerChanged(SecurityChanges.meta(editor, now), id, "created"));
         return consumer;
     }
 
@@ -167,8 +174,9 @@ public class ConsumerService {
         key.createdBy = editor.userId();
         key.expiresAt = expiresAt;
         key.persist();
-        audit.record(editor, new AuditLog.Write("api-key.issued", "consumer", consumerId, null,
-                expiresAt == null ? Map.of("keyId", key.id) : Map.of("keyId", key.id, "expiresAt", expiresAt.toString())));
+        changes.record(editor, new AuditLog.Write("api-key.issued", "consumer", consumerId, null,
+                expiresAt == null ? Map.of("keyId", key.id) : Map.of("keyId", key.id, "expiresAt", expiresAt.toString())),
+                new ApiKeyChanged(SecurityChanges.meta(editor, key.createdAt), consumerId, key.id, "issued"));
         return new IssuedKey(key.id, consumerId, secret, key.hint, expiresAt);
     }
 
