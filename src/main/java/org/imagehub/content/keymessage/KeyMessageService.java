@@ -118,8 +118,8 @@ public class KeyMessageService {
             return Set.of();
         }
         Set<String> unknown = new TreeSet<>(codes);
-        unknown.removeAll(entityManager.createQuery("select k.code from KeyMessage k where k.code in :codes", String.class)
-                .setParameter("codes", Set.copyOf(codes))
+        unknown.removeAll(entityManager.createQuery("select k.code from KeyMessage k where k.code in ?1", String.class)
+                .setParameter(1, Set.copyOf(codes))
                 // Key messages are not written with stories: no need to flush (and break up) a bulk import's pending inserts.
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList());
         return unknown;

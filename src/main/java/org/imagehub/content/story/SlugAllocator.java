@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Gives each localization a slug unique within its language, with one query for a whole batch. A slug the
@@ -100,13 +101,13 @@ class SlugAllocator {
      */
     private Map<String, String> liveSlugOwners(List<Request> requests, Map<String, String> wanted) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery("""
                         select l.lang, r.slug, l.story_id from localization l
                         join localization_revision r on r.localization_id = l.id and r.number = l.published_revision
                         where l.published_revision <> l.current_revision
-                          and l.lang = any(cast(?1 as text[])) and r.slug = any(cast(?2 as text[]))""")
-                .setParameter(1, requests.stream().map(Request::lang).distinct().toArray(String[]::new))
-                .setParameter(2, new HashSet<>(wanted.values()).toArray(String[]::new))
+                          and l.lang = any(cast(?1 as text[])) and r.slug = any(cast(?2 as text[]))"""),
+                        requests.stream().map(Request::lang).distinct().toArray(String[]::new),
+                        new HashSet<>(wanted.values()).toArray(String[]::new))
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .getResultList();
         Map<String, String> owners = new HashMap<>();
@@ -120,10 +121,9 @@ class SlugAllocator {
         Set<String> languages = new HashSet<>();
         requests.forEach(request -> languages.add(request.lang()));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "select lang, slug, id from localization where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
-                .setParameter(1, languages.toArray(String[]::new))
-                .setParameter(2, new HashSet<>(wanted.values()).toArray(String[]::new))
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery(
+                        "select lang, slug, id from localization where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))"),
+                        languages.toArray(String[]::new), new HashSet<>(wanted.values()).toArray(String[]::new))
                 // Not flushing first keeps a bulk import's inserts batched; a clash with a row still pending in this
                 // transaction is caught by the unique index at commit instead.
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)

@@ -32,6 +32,7 @@ import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.security.Actor;
 import org.imagehub.security.organisation.OrganisationService;
+import org.imagehub.platform.NativeSql;
 
 /** Stories and their localizations for the management API: create, read, revise, restore. */
 @ApplicationScoped
@@ -303,9 +304,9 @@ public class StoryService {
     /** "organisation\nexternalId" of the stories that have one of these external ids. */
     @SuppressWarnings("unchecked")
     private static Set<String> existingExternalIds(List<String> externalIds) {
-        List<Object[]> rows = Story.getEntityManager()
-                .createNativeQuery("select organisation, external_id from story where external_id = any(cast(?1 as text[]))")
-                .setParameter(1, externalIds.toArray(String[]::new))
+        List<Object[]> rows = NativeSql.bind(Story.getEntityManager()
+                .createNativeQuery("select organisation, external_id from story where external_id = any(cast(?1 as text[]))"),
+                (Object) externalIds.toArray(String[]::new))
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT)
                 .getResultList();
         Set<String> keys = new HashSet<>();
@@ -318,8 +319,9 @@ public class StoryService {
     /** Locks the existing stories with these external ids, in id order (the order every bulk writer takes them in). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockByExternalIds(List<String> externalIds) {
-        Story.getEntityManager().createNativeQuery("select id from story where external_id = any(cast(?1 as text[])) order by id for update")
-                .setParameter(1, externalIds.toArray(String[]::new))
+        NativeSql.bind(Story.getEntityManager().createNativeQuery(
+                        "select id from story where external_id = any(cast(?1 as text[])) order by id for update"),
+                (Object) externalIds.toArray(String[]::new))
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT)
                 .getResultList();
     }

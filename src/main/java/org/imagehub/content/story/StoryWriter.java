@@ -125,12 +125,13 @@ class StoryWriter {
         Instant now = Instant.now(clock);
         applyAttributes(story, valid, editor, now);
         story.version++;
-        Number last = (Number) entityManager.createNativeQuery("select coalesce(max(number), 0) from story_attribute_revision where story_id = ?1")
-                .setParameter(1, story.id).getSingleResult();
+        Number last = (Number) NativeSql.bind(entityManager.createNativeQuery(
+                "select coalesce(max(number), 0) from story_attribute_revision where story_id = ?1"), story.id).getSingleResult();
         int number = last.intValue() + 1;
         NativeSql.bind(entityManager.createNativeQuery("""
                         insert into story_attribute_revision (story_id, number, changes, reason, created_at, created_by)
-                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)"""), story.id, number, json.write(changes), reason, now, editor.userId())
+                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)"""),
+                story.id, number, json.write(changes), reason, now, editor.userId())
                 .executeUpdate();
         List<String> fields = changes.stream().map(FieldChange::field).toList();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -147,9 +148,9 @@ class StoryWriter {
     @Transactional(Transactional.TxType.SUPPORTS)
     List<AttributeRevisionView> attributeRevisions(String storyId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery("""
                         select number, cast(changes as text), reason, created_by, created_at from story_attribute_revision
-                        where story_id = ?1 order by number desc""").setParameter(1, storyId).getResultList();
+                        where story_id = ?1 order by number desc"""), storyId).getResultList();
         return rows.stream().map(row -> new AttributeRevisionView(((Number) row[0]).intValue(),
                 List.of(json.read((String) row[1], FieldChange[].class)), (String) row[2], (String) row[3], SqlValues.instant(row[4]))).toList();
     }

@@ -124,8 +124,8 @@ public class TopicService implements TopicDirectory {
         }
         Set<String> unknown = new TreeSet<>(codes);
         unknown.removeAll(Topic.getEntityManager()
-                .createQuery("select t.code from Topic t where t.code in :codes", String.class)
-                .setParameter("codes", Set.copyOf(codes))
+                .createQuery("select t.code from Topic t where t.code in ?1", String.class)
+                .setParameter(1, Set.copyOf(codes))
                 // Topics are not written with stories: no need to flush (and break up) a bulk import's pending inserts.
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .getResultList());

@@ -22,6 +22,7 @@ import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ProblemCatalog;
 import org.imagehub.security.Actor;
 import org.jboss.logging.Logger;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Publishes the drafts of many stories in one transaction: the stories are locked in id order once, every step is
@@ -68,8 +69,8 @@ public class BulkPublisher {
     private List<BulkPublishResource.Outcome> publishTogether(List<String> storyIds, Actor editor) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(storyIds));
         // Id order, the order every bulk writer locks stories in: no lock cycle with an import or another batch.
-        entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update")
-                .setParameter(1, distinct.toArray(String[]::new)).getResultList();
+        NativeSql.bind(entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update"),
+                (Object) distinct.toArray(String[]::new)).getResultList();
         Map<String, Story> stories = Story.<Story>list("id in ?1", distinct).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
         TransitionBatch transitions = new TransitionBatch();
         LinkedHashSet<String> toProject = new LinkedHashSet<>();
