@@ -97,7 +97,7 @@ class SlugAllocator {
     /**
      * Owners (story ids) of the wanted slugs held by a live revision older than the draft: the localization row has
      * the draft's slug, the live one is in its revision. Few localizations are in that state, and a partial index
-     * (V12) finds them.
+     * (V13) finds them.
      */
     private Map<String, String> liveSlugOwners(List<Request> requests, Map<String, String> wanted) {
         @SuppressWarnings("unchecked")
