@@ -20,23 +20,18 @@ public class OutboxEvent extends PanacheEntityBase {
     @SequenceGenerator(name = "outbox_event_ids", sequenceName = "outbox_event_id_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "event_type")
     public String eventType;
 
-    @Column(name = "aggregate_type")
     public String aggregateType;
 
-    @Column(name = "aggregate_id")
     public String aggregateId;
 
     @Column(name = "payload", columnDefinition = "jsonb")
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String payloadJson;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "available_at")
     public Instant availableAt;
 
     public int attempts;

@@ -23,7 +23,7 @@ import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/outbox")
@@ -32,10 +32,10 @@ import org.imagehub.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class OutboxResource {
     private final ParkedEvents parked;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
     private final int maxPageSize;
 
-    public OutboxResource(ParkedEvents parked, CurrentEditor editor, HubConfig config) {
+    public OutboxResource(ParkedEvents parked, CurrentActor editor, HubConfig config) {
         this.parked = parked;
         this.editor = editor;
         this.maxPageSize = config.limits().maxPageSize();

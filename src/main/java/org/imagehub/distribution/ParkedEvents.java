@@ -17,7 +17,7 @@ import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.paging.Cursors;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /** What admins see and do about the outbox: handlers' backlogs, parked events, replays (each audited). */
@@ -80,7 +80,7 @@ public class ParkedEvents {
         return new Page(items, next);
     }
 
-    public ReplayResult replayOne(String handler, long eventId, Editor actor) {
+    public ReplayResult replayOne(String handler, long eventId, Actor actor) {
         int replayed = replay("d.handler = ?1 and d.event_id = ?2", handler, eventId);
         if (replayed == 0) {
             throw new NotFoundException("No event " + eventId + " is parked for handler " + handler + ".");
@@ -89,7 +89,7 @@ public class ParkedEvents {
         return new ReplayResult(replayed);
     }
 
-    public ReplayResult replay(ReplayRequest request, Editor actor) {
+    public ReplayResult replay(ReplayRequest request, Actor actor) {
         validate(request);
         Map<String, Object> details = new LinkedHashMap<>();
         int replayed;

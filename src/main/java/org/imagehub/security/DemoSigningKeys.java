@@ -5,7 +5,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
-import org.imagehub.platform.DemoStack;
+import org.imagehub.app.DemoStack;
 
 /**
  * A fresh RSA key pair for each demo or test run: the hub verifies demo sign-in tokens with the public half exactly

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.imagehub.platform.embedded.EmbeddedElasticsearchServer;
+import org.imagehub.demo.embedded.EmbeddedElasticsearchServer;
 import org.imagehub.testing.InjectElasticsearchServer;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package org.imagehub.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
-import org.imagehub.platform.embedded.EmbeddedElasticsearchServer;
-import org.imagehub.platform.embedded.EmbeddedStack;
-import org.imagehub.platform.embedded.EmbeddedStackSettings;
+import org.imagehub.demo.embedded.EmbeddedElasticsearchServer;
+import org.imagehub.demo.embedded.EmbeddedStack;
+import org.imagehub.demo.embedded.EmbeddedStackSettings;
 import org.imagehub.security.DemoSigningKeys;
 
 /**

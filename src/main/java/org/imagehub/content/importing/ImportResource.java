@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.content.story.StoryInput;
 import org.imagehub.platform.http.RequestLimitsFilter;
-import org.imagehub.security.CurrentEditor;
-import org.imagehub.security.Editor;
+import org.imagehub.security.CurrentActor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/imports/stories")
@@ -31,10 +31,10 @@ import org.imagehub.security.Roles;
 @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class ImportResource {
     private final StoryImporter importer;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
     private final ObjectMapper objectMapper;
 
-    public ImportResource(StoryImporter importer, CurrentEditor editor, ObjectMapper objectMapper) {
+    public ImportResource(StoryImporter importer, CurrentActor editor, ObjectMapper objectMapper) {
         this.importer = importer;
         this.editor = editor;
         this.objectMapper = objectMapper;
@@ -60,7 +60,7 @@ public class ImportResource {
                     + "[{\"lang\": \"fr\", \"title\": \"Le Vietnam et la France\"}]}\n"
                     + "{\"externalId\": \"cms-43\", \"type\": \"article\", \"localizations\": [{\"lang\": \"en\", \"title\": \"Vietnam and France\"}]}\n")))
             InputStream body) {
-        Editor who = editor.get();
+        Actor who = editor.get();
         ObjectWriter writer = objectMapper.writer();
         // Streamed: the body is read line by line and each chunk's results are written out as it is done, so neither
         // the body nor the answer is ever held whole, whatever their size.

@@ -24,7 +24,7 @@ import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.PayloadTooLargeException;
 import org.imagehub.platform.errors.ProblemCatalog;
 import org.imagehub.platform.errors.Problem;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 
 /**
  * Bulk import of stories from NDJSON, one story per line, idempotent by external id. Lines are checked on their
@@ -66,7 +66,7 @@ public class StoryImporter {
      * the results. After too many failed lines it stops: the rest of the body is read and dropped, so the client can
      * finish sending and read the answer.
      */
-    public ImportSummary importStories(InputStream body, Editor editor, Consumer<ImportResult> results) throws IOException {
+    public ImportSummary importStories(InputStream body, Actor editor, Consumer<ImportResult> results) throws IOException {
         NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
         ImportSummary.Counter counter = new ImportSummary.Counter();
         Consumer<ImportResult> counted = result -> {
@@ -119,7 +119,7 @@ public class StoryImporter {
      * Writes a full chunk; then, when too many lines have failed, drops the rest of the body and answers the summary
      * to stop with (the lines read after the chunk were only checked, which touched nothing), else null.
      */
-    private ImportSummary writeFullChunk(CheckedChunk chunk, Editor editor, Consumer<ImportResult> results, ImportSummary.Counter counter,
+    private ImportSummary writeFullChunk(CheckedChunk chunk, Actor editor, Consumer<ImportResult> results, ImportSummary.Counter counter,
             InputStream body) throws IOException {
         if (chunk == null) {
             return null;
@@ -151,7 +151,7 @@ public class StoryImporter {
     }
 
     /** Writes the chunk's good lines in line order in one transaction, and hands out every line's result in line order. */
-    private void writeAndFlush(CheckedChunk checked, Editor editor, Consumer<ImportResult> results) {
+    private void writeAndFlush(CheckedChunk checked, Actor editor, Consumer<ImportResult> results) {
         if (checked == null) {
             return;
         }
@@ -204,7 +204,7 @@ public class StoryImporter {
         }
     }
 
-    private List<ImportResult> write(List<Checked> chunk, Editor editor) {
+    private List<ImportResult> write(List<Checked> chunk, Actor editor) {
         if (chunk.isEmpty()) {
             return List.of();
         }
@@ -239,7 +239,7 @@ public class StoryImporter {
         }
     }
 
-    private ImportResult upsert(Checked checked, Editor editor) {
+    private ImportResult upsert(Checked checked, Actor editor) {
         return result(checked, stories.upsertByExternalId(checked.story(), editor));
     }
 

@@ -21,21 +21,16 @@ public class KeyMessage extends PanacheEntityBase {
     @Id
     public String code;
 
-    @Column(name = "owner_organisation")
     public String ownerOrganisation;
 
-    @Column(name = "valid_from")
     public Instant validFrom;
 
-    @Column(name = "valid_until")
     public Instant validUntil;
 
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)

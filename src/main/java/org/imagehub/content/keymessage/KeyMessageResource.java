@@ -27,7 +27,7 @@ import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
 import org.imagehub.platform.http.EntityTags;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/key-messages")
@@ -36,9 +36,9 @@ import org.imagehub.security.Roles;
 @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class KeyMessageResource {
     private final KeyMessageService keyMessages;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public KeyMessageResource(KeyMessageService keyMessages, CurrentEditor editor) {
+    public KeyMessageResource(KeyMessageService keyMessages, CurrentActor editor) {
         this.keyMessages = keyMessages;
         this.editor = editor;
     }

@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.text.TextChecks;
 import org.imagehub.content.workflow.EditorialPolicy;
-import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.ConflictException;
@@ -27,10 +26,12 @@ import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 import org.imagehub.security.organisation.OrganisationService;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.KeyMessageChanged;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -40,20 +41,18 @@ public class KeyMessageService {
 
     private final EntityManager entityManager;
     private final IdempotencyStore idempotency;
-    private final Outbox outbox;
-    private final AuditLog audit;
+    private final ContentChanges changes;
     private final Json json;
     private final Clock clock;
     private final List<String> targetLanguages;
     private final OrganisationService organisations;
 
-    public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, Outbox outbox, AuditLog audit, Json json,
+    public KeyMessageService(EntityManager entityManager, IdempotencyStore idempotency, ContentChanges changes, Json json,
             Clock clock, HubConfig config, OrganisationService organisations) {
         this.organisations = organisations;
         this.entityManager = entityManager;
         this.idempotency = idempotency;
-        this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.json = json;
         this.clock = clock;
         this.targetLanguages = config.content().targetLanguages();
@@ -72,7 +71,7 @@ public class KeyMessageService {
     }
 
     @Transactional
-    public IdempotentCreate create(KeyMessageInput input, Editor editor, String idempotencyKey) {
+    public IdempotentCreate create(KeyMessageInput input, Actor editor, String idempotencyKey) {
         return idempotency.execute("key-message:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             Map<String, String> translations = validate(input, true);
             requireApproverFor(ownerOf(input, editor), editor);
@@ -86,15 +85,15 @@ public class KeyMessageService {
             message.version = 1;
             apply(message, input, translations, editor);
             message.persist();
-            outbox.append("key-message.changed", "key-message", message.code, Map.of("code", message.code));
-            audit.record(editor, AuditLog.Write.of("key-message.created", "key-message", message.code, message.version));
+            changes.record(editor, AuditLog.Write.of("key-message.created", "key-message", message.code, message.version),
+                    new KeyMessageChanged(ContentChanges.meta(editor, Instant.now(clock)), message.code));
             KeyMessageView view = view(message);
             return new IdempotentCreate(201, "/api/v1/manage/key-messages/" + message.code, json.write(view), false);
         });
     }
 
     @Transactional
-    public KeyMessageView update(String code, KeyMessageInput input, String ifMatch, Editor editor) {
+    public KeyMessageView update(String code, KeyMessageInput input, String ifMatch, Actor editor) {
         KeyMessage message = KeyMessage.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (message == null) {
             throw new NotFoundException("No key message '" + code + "'.");
@@ -108,8 +107,8 @@ public class KeyMessageService {
         }
         apply(message, input, translations, editor);
         message.version++;
-        outbox.append("key-message.changed", "key-message", code, Map.of("code", code));
-        audit.record(editor, AuditLog.Write.of("key-message.updated", "key-message", code, message.version));
+        changes.record(editor, AuditLog.Write.of("key-message.updated", "key-message", code, message.version),
+                new KeyMessageChanged(ContentChanges.meta(editor, Instant.now(clock)), code));
         return view(message);
     }
 
@@ -119,8 +118,8 @@ public class KeyMessageService {
             return Set.of();
         }
         Set<String> unknown = new TreeSet<>(codes);
-        unknown.removeAll(entityManager.createQuery("select k.code from KeyMessage k where k.code in :codes", String.class)
-                .setParameter("codes", Set.copyOf(codes))
+        unknown.removeAll(entityManager.createQuery("select k.code from KeyMessage k where k.code in ?1", String.class)
+                .setParameter(1, Set.copyOf(codes))
                 // Key messages are not written with stories: no need to flush (and break up) a bulk import's pending inserts.
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList());
         return unknown;
@@ -174,7 +173,7 @@ public class KeyMessageService {
     }
 
     /** Key messages speak for their owner: only its approvers (or a central approver, or an admin) create or change them. */
-    private void requireApproverFor(String owner, Editor editor) {
+    private void requireApproverFor(String owner, Actor editor) {
         if (!EditorialPolicy.actsFor(editor, owner) || Roles.level(editor.roles()) != Roles.Level.APPROVER) {
             throw new ForbiddenException("Only approvers of organisation '" + owner + "' (or of a central organisation) may change its key messages.");
         }
@@ -183,11 +182,11 @@ public class KeyMessageService {
         }
     }
 
-    private static String ownerOf(KeyMessageInput input, Editor editor) {
+    private static String ownerOf(KeyMessageInput input, Actor editor) {
         return input.owner() == null || input.owner().isBlank() ? editor.organisation() : input.owner();
     }
 
-    private void apply(KeyMessage message, KeyMessageInput input, Map<String, String> translations, Editor editor) {
+    private void apply(KeyMessage message, KeyMessageInput input, Map<String, String> translations, Actor editor) {
         // An update that names no owner keeps the one the message has.
         message.ownerOrganisation = input.owner() != null && !input.owner().isBlank() ? input.owner()
                 : message.ownerOrganisation != null ? message.ownerOrganisation : editor.organisation();

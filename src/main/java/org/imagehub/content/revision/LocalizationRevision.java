@@ -19,7 +19,6 @@ import org.hibernate.annotations.Immutable;
 @IdClass(LocalizationRevision.Key.class)
 public class LocalizationRevision extends PanacheEntityBase {
     @Id
-    @Column(name = "localization_id")
     public String localizationId;
 
     @Id
@@ -29,35 +28,26 @@ public class LocalizationRevision extends PanacheEntityBase {
     public String title;
     public String summary;
 
-    @Column(name = "body_html")
     public String bodyHtml;
 
-    @Column(name = "body_text")
     public String bodyText;
 
     @Column(name = "fields", columnDefinition = "jsonb")
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String fieldsJson;
 
-    @Column(name = "seo_title")
     public String seoTitle;
 
-    @Column(name = "seo_description")
     public String seoDescription;
 
-    @Column(name = "translated_from_lang")
     public String translatedFromLang;
 
-    @Column(name = "translated_from_revision")
     public Integer translatedFromRevision;
 
-    @Column(name = "restored_from")
     public Integer restoredFrom;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 
     public static class Key implements Serializable {

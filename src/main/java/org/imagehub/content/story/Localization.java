@@ -31,59 +31,44 @@ public class Localization extends PanacheEntityBase {
     public String title;
     public String summary;
 
-    @Column(name = "body_html")
     public String bodyHtml;
 
-    @Column(name = "body_text")
     public String bodyText;
 
     @Column(name = "fields", columnDefinition = "jsonb")
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String fieldsJson;
 
-    @Column(name = "seo_title")
     public String seoTitle;
 
-    @Column(name = "seo_description")
     public String seoDescription;
 
-    @Column(name = "translated_from_lang")
     public String translatedFromLang;
 
-    @Column(name = "translated_from_revision")
     public Integer translatedFromRevision;
 
-    @Column(name = "current_revision")
     public int currentRevision;
 
     public String status;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
     /** The revision consumers get, or null when none is live; a newer revision may be in review meanwhile. */
-    @Column(name = "published_revision")
     public Integer publishedRevision;
 
-    @Column(name = "first_published_at")
     public Instant firstPublishedAt;
 
-    @Column(name = "scheduled_at")
     public Instant scheduledAt;
 
     /** The withdrawing approver's comment: internal, for editors. */
-    @Column(name = "withdrawn_reason")
     public String withdrawnReason;
 
     /** What consumers are told about a withdrawal; only ever what the approver wrote for them. */
-    @Column(name = "public_reason")
     public String publicReason;
 
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

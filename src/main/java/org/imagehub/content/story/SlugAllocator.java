@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.imagehub.delivery.publication.PublishedStories;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Gives each localization a slug unique within its language, with one query for a whole batch. A slug the
@@ -21,12 +21,10 @@ import org.imagehub.platform.errors.FieldError;
 @ApplicationScoped
 class SlugAllocator {
     private final EntityManager entityManager;
-    private final PublishedStories published;
     private final TransactionSynchronizationRegistry transaction;
 
-    SlugAllocator(EntityManager entityManager, PublishedStories published, TransactionSynchronizationRegistry transaction) {
+    SlugAllocator(EntityManager entityManager, TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
-        this.published = published;
         this.transaction = transaction;
     }
 
@@ -46,8 +44,7 @@ class SlugAllocator {
         }
         Map<String, String> takenBy = takenSlugs(requests, wanted);
         // A live revision keeps its slug while a newer draft renames it: that slug stays taken for other stories.
-        Map<String, String> liveFor = published.slugOwners(requests.stream().map(Request::lang).distinct().toList(),
-                List.copyOf(new HashSet<>(wanted.values())));
+        Map<String, String> liveFor = liveSlugOwners(requests, wanted);
         Map<String, String> allocated = new HashMap<>();
         List<FieldError> clashes = new ArrayList<>();
         Set<String> usedInBatch = new HashSet<>();
@@ -97,14 +94,36 @@ class SlugAllocator {
         return earlier;
     }
 
+    /**
+     * Owners (story ids) of the wanted slugs held by a live revision older than the draft: the localization row has
+     * the draft's slug, the live one is in its revision. Few localizations are in that state, and a partial index
+     * (V13) finds them.
+     */
+    private Map<String, String> liveSlugOwners(List<Request> requests, Map<String, String> wanted) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery("""
+                        select l.lang, r.slug, l.story_id from localization l
+                        join localization_revision r on r.localization_id = l.id and r.number = l.published_revision
+                        where l.published_revision <> l.current_revision
+                          and l.lang = any(cast(?1 as text[])) and r.slug = any(cast(?2 as text[]))"""),
+                        requests.stream().map(Request::lang).distinct().toArray(String[]::new),
+                        new HashSet<>(wanted.values()).toArray(String[]::new))
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultList();
+        Map<String, String> owners = new HashMap<>();
+        for (Object[] row : rows) {
+            owners.put(row[0] + "/" + row[1], (String) row[2]);
+        }
+        return owners;
+    }
+
     private Map<String, String> takenSlugs(List<Request> requests, Map<String, String> wanted) {
         Set<String> languages = new HashSet<>();
         requests.forEach(request -> languages.add(request.lang()));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "select lang, slug, id from localization where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
-                .setParameter(1, languages.toArray(String[]::new))
-                .setParameter(2, new HashSet<>(wanted.values()).toArray(String[]::new))
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery(
+                        "select lang, slug, id from localization where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))"),
+                        languages.toArray(String[]::new), new HashSet<>(wanted.values()).toArray(String[]::new))
                 // Not flushing first keeps a bulk import's inserts batched; a clash with a row still pending in this
                 // transaction is caught by the unique index at commit instead.
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)

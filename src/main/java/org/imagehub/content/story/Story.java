@@ -25,7 +25,6 @@ public class Story extends PanacheEntityBase {
     @Id
     public String id;
 
-    @Column(name = "external_id")
     public String externalId;
 
     public String type;
@@ -42,7 +41,6 @@ public class Story extends PanacheEntityBase {
     public List<String> tags = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "key_messages")
     public List<String> keyMessages = new ArrayList<>();
 
     public String credit;
@@ -54,26 +52,20 @@ public class Story extends PanacheEntityBase {
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String fieldsJson;
 
-    @Column(name = "embargo_until")
     public Instant embargoUntil;
 
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
     /** The embargo has passed and consumers were told: the lift is a timed action that runs once. */
-    @Column(name = "embargo_lifted")
     public boolean embargoLifted;
 
     /** Bumped by every change to the story or any of its localizations: the story's ETag. */
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 
     @OneToMany(mappedBy = "story", cascade = CascadeType.ALL, orphanRemoval = true)

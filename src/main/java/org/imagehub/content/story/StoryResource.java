@@ -32,7 +32,7 @@ import org.imagehub.platform.http.Created;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/stories")
@@ -62,10 +62,10 @@ public class StoryResource {
              "seoDescription": "A new step in the strategic partnership.", "translatedFrom": {"lang": "fr", "revision": 1}}""";
 
     private final StoryService stories;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
     private final int maxPageSize;
 
-    public StoryResource(StoryService stories, CurrentEditor editor, HubConfig config) {
+    public StoryResource(StoryService stories, CurrentActor editor, HubConfig config) {
         this.stories = stories;
         this.editor = editor;
         this.maxPageSize = config.limits().maxPageSize();

@@ -15,7 +15,7 @@ import org.imagehub.content.revision.FieldChange;
 import org.imagehub.content.revision.LocalizationRevision;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.workflow.EditorialPolicy;
 import org.imagehub.content.workflow.WorkflowAction;
 import org.imagehub.content.workflow.WorkflowRecorder;
@@ -30,8 +30,9 @@ import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.paging.Cursors;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.organisation.OrganisationService;
+import org.imagehub.platform.NativeSql;
 
 /** Stories and their localizations for the management API: create, read, revise, restore. */
 @ApplicationScoped
@@ -63,7 +64,7 @@ public class StoryService {
     }
 
     @Transactional
-    public IdempotentCreate create(StoryInput input, Editor editor, String idempotencyKey) {
+    public IdempotentCreate create(StoryInput input, Actor editor, String idempotencyKey) {
         return idempotency.execute("story:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             ValidStory valid = validator.validateNew(input);
             requireOrganisation(valid.organisation(), editor);
@@ -73,12 +74,12 @@ public class StoryService {
         });
     }
 
-    public StoryView get(String id, Editor editor) {
+    public StoryView get(String id, Actor editor) {
         return view(visible(find(id), editor), editor);
     }
 
     /** Stories the editor acts for, and other organisations' stories that have a published localization. */
-    public StoryPage list(String type, String cursor, int limit, Editor editor) {
+    public StoryPage list(String type, String cursor, int limit, Actor editor) {
         StringBuilder query = new StringBuilder("from Story s where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (!EditorialPolicy.actsForAll(editor)) {
@@ -110,7 +111,7 @@ public class StoryService {
     }
 
     @Transactional
-    public StoryView updateAttributes(String id, StoryInput input, String ifMatch, Editor editor) {
+    public StoryView updateAttributes(String id, StoryInput input, String ifMatch, Actor editor) {
         Story story = visible(lock(id), editor);
         requireActsFor(editor, story);
         EntityTags.requireMatch(ifMatch, story.version);
@@ -122,7 +123,7 @@ public class StoryService {
     }
 
     /** A story's attribute revisions (what changed, by whom, why), newest first: for those who act for its owner. */
-    public List<AttributeRevisionView> attributeRevisions(String id, Editor editor) {
+    public List<AttributeRevisionView> attributeRevisions(String id, Actor editor) {
         Story story = find(id);
         if (!EditorialPolicy.actsFor(editor, story.organisation)) {
             throw new NotFoundException("No story '" + id + "'.");
@@ -134,7 +135,7 @@ public class StoryService {
      * The one way a story's attributes change, for PUT and import alike: checked by {@link EditorialPolicy}, recorded
      * as an attribute revision with what changed. Returns whether anything changed.
      */
-    private boolean changeAttributes(Story story, ValidStory valid, Editor editor) {
+    private boolean changeAttributes(Story story, ValidStory valid, Actor editor) {
         StoryAttributes before = StoryAttributes.of(story, json.read(story.fieldsJson));
         StoryAttributes after = StoryAttributes.of(valid, story.organisation, json.read(valid.fieldsJson()));
         List<FieldChange> changes = before.changesTo(after);
@@ -159,7 +160,7 @@ public class StoryService {
         return true;
     }
 
-    public LocalizationView getLocalization(String id, String lang, Editor editor) {
+    public LocalizationView getLocalization(String id, String lang, Actor editor) {
         return views.localization(visibleLocalization(find(id), lang, editor));
     }
 
@@ -172,7 +173,7 @@ public class StoryService {
      * revises it (If-Match with the localization's ETag required).
      */
     @Transactional
-    public SavedLocalization saveLocalization(String id, String lang, LocalizationInput input, String ifMatch, Editor editor) {
+    public SavedLocalization saveLocalization(String id, String lang, LocalizationInput input, String ifMatch, Actor editor) {
         Story story = visible(lock(id), editor);
         ValidStory.ValidLocalization valid = validator.validateLocalization(input, story.type, lang);
         Localization existing = story.localizations.stream().filter(l -> l.lang.equals(valid.lang())).findFirst().orElse(null);
@@ -190,21 +191,21 @@ public class StoryService {
         return new SavedLocalization(views.localization(findLocalization(story, valid.lang())), saved == StoryWriter.Saved.CREATED);
     }
 
-    public List<LocalizationRevision> revisions(String id, String lang, Editor editor) {
+    public List<LocalizationRevision> revisions(String id, String lang, Actor editor) {
         return revisions.list(ownLocalization(find(id), lang, editor).id);
     }
 
-    public LocalizationRevision revision(String id, String lang, int number, Editor editor) {
+    public LocalizationRevision revision(String id, String lang, int number, Actor editor) {
         return revisions.get(ownLocalization(find(id), lang, editor).id, number);
     }
 
-    public List<FieldChange> diff(String id, String lang, int from, int to, Editor editor) {
+    public List<FieldChange> diff(String id, String lang, int from, int to, Actor editor) {
         return revisions.diff(ownLocalization(find(id), lang, editor).id, from, to);
     }
 
     /** Makes an old revision current again, as a new revision: history only grows. */
     @Transactional
-    public LocalizationView restore(String id, String lang, int number, String ifMatch, Editor editor) {
+    public LocalizationView restore(String id, String lang, int number, String ifMatch, Actor editor) {
         Story story = lock(id);
         Localization localization = visibleLocalization(story, lang, editor);
         WorkflowState afterEdit = editDecision(editor, story, localization);
@@ -233,7 +234,7 @@ public class StoryService {
      * identical line changes nothing and makes no revision. Runs in the importer's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Upserted upsertByExternalId(ValidStory valid, Editor editor) {
+    public Upserted upsertByExternalId(ValidStory valid, Actor editor) {
         // External ids are per organisation: a line finds only its own organisation's story, so another
         // organisation's id neither matches nor tells anything about that organisation's content.
         String organisation = valid.organisation() == null ? editor.organisation() : valid.organisation();
@@ -265,7 +266,7 @@ public class StoryService {
      * goes through {@link #upsertByExternalId} after the creates before it. Any line's error fails the call.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Upserted> upsertAllByExternalId(List<ValidStory> valids, Editor editor) {
+    public List<Upserted> upsertAllByExternalId(List<ValidStory> valids, Actor editor) {
         Set<String> organisationsChecked = new HashSet<>();
         Set<String> existing = existingExternalIds(valids.stream().map(ValidStory::externalId).toList());
         Set<String> createdHere = new HashSet<>();
@@ -293,7 +294,7 @@ public class StoryService {
         return results;
     }
 
-    private void createTogether(List<ValidStory> toCreate, Editor editor, List<Upserted> results) {
+    private void createTogether(List<ValidStory> toCreate, Actor editor, List<Upserted> results) {
         if (!toCreate.isEmpty()) {
             writer.createAll(toCreate, editor).forEach(story -> results.add(new Upserted(story.id, UpsertOutcome.CREATED)));
             toCreate.clear();
@@ -303,9 +304,9 @@ public class StoryService {
     /** "organisation\nexternalId" of the stories that have one of these external ids. */
     @SuppressWarnings("unchecked")
     private static Set<String> existingExternalIds(List<String> externalIds) {
-        List<Object[]> rows = Story.getEntityManager()
-                .createNativeQuery("select organisation, external_id from story where external_id = any(cast(?1 as text[]))")
-                .setParameter(1, externalIds.toArray(String[]::new))
+        List<Object[]> rows = NativeSql.bind(Story.getEntityManager()
+                .createNativeQuery("select organisation, external_id from story where external_id = any(cast(?1 as text[]))"),
+                (Object) externalIds.toArray(String[]::new))
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT)
                 .getResultList();
         Set<String> keys = new HashSet<>();
@@ -318,8 +319,9 @@ public class StoryService {
     /** Locks the existing stories with these external ids, in id order (the order every bulk writer takes them in). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockByExternalIds(List<String> externalIds) {
-        Story.getEntityManager().createNativeQuery("select id from story where external_id = any(cast(?1 as text[])) order by id for update")
-                .setParameter(1, externalIds.toArray(String[]::new))
+        NativeSql.bind(Story.getEntityManager().createNativeQuery(
+                        "select id from story where external_id = any(cast(?1 as text[])) order by id for update"),
+                (Object) externalIds.toArray(String[]::new))
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, org.hibernate.FlushMode.COMMIT)
                 .getResultList();
     }
@@ -335,26 +337,26 @@ public class StoryService {
     }
 
     /** Content edits of live or approved localizations go back to draft: words change only through review. */
-    private static WorkflowState editDecision(Editor editor, Story story, Localization localization) {
+    private static WorkflowState editDecision(Actor editor, Story story, Localization localization) {
         return EditorialPolicy.decide(editor, story.organisation, WorkflowState.of(localization.status), localization.publishedRevision != null,
                 "breaking".equals(story.priority), WorkflowAction.EDIT).orThrow();
     }
 
-    private void reopenIfNeeded(Story story, Localization localization, WorkflowState afterEdit, Editor editor) {
+    private void reopenIfNeeded(Story story, Localization localization, WorkflowState afterEdit, Actor editor) {
         if (afterEdit != null && !afterEdit.code().equals(localization.status)) {
             workflow.apply(story, localization, new WorkflowRecorder.Step(WorkflowAction.EDIT, afterEdit, editor, null, false, null),
                     Instant.now(clock));
         }
     }
 
-    private static void requireActsFor(Editor editor, Story story) {
+    private static void requireActsFor(Actor editor, Story story) {
         if (!EditorialPolicy.actsFor(editor, story.organisation)) {
             throw new ForbiddenException("Only organisation '" + story.organisation + "' or a central approver may change this story.");
         }
     }
 
     /** Editors create content for their own organisation; admins and central approvers for any that exists. */
-    private void requireOrganisation(String organisation, Editor editor) {
+    private void requireOrganisation(String organisation, Actor editor) {
         if (organisation == null || organisation.equals(editor.organisation())) {
             return;
         }
@@ -368,7 +370,7 @@ public class StoryService {
     }
 
     /** Outside the organisations one acts for, a story exists only if some localization of it is published and it is not under embargo. */
-    private Story visible(Story story, Editor editor) {
+    private Story visible(Story story, Actor editor) {
         Instant now = Instant.now(clock);
         if (story.localizations.stream().noneMatch(l -> EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(l.status),
                 story.underEmbargo(now)))) {
@@ -378,14 +380,14 @@ public class StoryService {
     }
 
     /** History (revisions, diffs) holds unpublished text: only for those who act for the owner. */
-    private static Localization ownLocalization(Story story, String lang, Editor editor) {
+    private static Localization ownLocalization(Story story, String lang, Actor editor) {
         if (!EditorialPolicy.actsFor(editor, story.organisation)) {
             throw new NotFoundException("Story '" + story.id + "' has no localization in " + lang + " you may see.");
         }
         return findLocalization(story, lang);
     }
 
-    private Localization visibleLocalization(Story story, String lang, Editor editor) {
+    private Localization visibleLocalization(Story story, String lang, Actor editor) {
         Localization localization = findLocalization(story, lang);
         if (!EditorialPolicy.maySee(editor, story.organisation, WorkflowState.of(localization.status), story.underEmbargo(Instant.now(clock)))) {
             throw new NotFoundException("Story '" + story.id + "' has no localization in " + localization.lang + ".");
@@ -393,7 +395,7 @@ public class StoryService {
         return localization;
     }
 
-    private StoryView view(Story story, Editor editor) {
+    private StoryView view(Story story, Actor editor) {
         StoryView view = views.story(story);
         if (EditorialPolicy.actsFor(editor, story.organisation)) {
             return view;

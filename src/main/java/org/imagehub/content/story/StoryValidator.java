@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.imagehub.content.model.ContentModel;
 import org.imagehub.content.model.ContentType;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.text.RichText;
 import org.imagehub.content.text.Slugs;
 import org.imagehub.content.text.TextChecks;

@@ -12,25 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.LocalizationSaved;
+import org.imagehub.content.events.StoryCreated;
+import org.imagehub.content.events.StoryUpdated;
 import org.imagehub.content.keymessage.KeyMessageService;
 import org.imagehub.content.revision.FieldChange;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
 import org.imagehub.content.topic.TopicService;
-import org.imagehub.content.workflow.PublicationProjector;
-import org.imagehub.distribution.Outbox;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.NativeSql;
 import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.ids.Ids;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /**
  * Writes validated stories inside the caller's transaction: reference checks, slugs, revisions, versions and the
- * outbox event. Shared by single saves and bulk import so both follow exactly the same rules.
+ * change events (see ContentChanges). Shared by single saves and bulk import so both follow exactly the same rules.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -39,23 +41,19 @@ class StoryWriter {
     private final KeyMessageService keyMessages;
     private final SlugAllocator slugs;
     private final RevisionService revisions;
-    private final Outbox outbox;
-    private final AuditLog audit;
-    private final PublicationProjector projector;
+    private final ContentChanges changes;
     private final EntityManager entityManager;
     private final Json json;
     private final Clock clock;
 
-    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, Outbox outbox,
-            AuditLog audit, PublicationProjector projector, EntityManager entityManager, Json json, Clock clock) {
+    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, ContentChanges changes,
+            EntityManager entityManager, Json json, Clock clock) {
         this.entityManager = entityManager;
-        this.projector = projector;
+        this.changes = changes;
         this.topics = topics;
         this.keyMessages = keyMessages;
         this.slugs = slugs;
         this.revisions = revisions;
-        this.outbox = outbox;
-        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }
@@ -63,7 +61,7 @@ class StoryWriter {
     /** Outcome of saving one localization. */
     enum Saved { CREATED, UPDATED, UNCHANGED }
 
-    Story create(ValidStory valid, Editor editor) {
+    Story create(ValidStory valid, Actor editor) {
         return createAll(List.of(valid), editor).get(0);
     }
 
@@ -72,7 +70,7 @@ class StoryWriter {
      * allocation for all of them (an import chunk), so the database is asked a few questions per chunk, not per line.
      * Any story's error fails the call.
      */
-    List<Story> createAll(List<ValidStory> valids, Editor editor) {
+    List<Story> createAll(List<ValidStory> valids, Actor editor) {
         checkReferences(valids);
         Instant now = Instant.now(clock);
         List<Story> stories = new ArrayList<>(valids.size());
@@ -115,51 +113,50 @@ class StoryWriter {
                 revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
             }
             List<String> languages = created.stream().map(l -> l.lang).toList();
-            outbox.append("story.created", "story", story.id, Map.of("storyId", story.id, "languages", languages));
-            audit.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)));
+            changes.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
+                    new StoryCreated(ContentChanges.meta(editor, now), story.id, languages));
         }
         return stories;
     }
 
     /** Applies checked attribute changes as the story's next attribute revision, recording what changed from what to what. */
-    void updateAttributes(Story story, ValidStory valid, List<FieldChange> changes, String reason, Editor editor) {
+    void updateAttributes(Story story, ValidStory valid, List<FieldChange> changes, String reason, Actor editor) {
         checkReferences(valid);
         Instant now = Instant.now(clock);
         applyAttributes(story, valid, editor, now);
         story.version++;
-        Number last = (Number) entityManager.createNativeQuery("select coalesce(max(number), 0) from story_attribute_revision where story_id = ?1")
-                .setParameter(1, story.id).getSingleResult();
+        Number last = (Number) NativeSql.bind(entityManager.createNativeQuery(
+                "select coalesce(max(number), 0) from story_attribute_revision where story_id = ?1"), story.id).getSingleResult();
         int number = last.intValue() + 1;
         NativeSql.bind(entityManager.createNativeQuery("""
                         insert into story_attribute_revision (story_id, number, changes, reason, created_at, created_by)
-                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)"""), story.id, number, json.write(changes), reason, now, editor.userId())
+                        values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)"""),
+                story.id, number, json.write(changes), reason, now, editor.userId())
                 .executeUpdate();
         List<String> fields = changes.stream().map(FieldChange::field).toList();
-        outbox.append("story.updated", "story", story.id, Map.of("storyId", story.id, "fields", fields));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attributeRevision", number);
         details.put("changes", changes);
         if (reason != null) {
             details.put("reason", reason);
         }
-        audit.record(editor, new AuditLog.Write("story.updated", "story", story.id, story.version, details));
-        if (story.localizations.stream().anyMatch(localization -> localization.publishedRevision != null)) {
-            projector.project(story, false);
-        }
+        boolean live = story.localizations.stream().anyMatch(localization -> localization.publishedRevision != null);
+        this.changes.record(editor, new AuditLog.Write("story.updated", "story", story.id, story.version, details),
+                new StoryUpdated(ContentChanges.meta(editor, now), story.id, fields, live));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     List<AttributeRevisionView> attributeRevisions(String storyId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery("""
                         select number, cast(changes as text), reason, created_by, created_at from story_attribute_revision
-                        where story_id = ?1 order by number desc""").setParameter(1, storyId).getResultList();
+                        where story_id = ?1 order by number desc"""), storyId).getResultList();
         return rows.stream().map(row -> new AttributeRevisionView(((Number) row[0]).intValue(),
                 List.of(json.read((String) row[1], FieldChange[].class)), (String) row[2], (String) row[3], SqlValues.instant(row[4]))).toList();
     }
 
     /** Creates or revises the story's localization in {@code valid.lang()}; an identical save makes no revision. */
-    Saved saveLocalization(Story story, ValidStory.ValidLocalization valid, Editor editor) {
+    Saved saveLocalization(Story story, ValidStory.ValidLocalization valid, Actor editor) {
         Instant now = Instant.now(clock);
         Localization existing = story.localizations.stream().filter(l -> l.lang.equals(valid.lang())).findFirst().orElse(null);
         if (valid.translatedFromLang() != null
@@ -176,8 +173,8 @@ class StoryWriter {
             localization.persist();
             revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
             touch(story, now);
-            outbox.append("localization.saved", "story", story.id, Map.of("storyId", story.id, "lang", valid.lang(), "revision", 1));
-            audit.record(editor, new AuditLog.Write("localization.created", "story", story.id, 1L, Map.of("lang", valid.lang())));
+            changes.record(editor, new AuditLog.Write("localization.created", "story", story.id, 1L, Map.of("lang", valid.lang())),
+                    new LocalizationSaved(ContentChanges.meta(editor, now), story.id, valid.lang(), 1));
             return Saved.CREATED;
         }
         RevisionContent before = content(existing);
@@ -204,18 +201,17 @@ class StoryWriter {
     }
 
     /** Makes {@code content} the localization's current state as a new revision (used by saves and restores). */
-    Saved revise(Story story, Localization localization, Integer restoredFrom, Editor editor, Instant now) {
+    Saved revise(Story story, Localization localization, Integer restoredFrom, Actor editor, Instant now) {
         localization.currentRevision++;
         localization.version++;
         localization.updatedAt = now;
         revisions.record(content(localization), localization.id, localization.currentRevision, restoredFrom, editor.userId(), now);
         touch(story, now);
-        outbox.append("localization.saved", "story", story.id,
-                Map.of("storyId", story.id, "lang", localization.lang, "revision", localization.currentRevision));
         Map<String, Object> details = restoredFrom == null ? Map.of("lang", localization.lang)
                 : Map.of("lang", localization.lang, "restoredFrom", restoredFrom);
-        audit.record(editor, new AuditLog.Write(restoredFrom == null ? "localization.revised" : "localization.restored", "story", story.id,
-                (long) localization.currentRevision, details));
+        changes.record(editor, new AuditLog.Write(restoredFrom == null ? "localization.revised" : "localization.restored", "story", story.id,
+                (long) localization.currentRevision, details),
+                new LocalizationSaved(ContentChanges.meta(editor, now), story.id, localization.lang, localization.currentRevision));
         return Saved.UPDATED;
     }
 
@@ -272,7 +268,7 @@ class StoryWriter {
         }
     }
 
-    private void applyAttributes(Story story, ValidStory valid, Editor editor, Instant now) {
+    private void applyAttributes(Story story, ValidStory valid, Actor editor, Instant now) {
         story.externalId = valid.externalId();
         story.type = valid.type();
         if (valid.organisation() != null) {

@@ -19,14 +19,11 @@ public class Topic extends PanacheEntityBase {
     @ColumnTransformer(write = "cast(? as jsonb)")
     public String labelsJson;
 
-    @Column(name = "iptc_media_topic")
     public String iptcMediaTopic;
 
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

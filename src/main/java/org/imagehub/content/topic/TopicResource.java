@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1")
@@ -32,9 +32,9 @@ import org.imagehub.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
     private final TopicService topics;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public TopicResource(TopicService topics, CurrentEditor editor) {
+    public TopicResource(TopicService topics, CurrentActor editor) {
         this.topics = topics;
         this.editor = editor;
     }

@@ -9,11 +9,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.security.consumer.TopicDirectory;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.TopicChanged;
 import java.util.Set;
 import java.util.TreeSet;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.text.TextChecks;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.FieldError;
@@ -24,17 +27,17 @@ import org.imagehub.platform.idempotency.IdempotentCreate;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class TopicService {
+public class TopicService implements TopicDirectory {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final java.util.regex.Pattern IPTC = java.util.regex.Pattern.compile("medtop:\\d{8}");
 
-    private final AuditLog audit;
+    private final ContentChanges changes;
     private final IdempotencyStore idempotency;
     private final Json json;
     private final Clock clock;
 
-    public TopicService(AuditLog audit, IdempotencyStore idempotency, Json json, Clock clock) {
-        this.audit = audit;
+    public TopicService(ContentChanges changes, IdempotencyStore idempotency, Json json, Clock clock) {
+        this.changes = changes;
         this.idempotency = idempotency;
         this.json = json;
         this.clock = clock;
@@ -50,7 +53,7 @@ public class TopicService {
 
     /** Creates a topic (201) or replaces it (200, needs If-Match with its current ETag). */
     @Transactional
-    public Saved save(String code, TopicInput input, String ifMatch, String idempotencyKey, Editor editor) {
+    public Saved save(String code, TopicInput input, String ifMatch, String idempotencyKey, Actor editor) {
         Topic[] written = new Topic[1];
         IdempotentCreate answer = idempotency.execute("topic:" + editor.userId(), idempotencyKey,
                 json.write(new Object[] {code, input, ifMatch}), () -> {
@@ -62,7 +65,7 @@ public class TopicService {
     }
 
     /** Checks every field before writing, and names each one at fault, like the other managed resources. */
-    private Topic write(String code, TopicInput input, String ifMatch, Editor editor) {
+    private Topic write(String code, TopicInput input, String ifMatch, Actor editor) {
         List<FieldError> errors = new ArrayList<>();
         if (!CODE.matcher(code).matches() || code.length() > 60) {
             errors.add(new FieldError("path.code", "invalid", "lowercase letters, digits and dashes, at most 60"));
@@ -108,20 +111,21 @@ public class TopicService {
         if (created) {
             topic.persist();
         }
-        audit.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, topic.version,
-                Map.of("labels", labels.keySet())));
+        changes.record(editor, new AuditLog.Write(created ? "topic.created" : "topic.updated", "topic", topic.code, topic.version,
+                Map.of("labels", labels.keySet())), new TopicChanged(ContentChanges.meta(editor, now), topic.code));
         return topic;
     }
 
     /** The codes among {@code codes} that name no topic. */
+    @Override
     public Set<String> unknown(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Set.of();
         }
         Set<String> unknown = new TreeSet<>(codes);
         unknown.removeAll(Topic.getEntityManager()
-                .createQuery("select t.code from Topic t where t.code in :codes", String.class)
-                .setParameter("codes", Set.copyOf(codes))
+                .createQuery("select t.code from Topic t where t.code in ?1", String.class)
+                .setParameter(1, Set.copyOf(codes))
                 // Topics are not written with stories: no need to flush (and break up) a bulk import's pending inserts.
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .getResultList());

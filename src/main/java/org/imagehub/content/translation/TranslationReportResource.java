@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/reports/translations")
@@ -25,9 +25,9 @@ import org.imagehub.security.Roles;
 public class TranslationReportResource {
     private static final int MAX_STORIES = 500;
     private final TranslationReportService reports;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public TranslationReportResource(TranslationReportService reports, CurrentEditor editor) {
+    public TranslationReportResource(TranslationReportService reports, CurrentActor editor) {
         this.reports = reports;
         this.editor = editor;
     }

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.workflow.EditorialPolicy;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Translation gaps across all stories, in one query: for each localization, its source's current revision
@@ -28,19 +29,19 @@ public class TranslationReportService {
     }
 
     /** The report over the stories the editor acts for (every organisation's for admins and central approvers). */
-    public TranslationReport report(List<String> requestedLanguages, int limit, Editor editor) {
+    public TranslationReport report(List<String> requestedLanguages, int limit, Actor editor) {
         List<String> languages = requestedLanguages == null || requestedLanguages.isEmpty()
                 ? targetLanguages
                 : requestedLanguages.stream().map(lang -> LanguageTags.canonical(lang, "query.lang")).distinct().toList();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery("""
                 select s.id, s.type, l.lang, l.title, l.translated_from_lang, l.translated_from_revision, src.current_revision
                 from story s
                 join localization l on l.story_id = s.id
                 left join localization src on src.story_id = s.id and src.lang = l.translated_from_lang
                 where ?1 or s.organisation = ?2
-                order by s.updated_at desc, s.id, l.translated_from_lang nulls first, l.lang""")
-                .setParameter(1, EditorialPolicy.actsForAll(editor)).setParameter(2, editor.organisation()).getResultList();
+                order by s.updated_at desc, s.id, l.translated_from_lang nulls first, l.lang"""),
+                        EditorialPolicy.actsForAll(editor), editor.organisation()).getResultList();
 
         Map<String, int[]> counts = new LinkedHashMap<>();
         languages.forEach(lang -> counts.put(lang, new int[3]));

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.Bodies;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/workflow/publish-drafts")
@@ -26,9 +26,9 @@ public class BulkPublishResource {
     private static final int MAX_STORIES = 100;
 
     private final BulkPublisher publisher;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public BulkPublishResource(BulkPublisher publisher, CurrentEditor editor) {
+    public BulkPublishResource(BulkPublisher publisher, CurrentActor editor) {
         this.publisher = publisher;
         this.editor = editor;
     }

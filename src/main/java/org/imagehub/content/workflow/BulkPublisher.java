@@ -11,20 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.LocalizationTransitioned;
+import org.imagehub.content.events.StoriesPublished;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
 import org.imagehub.platform.errors.DatabaseBusyException;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ProblemCatalog;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.jboss.logging.Logger;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Publishes the drafts of many stories in one transaction: the stories are locked in id order once, every step is
  * decided by {@link EditorialPolicy} and recorded by {@link WorkflowRecorder} exactly as single requests record them
- * (transition, audit entry, outbox event per step), the transitions are inserted as one batch, and the published
- * view is projected once per story, under one lock of the delivery clock. A story whose steps are refused is left
+ * (transition, audit entry, outbox event per step), the transitions are inserted as one batch, and observers get
+ * one {@link StoriesPublished} for the batch (delivery projects each story once, under one lock of its clock). A story whose steps are refused is left
  * untouched and reported; if the batch fails on something only the database sees, each story is published alone.
  */
 @ApplicationScoped
@@ -34,21 +38,21 @@ public class BulkPublisher {
 
     private final WorkflowService workflow;
     private final WorkflowRecorder recorder;
-    private final PublicationProjector projector;
+    private final ContentChanges changes;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public BulkPublisher(WorkflowService workflow, WorkflowRecorder recorder, PublicationProjector projector, EntityManager entityManager,
+    public BulkPublisher(WorkflowService workflow, WorkflowRecorder recorder, ContentChanges changes, EntityManager entityManager,
             Clock clock) {
         this.workflow = workflow;
         this.recorder = recorder;
-        this.projector = projector;
+        this.changes = changes;
         this.entityManager = entityManager;
         this.clock = clock;
     }
 
     /** Each story's outcome, in request order. */
-    public List<BulkPublishResource.Outcome> publishDrafts(List<String> storyIds, Editor editor) {
+    public List<BulkPublishResource.Outcome> publishDrafts(List<String> storyIds, Actor editor) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> publishTogether(storyIds, editor));
         } catch (RuntimeException batchFailed) {
@@ -62,14 +66,15 @@ public class BulkPublisher {
         }
     }
 
-    private List<BulkPublishResource.Outcome> publishTogether(List<String> storyIds, Editor editor) {
+    private List<BulkPublishResource.Outcome> publishTogether(List<String> storyIds, Actor editor) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(storyIds));
         // Id order, the order every bulk writer locks stories in: no lock cycle with an import or another batch.
-        entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update")
-                .setParameter(1, distinct.toArray(String[]::new)).getResultList();
+        NativeSql.bind(entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update"),
+                (Object) distinct.toArray(String[]::new)).getResultList();
         Map<String, Story> stories = Story.<Story>list("id in ?1", distinct).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
         TransitionBatch transitions = new TransitionBatch();
-        LinkedHashSet<Story> toProject = new LinkedHashSet<>();
+        LinkedHashSet<String> toProject = new LinkedHashSet<>();
+        List<ContentChanges.Recorded> steps = new ArrayList<>();
         List<BulkPublishResource.Outcome> outcomes = new ArrayList<>();
         for (String id : storyIds) {
             try {
@@ -80,9 +85,11 @@ public class BulkPublisher {
                 List<Planned> plan = plan(story, editor);
                 Instant now = Instant.now(clock);
                 for (Planned step : plan) {
-                    if (recorder.change(story, step.localization(), new WorkflowRecorder.Step(step.action(), step.target(), editor, null, false, null),
-                            now, transitions)) {
-                        toProject.add(story);
+                    ContentChanges.Recorded recorded = recorder.change(story, step.localization(),
+                            new WorkflowRecorder.Step(step.action(), step.target(), editor, null, false, null), now, transitions);
+                    steps.add(recorded);
+                    if (((LocalizationTransitioned) recorded.event()).liveChanged()) {
+                        toProject.add(story.id);
                     }
                 }
                 outcomes.add(new BulkPublishResource.Outcome(id, (int) plan.stream().filter(step -> step.action() == WorkflowAction.PUBLISH).count(),
@@ -92,7 +99,8 @@ public class BulkPublisher {
             }
         }
         transitions.insert(entityManager);
-        projector.projectAll(List.copyOf(toProject));
+        changes.recordBatch(editor, steps, new StoriesPublished(ContentChanges.meta(editor, Instant.now(clock)), List.copyOf(toProject),
+                steps.stream().map(step -> (LocalizationTransitioned) step.event()).toList()));
         return outcomes;
     }
 
@@ -103,7 +111,7 @@ public class BulkPublisher {
      * Every step for every draft localization, each decided on the state the previous step leaves, before anything is
      * written: a refusal leaves the whole story as it was, as its own transaction used to.
      */
-    private static List<Planned> plan(Story story, Editor editor) {
+    private static List<Planned> plan(Story story, Actor editor) {
         List<Planned> plan = new ArrayList<>();
         for (Localization localization : story.localizations) {
             if (!WorkflowState.DRAFT.code().equals(localization.status)) {
@@ -120,7 +128,7 @@ public class BulkPublisher {
         return plan;
     }
 
-    private BulkPublishResource.Outcome publishAlone(String id, Editor editor) {
+    private BulkPublishResource.Outcome publishAlone(String id, Actor editor) {
         try {
             return new BulkPublishResource.Outcome(id, workflow.publishDrafts(id, editor), null, null);
         } catch (DomainException refused) {

@@ -3,7 +3,7 @@ package org.imagehub.content.workflow;
 import org.imagehub.platform.errors.ForbiddenException;
 import org.imagehub.platform.errors.InvalidTransitionException;
 import org.imagehub.platform.errors.NotFoundException;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 
 /**
@@ -39,22 +39,22 @@ public final class EditorialPolicy {
         }
     }
 
-    public static boolean actsFor(Editor editor, String owner) {
+    public static boolean actsFor(Actor editor, String owner) {
         return actsForAll(editor) || editor.organisation().equals(owner);
     }
 
     /** Admins, and approvers of a central organisation, act for every organisation. */
-    public static boolean actsForAll(Editor editor) {
+    public static boolean actsForAll(Actor editor) {
         return editor.isAdmin() || (editor.centralOrganisation() && Roles.level(editor.roles()) == Roles.Level.APPROVER);
     }
 
     /** Other organisations see published localizations only, and nothing of a story while it is under embargo. */
-    public static boolean maySee(Editor editor, String owner, WorkflowState state, boolean underEmbargo) {
+    public static boolean maySee(Actor editor, String owner, WorkflowState state, boolean underEmbargo) {
         return (state == WorkflowState.PUBLISHED && !underEmbargo) || actsFor(editor, owner);
     }
 
     /** The workflow history (comments, actors) of a localization: its own organisation and central organisations only. */
-    public static boolean maySeeHistory(Editor editor, String owner) {
+    public static boolean maySeeHistory(Actor editor, String owner) {
         return actsFor(editor, owner) || editor.centralOrganisation();
     }
 
@@ -63,7 +63,7 @@ public final class EditorialPolicy {
      * @param breaking the story is marked breaking, so a central approver may publish it at once
      * Callers have already answered 404 for an embargoed story of another organisation.
      */
-    public static Decision decide(Editor editor, String owner, WorkflowState state, boolean live, boolean breaking, WorkflowAction action) {
+    public static Decision decide(Actor editor, String owner, WorkflowState state, boolean live, boolean breaking, WorkflowAction action) {
         if (!maySee(editor, owner, state, false)) {
             return Decision.refused(Outcome.NOT_FOUND, "No such localization.");
         }
@@ -81,7 +81,7 @@ public final class EditorialPolicy {
      * A story's own attributes (type fields, rights, topics, countries, embargo, expiry …) reach consumers with every
      * live language at once: once a language is approved, scheduled or live, only an approver may change them.
      */
-    public static Decision decideAttributeChange(Editor editor, String owner, boolean approvedOrLive) {
+    public static Decision decideAttributeChange(Actor editor, String owner, boolean approvedOrLive) {
         if (!actsFor(editor, owner)) {
             return Decision.refused(Outcome.FORBIDDEN, "Only organisation '" + owner + "' or a central approver may change this story.");
         }
@@ -105,7 +105,7 @@ public final class EditorialPolicy {
         };
     }
 
-    private static Decision target(Editor editor, WorkflowState state, boolean live, boolean breaking, WorkflowAction action) {
+    private static Decision target(Actor editor, WorkflowState state, boolean live, boolean breaking, WorkflowAction action) {
         WorkflowState target = switch (action) {
             case EDIT -> state == WorkflowState.IN_REVIEW ? WorkflowState.IN_REVIEW : WorkflowState.DRAFT;
             case SUBMIT -> state == WorkflowState.DRAFT ? WorkflowState.IN_REVIEW : null;

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
-import org.imagehub.distribution.Outbox;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.EmbargoLifted;
 import org.imagehub.platform.NativeSql;
 import org.imagehub.security.audit.AuditLog;
 import org.jboss.logging.Logger;
@@ -30,18 +31,13 @@ public class TimedActions {
 
     private final EntityManager entityManager;
     private final WorkflowRecorder recorder;
-    private final AuditLog audit;
-    private final Outbox outbox;
-    private final PublicationProjector projector;
+    private final ContentChanges changes;
     private final Clock clock;
 
-    public TimedActions(EntityManager entityManager, WorkflowRecorder recorder, AuditLog audit, Outbox outbox, PublicationProjector projector,
-            Clock clock) {
+    public TimedActions(EntityManager entityManager, WorkflowRecorder recorder, ContentChanges changes, Clock clock) {
         this.entityManager = entityManager;
         this.recorder = recorder;
-        this.audit = audit;
-        this.outbox = outbox;
-        this.projector = projector;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -105,10 +101,8 @@ public class TimedActions {
         story.embargoLifted = true;
         story.version++;
         story.updatedAt = now;
-        audit.record(AuditLog.SYSTEM, new AuditLog.Write("story.embargo-lifted", "story", storyId, story.version,
-                Map.of("embargoUntil", story.embargoUntil.toString())));
-        outbox.append("story.embargo-lifted", "story", storyId, Map.of("storyId", storyId));
-        projector.project(story, true);
+        changes.record(AuditLog.SYSTEM, new AuditLog.Write("story.embargo-lifted", "story", storyId, story.version,
+                Map.of("embargoUntil", story.embargoUntil.toString())), new EmbargoLifted(ContentChanges.meta(AuditLog.SYSTEM, now), storyId));
         return true;
     }
 

@@ -7,48 +7,44 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
-import org.imagehub.distribution.Outbox;
-import org.imagehub.security.Editor;
+import org.imagehub.content.events.ContentChanges;
+import org.imagehub.content.events.LocalizationTransitioned;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
 
 /**
- * Applies a decided workflow step inside the caller's transaction: the new state, the transition record, the audit
- * entry and the outbox event go in together. Shared by editors' requests, content edits and timed actions.
+ * Applies a decided workflow step inside the caller's transaction: the new state and the transition record, then
+ * the change is recorded as a {@link LocalizationTransitioned} (audit entry, outbox row, and the published view
+ * through delivery's observer). Shared by editors' requests, content edits, timed actions and bulk publication.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class WorkflowRecorder {
-    private final AuditLog audit;
-    private final Outbox outbox;
-    private final PublicationProjector projector;
+    private final ContentChanges changes;
 
-    public WorkflowRecorder(AuditLog audit, Outbox outbox, PublicationProjector projector) {
-        this.audit = audit;
-        this.outbox = outbox;
-        this.projector = projector;
+    public WorkflowRecorder(ContentChanges changes) {
+        this.changes = changes;
     }
 
     /** One step: what was done, the resulting state, by whom, with which comment and (for scheduling) when to publish. */
-    public record Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor,
+    public record Step(WorkflowAction action, WorkflowState target, Actor actor, String comment, boolean fastTracked, Instant scheduledFor,
             String publicReason) {
-        public Step(WorkflowAction action, WorkflowState target, Editor actor, String comment, boolean fastTracked, Instant scheduledFor) {
+        public Step(WorkflowAction action, WorkflowState target, Actor actor, String comment, boolean fastTracked, Instant scheduledFor) {
             this(action, target, actor, comment, fastTracked, scheduledFor, null);
         }
     }
 
     public void apply(Story story, Localization localization, Step step, Instant now) {
-        if (change(story, localization, step, now, null)) {
-            projector.project(story, false);
-        }
+        ContentChanges.Recorded recorded = change(story, localization, step, now, null);
+        changes.record(step.actor(), recorded.audit(), recorded.event());
     }
 
     /**
-     * The step without the projection into the published view, for bulk callers that project each changed story
-     * once when all its steps are done (see {@link BulkPublisher}). The transition row goes into {@code transitions}
-     * when given (written later as one JDBC batch), otherwise it is persisted now. Returns whether the story's
-     * published view must be projected.
+     * The step, not yet recorded, for bulk callers that record all steps as one batch (see {@link BulkPublisher}).
+     * The transition row goes into {@code transitions} when given (written later as one JDBC batch), otherwise it is
+     * persisted now.
      */
-    boolean change(Story story, Localization localization, Step step, Instant now, TransitionBatch transitions) {
+    ContentChanges.Recorded change(Story story, Localization localization, Step step, Instant now, TransitionBatch transitions) {
         WorkflowState from = WorkflowState.of(localization.status);
         Integer liveBefore = localization.publishedRevision;
         localization.status = step.target().code();
@@ -76,11 +72,12 @@ public class WorkflowRecorder {
         localization.updatedAt = now;
         story.version++;
         story.updatedAt = now;
-        record(story, localization, step, from, now, transitions);
-        return !java.util.Objects.equals(liveBefore, localization.publishedRevision) || step.target() == WorkflowState.PUBLISHED;
+        boolean liveChanged = !java.util.Objects.equals(liveBefore, localization.publishedRevision) || step.target() == WorkflowState.PUBLISHED;
+        return record(story, localization, step, from, now, transitions, liveChanged);
     }
 
-    private void record(Story story, Localization localization, Step step, WorkflowState from, Instant now, TransitionBatch transitions) {
+    private ContentChanges.Recorded record(Story story, Localization localization, Step step, WorkflowState from, Instant now,
+            TransitionBatch transitions, boolean liveChanged) {
         WorkflowTransition transition = new WorkflowTransition();
         transition.storyId = story.id;
         transition.lang = localization.lang;
@@ -110,17 +107,18 @@ public class WorkflowRecorder {
         if (step.fastTracked()) {
             details.put("fastTracked", true);
         }
-        if (step.scheduledFor() != null) {
-            details.put("scheduledFor", step.scheduledFor().toString());
+        String scheduledFor = step.scheduledFor() == null ? null : step.scheduledFor().toString();
+        if (scheduledFor != null) {
+            details.put("scheduledFor", scheduledFor);
         }
         if (step.publicReason() != null) {
             details.put("publicReason", step.publicReason());
         }
-        audit.record(step.actor(), new AuditLog.Write("localization." + step.action().code(), "story", story.id,
-                (long) localization.currentRevision, details));
-        Map<String, Object> payload = new LinkedHashMap<>(details);
-        payload.put("storyId", story.id);
-        payload.put("revision", localization.currentRevision);
-        outbox.append("localization." + step.target().code(), "story", story.id, payload);
+        AuditLog.Write audit = new AuditLog.Write("localization." + step.action().code(), "story", story.id, (long) localization.currentRevision,
+                details);
+        LocalizationTransitioned event = new LocalizationTransitioned(ContentChanges.meta(step.actor(), now), story.id, localization.lang,
+                step.action().code(), from.code(), step.target().code(), step.comment(), step.fastTracked() ? Boolean.TRUE : null, scheduledFor,
+                step.publicReason(), localization.currentRevision, liveChanged);
+        return new ContentChanges.Recorded(audit, event);
     }
 }

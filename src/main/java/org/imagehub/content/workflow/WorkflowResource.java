@@ -25,7 +25,7 @@ import org.imagehub.content.story.LocalizationView;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.EntityTags;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/stories/{id}/localizations/{lang}/workflow")
@@ -34,9 +34,9 @@ import org.imagehub.security.Roles;
 @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class WorkflowResource {
     private final WorkflowService workflow;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public WorkflowResource(WorkflowService workflow, CurrentEditor editor) {
+    public WorkflowResource(WorkflowService workflow, CurrentActor editor) {
         this.workflow = workflow;
         this.editor = editor;
     }

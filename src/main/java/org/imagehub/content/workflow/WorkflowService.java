@@ -12,11 +12,11 @@ import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.LocalizationView;
 import org.imagehub.content.story.Story;
 import org.imagehub.content.story.StoryViews;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 
 /** Moves localizations through the workflow, checked by {@link EditorialPolicy} and recorded step by step. */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class WorkflowService {
     }
 
     @Transactional
-    public LocalizationView transition(String storyId, String lang, TransitionRequest request, String ifMatch, Editor editor) {
+    public LocalizationView transition(String storyId, String lang, TransitionRequest request, String ifMatch, Actor editor) {
         WorkflowAction action = WorkflowAction.transition(request.action());
         if (action == null) {
             throw ValidationException.of("action", request.action() == null ? "required" : "unknown",
@@ -70,7 +70,7 @@ public class WorkflowService {
      * and recorded like an editor's request. Used to load content that was approved elsewhere (the demo dataset).
      */
     @Transactional
-    public int publishDrafts(String storyId, Editor editor) {
+    public int publishDrafts(String storyId, Actor editor) {
         Story story = Story.findById(storyId, LockModeType.PESSIMISTIC_WRITE);
         if (story == null) {
             throw new NotFoundException("No story '" + storyId + "'.");
@@ -91,7 +91,7 @@ public class WorkflowService {
         return published;
     }
 
-    public List<TransitionView> history(String storyId, String lang, Editor editor) {
+    public List<TransitionView> history(String storyId, String lang, Actor editor) {
         Story story = Story.findById(storyId);
         Localization localization = story == null ? null : find(story, LanguageTags.canonical(lang, "path.lang"));
         if (localization == null || !EditorialPolicy.maySeeHistory(editor, story.organisation)) {

@@ -1,7 +1,6 @@
 package org.imagehub.content.workflow;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,16 +18,13 @@ public class WorkflowTransition extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "story_id")
     public String storyId;
 
     public String lang;
     public String action;
 
-    @Column(name = "from_status")
     public String fromStatus;
 
-    @Column(name = "to_status")
     public String toStatus;
 
     public int revision;
@@ -36,10 +32,8 @@ public class WorkflowTransition extends PanacheEntityBase {
     public String organisation;
     public String comment;
 
-    @Column(name = "fast_tracked")
     public boolean fastTracked;
 
-    @Column(name = "scheduled_for")
     public Instant scheduledFor;
 
     public Instant at;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.delivery.format.NinjsItem;
 import org.imagehub.delivery.read.LanguagePreference;
 import org.imagehub.delivery.read.ListFilter;

@@ -13,6 +13,7 @@ import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.platform.AfterCommit;
 import org.imagehub.platform.Hashes;
 import org.imagehub.platform.Json;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Keeps the published view (delivery_item) equal to what content says is live, inside the publishing transaction.
@@ -80,7 +81,7 @@ public class PublishedStories {
             }
         }
         rows.upsert(upserts, now);
-        entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1").setParameter(1, seq).executeUpdate();
+        NativeSql.bind(entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1"), seq).executeUpdate();
         entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
         // This replica's caches move on after the commit; other replicas hear the NOTIFY.
         afterCommit.run(changes::changed);
@@ -117,40 +118,26 @@ public class PublishedStories {
 
     private Map<String, Map<String, String>> currentHashes(List<Projection> projections) {
         Map<String, Map<String, String>> existing = new HashMap<>();
-        for (Object row : entityManager.createNativeQuery("select story_id, lang, content_hash from delivery_item where story_id = any(cast(?1 as text[]))")
-                .setParameter(1, projections.stream().map(Projection::storyId).distinct().toArray(String[]::new)).getResultList()) {
+        for (Object row : NativeSql.bind(entityManager.createNativeQuery(
+                        "select story_id, lang, content_hash from delivery_item where story_id = any(cast(?1 as text[]))"),
+                (Object) projections.stream().map(Projection::storyId).distinct().toArray(String[]::new)).getResultList()) {
             Object[] columns = (Object[]) row;
             existing.computeIfAbsent((String) columns[0], id -> new HashMap<>()).put((String) columns[1], (String) columns[2]);
         }
         return existing;
     }
 
-    /** Which story each live "lang/slug" among the given belongs to. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> slugOwners(List<String> languages, List<String> slugs) {
-        Map<String, String> owners = new HashMap<>();
-        for (Object row : entityManager.createNativeQuery(
-                        "select lang, slug, story_id from delivery_item where lang = any(cast(?1 as text[])) and slug = any(cast(?2 as text[]))")
-                .setParameter(1, languages.toArray(String[]::new)).setParameter(2, slugs.toArray(String[]::new))
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList()) {
-            Object[] columns = (Object[]) row;
-            owners.put(columns[0] + "/" + columns[1], (String) columns[2]);
-        }
-        return owners;
-    }
-
     private void remove(String storyId, String lang, Removal removal, long seq, Instant now) {
         // The tombstone keeps every topic and country the item ever carried: who could have it is told to delete it.
-        entityManager.createNativeQuery("""
+        NativeSql.bind(entityManager.createNativeQuery("""
                         with removed as (delete from delivery_item where story_id = ?1 and lang = ?2
                             returning seen_topics, seen_countries, seen_visible or embargo_until is null or embargo_until <= ?6 as seen_visible)
                         insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at, topics, countries, seen_visible)
                         select ?1, ?2, ?3, ?4, ?5, ?6, seen_topics, seen_countries, seen_visible from removed
                         on conflict (story_id, lang) do update set reason = excluded.reason, detail = excluded.detail,
                             change_seq = excluded.change_seq, removed_at = excluded.removed_at, topics = excluded.topics,
-                            countries = excluded.countries, seen_visible = excluded.seen_visible""")
-                .setParameter(1, storyId).setParameter(2, lang).setParameter(3, removal.reason()).setParameter(4, removal.detail())
-                .setParameter(5, seq).setParameter(6, now).executeUpdate();
+                            countries = excluded.countries, seen_visible = excluded.seen_visible"""),
+                storyId, lang, removal.reason(), removal.detail(), seq, now).executeUpdate();
     }
 
 

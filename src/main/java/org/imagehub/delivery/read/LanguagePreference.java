@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.imagehub.content.text.LanguageTags;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.platform.errors.ValidationException;
 
 /**

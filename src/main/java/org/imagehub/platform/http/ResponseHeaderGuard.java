@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Drops any response header whose name or value holds a line break or another control character. The HTTP codec's
- * own header validation is off (see {@code platform/HubMain}) so that {@link RequestEdge} can answer a bad request
+ * own header validation is off (see {@code app/HubMain}) so that {@link RequestEdge} can answer a bad request
  * header with problem+json; this puts back, for the answer, the guard against response splitting it gave.
  */
 final class ResponseHeaderGuard {

@@ -11,6 +11,7 @@ import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.Hashes;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Idempotency-Key for creates. The key is claimed by an insert in the same transaction as the create: a
@@ -47,14 +48,14 @@ public class IdempotencyStore {
                     List.of(new FieldError("header.Idempotency-Key", "invalid", "1 to " + MAX_KEY_LENGTH + " characters")));
         }
         String hash = Hashes.sha256Hex(requestBody);
-        int claimed = entityManager.createNativeQuery("insert into idempotency_record (scope, idem_key, request_hash, status, response_body) "
-                        + "values (?1, ?2, ?3, 0, '') on conflict do nothing")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
+        int claimed = NativeSql.bind(entityManager.createNativeQuery(
+                        "insert into idempotency_record (scope, idem_key, request_hash, status, response_body) values (?1, ?2, ?3, 0, '') "
+                        + "on conflict do nothing"), scope, key, hash)
                 .executeUpdate();
         if (claimed == 0) {
-            Object[] row = (Object[]) entityManager.createNativeQuery(
-                            "select request_hash, status, location, response_body from idempotency_record where scope = ?1 and idem_key = ?2")
-                    .setParameter(1, scope).setParameter(2, key)
+            Object[] row = (Object[]) NativeSql.bind(entityManager.createNativeQuery(
+                            "select request_hash, status, location, response_body from idempotency_record where scope = ?1 and idem_key = ?2"),
+                            scope, key)
                     .getSingleResult();
             if (!hash.equals(row[0])) {
                 throw new ConflictException("Idempotency-Key '" + key + "' was already used for a different request.",
@@ -63,10 +64,8 @@ public class IdempotencyStore {
             return new IdempotentCreate(((Number) row[1]).intValue(), (String) row[2], (String) row[3], true);
         }
         IdempotentCreate result = create.get();
-        entityManager.createNativeQuery("update idempotency_record set status = ?3, location = ?4, response_body = ?5 "
-                        + "where scope = ?1 and idem_key = ?2")
-                .setParameter(1, scope).setParameter(2, key)
-                .setParameter(3, result.status()).setParameter(4, result.location()).setParameter(5, replayBody.apply(result))
+        NativeSql.bind(entityManager.createNativeQuery("update idempotency_record set status = ?3, location = ?4, response_body = ?5 "
+                        + "where scope = ?1 and idem_key = ?2"), scope, key, result.status(), result.location(), replayBody.apply(result))
                 .executeUpdate();
         return result;
     }

@@ -27,15 +27,12 @@ public class AuditEntry extends PanacheEntityBase {
     public String organisation;
     public String action;
 
-    @Column(name = "target_type")
     public String targetType;
 
-    @Column(name = "target_id")
     public String targetId;
 
     public Long revision;
 
-    @Column(name = "request_id")
     public String requestId;
 
     @Column(name = "details", columnDefinition = "jsonb")

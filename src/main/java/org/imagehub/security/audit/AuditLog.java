@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.http.RequestIds;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 
 /** Records every write in the writer's own transaction: the entry exists if and only if the write was committed. */
 @ApplicationScoped
 public class AuditLog {
     /** The actor of timed actions, which no person starts. */
-    public static final Editor SYSTEM = new Editor("system:timed-actions", null, java.util.Set.of(), false);
+    public static final Actor SYSTEM = new Actor("system:timed-actions", null, java.util.Set.of(), false);
 
     private final Json json;
     private final Clock clock;
@@ -31,7 +31,7 @@ public class AuditLog {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Editor actor, Write write) {
+    public void record(Actor actor, Write write) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now(clock);
         entry.actor = actor.userId();

@@ -1,7 +1,6 @@
 package org.imagehub.security.consumer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,27 +13,20 @@ public class ApiKey extends PanacheEntityBase {
     @Id
     public String id;
 
-    @Column(name = "consumer_id")
     public String consumerId;
 
-    @Column(name = "key_hash")
     public byte[] keyHash;
 
     /** The key's last four characters, to tell keys apart in a list. */
     public String hint;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    @Column(name = "last_used_at")
     public Instant lastUsedAt;
 }

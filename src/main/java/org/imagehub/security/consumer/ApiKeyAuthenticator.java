@@ -22,6 +22,7 @@ import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.RateLimitedException;
 import org.imagehub.platform.errors.UnauthenticatedException;
 import org.imagehub.security.SecurityConfig;
+import org.imagehub.platform.NativeSql;
 
 /**
  * Verifies consumers' API keys. A verified key is trusted for a short while from memory (the read path is hot);
@@ -94,8 +95,9 @@ public class ApiKeyAuthenticator {
     void flushLastUse() {
         for (String keyId : List.copyOf(lastUse.keySet())) {
             Instant at = lastUse.remove(keyId);
-            entityManager.createNativeQuery("update api_key set last_used_at = ?2 where id = ?1 and (last_used_at is null or last_used_at < ?2)")
-                    .setParameter(1, keyId).setParameter(2, at).executeUpdate();
+            NativeSql.bind(entityManager.createNativeQuery(
+                            "update api_key set last_used_at = ?2 where id = ?1 and (last_used_at is null or last_used_at < ?2)"),
+                    keyId, at).executeUpdate();
         }
     }
 
@@ -107,11 +109,10 @@ public class ApiKeyAuthenticator {
     }
 
     private Optional<StoredKey> load(byte[] hash) {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows = NativeSql.bind(entityManager.createNativeQuery("""
                         select k.id, k.expires_at, k.revoked_at is not null, c.active, c.id, c.name, c.scopes, c.languages, c.topics,
                                c.countries, c.requests_per_minute
-                        from api_key k join consumer c on c.id = k.consumer_id where k.key_hash = ?1""")
-                .setParameter(1, hash).getResultList();
+                        from api_key k join consumer c on c.id = k.consumer_id where k.key_hash = ?1"""), hash).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package org.imagehub.security.consumer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -34,15 +33,12 @@ public class Consumer extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> countries = new ArrayList<>();
 
-    @Column(name = "requests_per_minute")
     public int requestsPerMinute;
 
     public boolean active;
     public long version;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
 import org.imagehub.platform.http.EntityTags;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/consumers")
@@ -34,9 +34,9 @@ import org.imagehub.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 public class ConsumerResource {
     private final ConsumerService consumers;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public ConsumerResource(ConsumerService consumers, CurrentEditor editor) {
+    public ConsumerResource(ConsumerService consumers, CurrentActor editor) {
         this.consumers = consumers;
         this.editor = editor;
     }

@@ -18,8 +18,11 @@ import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.ids.Ids;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.security.events.ApiKeyChanged;
+import org.imagehub.security.events.ConsumerChanged;
+import org.imagehub.security.events.SecurityChanges;
 
 /** Registers consumers and issues, lists and revokes their keys; every change is audited. */
 @ApplicationScoped
@@ -30,20 +33,20 @@ public class ConsumerService {
 
     private final ConsumerValidator validator;
     private final ApiKeyAuthenticator authenticator;
-    private final AuditLog audit;
+    private final SecurityChanges changes;
     private final AfterCommit afterCommit;
     private final IdempotencyStore idempotency;
     private final Json json;
     private final Clock clock;
 
-    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, AuditLog audit, AfterCommit afterCommit,
+    ConsumerService(ConsumerValidator validator, ApiKeyAuthenticator authenticator, SecurityChanges changes, AfterCommit afterCommit,
             IdempotencyStore idempotency, Json json, Clock clock) {
         this.afterCommit = afterCommit;
         this.idempotency = idempotency;
         this.json = json;
         this.validator = validator;
         this.authenticator = authenticator;
-        this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ public class ConsumerService {
 
     /** Registers a consumer (201, at version 1). Honours Idempotency-Key. */
     @Transactional
-    public IdempotentCreate create(ConsumerInput input, Editor editor, String idempotencyKey) {
+    public IdempotentCreate create(ConsumerInput input, Actor editor, String idempotencyKey) {
         return idempotency.execute("consumer:" + editor.userId(), idempotencyKey, json.write(input), () -> {
             ConsumerView view = ConsumerView.of(register(Ids.newId(), validator.validate(input), editor));
             return new IdempotentCreate(201, "/api/v1/manage/consumers/" + view.id(), json.write(view), false);
@@ -65,7 +68,7 @@ public class ConsumerService {
     }
 
     @Transactional
-    public ConsumerView update(String id, ConsumerInput input, String ifMatch, Editor editor) {
+    public ConsumerView update(String id, ConsumerInput input, String ifMatch, Actor editor) {
         Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (consumer == null) {
             throw new NotFoundException("No consumer '" + id + "'.");
@@ -73,7 +76,8 @@ public class ConsumerService {
         EntityTags.requireMatch(ifMatch, consumer.version);
         apply(consumer, validator.validate(input));
         consumer.version++;
-        audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
+        changes.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)),
+                new ConsumerChanged(SecurityChanges.meta(editor, Instant.now(clock)), id, "updated"));
         afterCommit.run(() -> authenticator.forgetConsumer(id));
         return ConsumerView.of(consumer);
     }
@@ -83,7 +87,7 @@ public class ConsumerService {
      * expiry, but never the key itself, which the hub does not keep; whoever lost the first answer revokes that key.
      */
     @Transactional
-    public IdempotentCreate issueKey(String consumerId, KeyRequest request, Editor editor, String idempotencyKey) {
+    public IdempotentCreate issueKey(String consumerId, KeyRequest request, Actor editor, String idempotencyKey) {
         return idempotency.execute("api-key:" + editor.userId(), idempotencyKey, json.write(new Object[] {consumerId, request}), () -> {
             find(consumerId);
             Instant now = Instant.now(clock);
@@ -106,14 +110,15 @@ public class ConsumerService {
     }
 
     @Transactional
-    public ApiKeyView revokeKey(String consumerId, String keyId, Editor editor) {
+    public ApiKeyView revokeKey(String consumerId, String keyId, Actor editor) {
         ApiKey key = ApiKey.findById(keyId, LockModeType.PESSIMISTIC_WRITE);
         if (key == null || !key.consumerId.equals(consumerId)) {
             throw new NotFoundException("No key '" + keyId + "' for consumer '" + consumerId + "'.");
         }
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now(clock);
-            audit.record(editor, new AuditLog.Write("api-key.revoked", "consumer", consumerId, null, Map.of("keyId", keyId)));
+            changes.record(editor, new AuditLog.Write("api-key.revoked", "consumer", consumerId, null, Map.of("keyId", keyId)),
+                    new ApiKeyChanged(SecurityChanges.meta(editor, key.revokedAt), consumerId, keyId, "revoked"));
         }
         afterCommit.run(() -> authenticator.forgetKey(keyId));
         return ApiKeyView.of(key);
@@ -124,7 +129,7 @@ public class ConsumerService {
      * it up to date when it exists. The key is stored hashed like any other.
      */
     @Transactional
-    public void ensureWithKey(String id, ConsumerInput input, String key, Instant expiresAt, Editor editor) {
+    public void ensureWithKey(String id, ConsumerInput input, String key, Instant expiresAt, Actor editor) {
         Consumer consumer = Consumer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         ConsumerInput valid = validator.validate(input);
         if (consumer == null) {
@@ -132,14 +137,15 @@ public class ConsumerService {
         } else {
             apply(consumer, valid);
             consumer.version++;
-            audit.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)));
+            changes.record(editor, new AuditLog.Write("consumer.updated", "consumer", id, consumer.version, access(consumer)),
+                new ConsumerChanged(SecurityChanges.meta(editor, Instant.now(clock)), id, "updated"));
         }
         if (ApiKey.count("keyHash", (Object) ApiKeySecrets.hash(key)) == 0) {
             store(id, key, expiresAt, editor);
         }
     }
 
-    private Consumer register(String id, ConsumerInput valid, Editor editor) {
+    private Consumer register(String id, ConsumerInput valid, Actor editor) {
         Instant now = Instant.now(clock);
         Consumer consumer = new Consumer();
         consumer.id = id;
@@ -147,7 +153,8 @@ public class ConsumerService {
         consumer.version = 1;
         apply(consumer, valid);
         consumer.persist();
-        audit.record(editor, new AuditLog.Write("consumer.created", "consumer", id, 1L, Map.of("name", consumer.name, "scopes", consumer.scopes)));
+        changes.record(editor, new AuditLog.Write("consumer.created", "consumer", id, 1L, Map.of("name", consumer.name, "scopes", consumer.scopes)),
+                new ConsumerChanged(SecurityChanges.meta(editor, now), id, "created"));
         return consumer;
     }
 
@@ -157,7 +164,7 @@ public class ConsumerService {
                 "requestsPerMinute", consumer.requestsPerMinute, "active", consumer.active);
     }
 
-    private IssuedKey store(String consumerId, String secret, Instant expiresAt, Editor editor) {
+    private IssuedKey store(String consumerId, String secret, Instant expiresAt, Actor editor) {
         ApiKey key = new ApiKey();
         key.id = Ids.newId();
         key.consumerId = consumerId;
@@ -167,8 +174,9 @@ public class ConsumerService {
         key.createdBy = editor.userId();
         key.expiresAt = expiresAt;
         key.persist();
-        audit.record(editor, new AuditLog.Write("api-key.issued", "consumer", consumerId, null,
-                expiresAt == null ? Map.of("keyId", key.id) : Map.of("keyId", key.id, "expiresAt", expiresAt.toString())));
+        changes.record(editor, new AuditLog.Write("api-key.issued", "consumer", consumerId, null,
+                expiresAt == null ? Map.of("keyId", key.id) : Map.of("keyId", key.id, "expiresAt", expiresAt.toString())),
+                new ApiKeyChanged(SecurityChanges.meta(editor, key.createdAt), consumerId, key.id, "issued"));
         return new IssuedKey(key.id, consumerId, secret, key.hint, expiresAt);
     }
 

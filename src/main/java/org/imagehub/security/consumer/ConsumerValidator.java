@@ -6,8 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.imagehub.content.text.LanguageTags;
-import org.imagehub.content.topic.TopicService;
+import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 
@@ -19,9 +18,9 @@ class ConsumerValidator {
     private static final Set<String> KINDS = Set.of("embassy-site", "partner-outlet", "social-scheduler", "other");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private final TopicService topics;
+    private final TopicDirectory topics;
 
-    ConsumerValidator(TopicService topics) {
+    ConsumerValidator(TopicDirectory topics) {
         this.topics = topics;
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
-import org.imagehub.security.CurrentEditor;
+import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
 
 @Path("/api/v1/manage/organisations")
@@ -32,9 +32,9 @@ import org.imagehub.security.Roles;
 @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class OrganisationResource {
     private final OrganisationService organisations;
-    private final CurrentEditor editor;
+    private final CurrentActor editor;
 
-    public OrganisationResource(OrganisationService organisations, CurrentEditor editor) {
+    public OrganisationResource(OrganisationService organisations, CurrentActor editor) {
         this.organisations = organisations;
         this.editor = editor;
     }

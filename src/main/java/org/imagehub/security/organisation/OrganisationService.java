@@ -14,8 +14,10 @@ import org.imagehub.platform.Json;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.idempotency.IdempotencyStore;
 import org.imagehub.platform.idempotency.IdempotentCreate;
-import org.imagehub.security.Editor;
+import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;
+import org.imagehub.security.events.OrganisationChanged;
+import org.imagehub.security.events.SecurityChanges;
 
 /** The organisation directory: who owns content, and which organisations are central. */
 @ApplicationScoped
@@ -23,13 +25,13 @@ import org.imagehub.security.audit.AuditLog;
 public class OrganisationService {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private final AuditLog audit;
+    private final SecurityChanges changes;
     private final IdempotencyStore idempotency;
     private final Json json;
     private final Clock clock;
 
-    public OrganisationService(AuditLog audit, IdempotencyStore idempotency, Json json, Clock clock) {
-        this.audit = audit;
+    public OrganisationService(SecurityChanges changes, IdempotencyStore idempotency, Json json, Clock clock) {
+        this.changes = changes;
         this.idempotency = idempotency;
         this.json = json;
         this.clock = clock;
@@ -57,7 +59,7 @@ public class OrganisationService {
 
     /** Registers the organisation (201) or replaces its attributes (200, needs If-Match). Honours Idempotency-Key. */
     @Transactional
-    public Saved save(String code, OrganisationInput input, String ifMatch, String idempotencyKey, Editor editor) {
+    public Saved save(String code, OrganisationInput input, String ifMatch, String idempotencyKey, Actor editor) {
         OrganisationView[] written = new OrganisationView[1];
         IdempotentCreate answer = idempotency.execute("organisation:" + editor.userId(), idempotencyKey,
                 json.write(new Object[] {code, input, ifMatch}), () -> {
@@ -68,7 +70,7 @@ public class OrganisationService {
         return new Saved(answer, written[0] == null ? null : EntityTags.of(written[0].version()));
     }
 
-    private OrganisationView write(String code, OrganisationInput input, String ifMatch, Editor editor) {
+    private OrganisationView write(String code, OrganisationInput input, String ifMatch, Actor editor) {
         validate(code, input);
         Instant now = Instant.now(clock);
         Organisation organisation = Organisation.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -89,8 +91,9 @@ public class OrganisationService {
         if (created) {
             organisation.persist();
         }
-        audit.record(editor, new AuditLog.Write(created ? "organisation.created" : "organisation.updated", "organisation", code,
-                organisation.version, Map.of("kind", organisation.kind, "central", organisation.central)));
+        changes.record(editor, new AuditLog.Write(created ? "organisation.created" : "organisation.updated", "organisation", code,
+                organisation.version, Map.of("kind", organisation.kind, "central", organisation.central)),
+                new OrganisationChanged(SecurityChanges.meta(editor, now), code, created ? "created" : "updated"));
         return OrganisationView.of(organisation);
     }
 
