@@ -2,6 +2,7 @@ package org.imagehub.content.revision;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -24,25 +25,9 @@ public class LocalizationRevision extends PanacheEntityBase {
     @Id
     public int number;
 
-    public String slug;
-    public String title;
-    public String summary;
-
-    public String bodyHtml;
-
-    public String bodyText;
-
-    @Column(name = "fields", columnDefinition = "jsonb")
-    @ColumnTransformer(write = "cast(? as jsonb)")
-    public String fieldsJson;
-
-    public String seoTitle;
-
-    public String seoDescription;
-
-    public String translatedFromLang;
-
-    public Integer translatedFromRevision;
+    /** Slug, title, summary, body, fields, SEO and translation source: the part every revision snapshots. */
+    @Embedded
+    public RevisionContent content;
 
     public Integer restoredFrom;
 

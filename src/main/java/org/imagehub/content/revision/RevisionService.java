@@ -18,16 +18,7 @@ public class RevisionService {
         LocalizationRevision revision = new LocalizationRevision();
         revision.localizationId = localizationId;
         revision.number = number;
-        revision.slug = content.slug();
-        revision.title = content.title();
-        revision.summary = content.summary();
-        revision.bodyHtml = content.bodyHtml();
-        revision.bodyText = content.bodyText();
-        revision.fieldsJson = content.fieldsJson();
-        revision.seoTitle = content.seoTitle();
-        revision.seoDescription = content.seoDescription();
-        revision.translatedFromLang = content.translatedFromLang();
-        revision.translatedFromRevision = content.translatedFromRevision();
+        revision.content = content;
         revision.restoredFrom = restoredFrom;
         revision.createdBy = createdBy;
         revision.createdAt = at;
@@ -49,6 +40,6 @@ public class RevisionService {
 
     /** Field-level differences from one revision to another, in a fixed field order. */
     public List<FieldChange> diff(String localizationId, int from, int to) {
-        return RevisionDiff.between(RevisionContent.of(get(localizationId, from)), RevisionContent.of(get(localizationId, to)));
+        return RevisionDiff.between(get(localizationId, from).content, get(localizationId, to).content);
     }
 }

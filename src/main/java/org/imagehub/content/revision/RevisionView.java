@@ -7,8 +7,9 @@ public record RevisionView(int number, String slug, String title, String summary
         String createdBy) {
 
     public static RevisionView of(LocalizationRevision revision) {
-        return new RevisionView(revision.number, revision.slug, revision.title, revision.summary, revision.bodyHtml, revision.fieldsJson,
-                revision.seoTitle, revision.seoDescription, revision.translatedFromLang, revision.translatedFromRevision,
+        RevisionContent content = revision.content;
+        return new RevisionView(revision.number, content.slug(), content.title(), content.summary(), content.bodyHtml(), content.fieldsJson(),
+                content.seoTitle(), content.seoDescription(), content.translatedFromLang(), content.translatedFromRevision(),
                 revision.restoredFrom, revision.createdAt, revision.createdBy);
     }
 }

@@ -44,8 +44,7 @@ public class LiveStories {
     /** The published revision; the localization's own columns when that is its current one (no query). */
     private RevisionContent publishedContent(Localization localization) {
         return Objects.equals(localization.publishedRevision, localization.currentRevision)
-                ? new RevisionContent(localization.slug, localization.title, localization.summary, localization.bodyHtml, localization.bodyText,
-                        localization.fieldsJson, null, null, null, null)
-                : RevisionContent.of(revisions.get(localization.id, localization.publishedRevision));
+                ? localization.content
+                : revisions.get(localization.id, localization.publishedRevision).content;
     }
 }

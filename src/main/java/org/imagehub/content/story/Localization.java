@@ -2,6 +2,7 @@ package org.imagehub.content.story;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.FetchType;
@@ -10,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.imagehub.content.revision.RevisionContent;
 import org.hibernate.annotations.ColumnTransformer;
 
 /** One language version of a story, with its own workflow state; every save adds a {@code LocalizationRevision}. */
@@ -27,25 +29,9 @@ public class Localization extends PanacheEntityBase {
 
     public String lang;
     public boolean rtl;
-    public String slug;
-    public String title;
-    public String summary;
-
-    public String bodyHtml;
-
-    public String bodyText;
-
-    @Column(name = "fields", columnDefinition = "jsonb")
-    @ColumnTransformer(write = "cast(? as jsonb)")
-    public String fieldsJson;
-
-    public String seoTitle;
-
-    public String seoDescription;
-
-    public String translatedFromLang;
-
-    public Integer translatedFromRevision;
+    /** Slug, title, summary, body, fields, SEO and translation source: the part every revision snapshots. */
+    @Embedded
+    public RevisionContent content;
 
     public int currentRevision;
 

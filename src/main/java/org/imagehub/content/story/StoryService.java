@@ -211,7 +211,7 @@ public class StoryService {
         WorkflowState afterEdit = editDecision(editor, story, localization);
         EntityTags.requireMatch(ifMatch, localization.version);
         LocalizationRevision revision = revisions.get(localization.id, number);
-        RevisionContent content = RevisionContent.of(revision);
+        RevisionContent content = revision.content;
         writer.restoreContent(localization, content);
         writer.revise(story, localization, number, editor, Instant.now(clock));
         reopenIfNeeded(story, localization, afterEdit, editor);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.platform.Json;
 
 /** Entities to the management API's views; translation status is computed from the story's own localizations. */
@@ -31,19 +32,21 @@ public class StoryViews {
     }
 
     static TranslationStatus translation(Localization localization, Map<String, Integer> currentRevisions) {
-        if (localization.translatedFromLang == null) {
+        RevisionContent content = localization.content;
+        if (content.translatedFromLang() == null) {
             return null;
         }
-        Integer sourceRevision = currentRevisions.get(localization.translatedFromLang);
-        int translated = localization.translatedFromRevision == null ? 0 : localization.translatedFromRevision;
+        Integer sourceRevision = currentRevisions.get(content.translatedFromLang());
+        int translated = content.translatedFromRevision() == null ? 0 : content.translatedFromRevision();
         int source = sourceRevision == null ? translated : sourceRevision;
-        return new TranslationStatus(localization.translatedFromLang, translated, source, source > translated);
+        return new TranslationStatus(content.translatedFromLang(), translated, source, source > translated);
     }
 
     private LocalizationView localization(Localization localization, Map<String, Integer> currentRevisions) {
-        return new LocalizationView(localization.lang, localization.rtl, localization.slug, localization.title, localization.summary,
-                localization.bodyHtml, localization.bodyText, json.read(localization.fieldsJson), localization.seoTitle,
-                localization.seoDescription, localization.status, localization.publishedAt, localization.publishedRevision,
+        RevisionContent content = localization.content;
+        return new LocalizationView(localization.lang, localization.rtl, content.slug(), content.title(), content.summary(),
+                content.bodyHtml(), content.bodyText(), json.read(content.fieldsJson()), content.seoTitle(),
+                content.seoDescription(), localization.status, localization.publishedAt, localization.publishedRevision,
                 localization.scheduledAt, localization.withdrawnReason, localization.publicReason, localization.currentRevision,
                 localization.version, translation(localization, currentRevisions), localization.updatedAt);
     }

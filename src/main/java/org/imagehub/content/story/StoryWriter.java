@@ -103,14 +103,13 @@ class StoryWriter {
             // Sources first, so a translation can record the revision of its source.
             for (int i = 0; i < created.size(); i++) {
                 Localization localization = created.get(i);
-                localization.slug = allocated.get(localization.id);
-                applyContent(localization, valid.localizations().get(i));
+                applyContent(localization, valid.localizations().get(i), allocated.get(localization.id));
                 story.localizations.add(localization);
             }
             for (Localization localization : created) {
                 resolveTranslationRevision(story, localization);
                 localization.persist();
-                revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
+                revisions.record(localization.content, localization.id, 1, null, editor.userId(), now);
             }
             List<String> languages = created.stream().map(l -> l.lang).toList();
             changes.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
@@ -165,36 +164,31 @@ class StoryWriter {
         }
         if (existing == null) {
             Localization localization = newLocalization(story, valid, now);
-            localization.slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, localization.id, valid.lang(), valid.slug(),
-                    valid.titleSlug(), "slug"))).get(localization.id);
-            applyContent(localization, valid);
+            applyContent(localization, valid, slugs.allocate(List.of(new SlugAllocator.Request(story.id, localization.id, valid.lang(),
+                    valid.slug(), valid.titleSlug(), "slug"))).get(localization.id));
             story.localizations.add(localization);
             resolveTranslationRevision(story, localization);
             localization.persist();
-            revisions.record(content(localization), localization.id, 1, null, editor.userId(), now);
+            revisions.record(localization.content, localization.id, 1, null, editor.userId(), now);
             touch(story, now);
             changes.record(editor, new AuditLog.Write("localization.created", "story", story.id, 1L, Map.of("lang", valid.lang())),
                     new LocalizationSaved(ContentChanges.meta(editor, now), story.id, valid.lang(), 1));
             return Saved.CREATED;
         }
-        RevisionContent before = content(existing);
-        String slug = valid.slug() == null ? existing.slug : valid.slug();
-        if (!slug.equals(existing.slug)) {
+        RevisionContent before = existing.content;
+        String slug = valid.slug() == null ? before.slug() : valid.slug();
+        if (!slug.equals(before.slug())) {
             slug = slugs.allocate(List.of(new SlugAllocator.Request(story.id, existing.id, valid.lang(), valid.slug(), valid.titleSlug(), "slug")))
                     .get(existing.id);
         }
-        String translatedFromLang = existing.translatedFromLang;
-        Integer translatedFromRevision = existing.translatedFromRevision;
-        applyContent(existing, valid);
-        existing.slug = slug;
+        applyContent(existing, valid, slug);
         if (!valid.translatedFromGiven()) {
             // A save that does not say where the text came from keeps what was recorded: fixing a typo is not re-translating.
-            existing.translatedFromLang = translatedFromLang;
-            existing.translatedFromRevision = translatedFromRevision;
+            existing.content = existing.content.withTranslation(before.translatedFromLang(), before.translatedFromRevision());
         } else {
             resolveTranslationRevision(story, existing);
         }
-        if (sameContent(before, content(existing))) {
+        if (sameContent(before, existing.content)) {
             return Saved.UNCHANGED;
         }
         return revise(story, existing, null, editor, now);
@@ -205,7 +199,7 @@ class StoryWriter {
         localization.currentRevision++;
         localization.version++;
         localization.updatedAt = now;
-        revisions.record(content(localization), localization.id, localization.currentRevision, restoredFrom, editor.userId(), now);
+        revisions.record(localization.content, localization.id, localization.currentRevision, restoredFrom, editor.userId(), now);
         touch(story, now);
         Map<String, Object> details = restoredFrom == null ? Map.of("lang", localization.lang)
                 : Map.of("lang", localization.lang, "restoredFrom", restoredFrom);
@@ -216,16 +210,7 @@ class StoryWriter {
     }
 
     void restoreContent(Localization localization, RevisionContent content) {
-        localization.slug = content.slug();
-        localization.title = content.title();
-        localization.summary = content.summary();
-        localization.bodyHtml = content.bodyHtml();
-        localization.bodyText = content.bodyText();
-        localization.fieldsJson = content.fieldsJson();
-        localization.seoTitle = content.seoTitle();
-        localization.seoDescription = content.seoDescription();
-        localization.translatedFromLang = content.translatedFromLang();
-        localization.translatedFromRevision = content.translatedFromRevision();
+        localization.content = content;
     }
 
     private void touch(Story story, Instant now) {
@@ -308,28 +293,22 @@ class StoryWriter {
         return localization;
     }
 
-    private static void applyContent(Localization localization, ValidStory.ValidLocalization valid) {
-        localization.title = valid.title();
-        localization.summary = valid.summary();
-        localization.bodyHtml = valid.bodyHtml();
-        localization.bodyText = valid.bodyText();
-        localization.fieldsJson = valid.fieldsJson();
-        localization.seoTitle = valid.seoTitle();
-        localization.seoDescription = valid.seoDescription();
-        localization.translatedFromLang = valid.translatedFromLang();
-        localization.translatedFromRevision = valid.translatedFromRevision();
+    private static void applyContent(Localization localization, ValidStory.ValidLocalization valid, String slug) {
+        localization.content = new RevisionContent(slug, valid.title(), valid.summary(), valid.bodyHtml(), valid.bodyText(), valid.fieldsJson(),
+                valid.seoTitle(), valid.seoDescription(), valid.translatedFromLang(), valid.translatedFromRevision());
     }
 
     /** A translation that names its source without a revision was made from the source's current revision. */
     private static void resolveTranslationRevision(Story story, Localization localization) {
-        if (localization.translatedFromLang == null || localization.translatedFromRevision != null) {
+        String sourceLang = localization.content.translatedFromLang();
+        if (sourceLang == null || localization.content.translatedFromRevision() != null) {
             return;
         }
-        localization.translatedFromRevision = story.localizations.stream()
-                .filter(source -> source.lang.equals(localization.translatedFromLang))
+        localization.content = localization.content.withTranslation(sourceLang, story.localizations.stream()
+                .filter(source -> source.lang.equals(sourceLang))
                 .findFirst()
                 .map(source -> source.currentRevision)
-                .orElse(1);
+                .orElse(1));
     }
 
     private boolean sameContent(RevisionContent before, RevisionContent after) {
@@ -341,9 +320,4 @@ class StoryWriter {
                 && Objects.equals(before.translatedFromRevision(), after.translatedFromRevision());
     }
 
-    static RevisionContent content(Localization localization) {
-        return new RevisionContent(localization.slug, localization.title, localization.summary, localization.bodyHtml,
-                localization.bodyText, localization.fieldsJson, localization.seoTitle, localization.seoDescription,
-                localization.translatedFromLang, localization.translatedFromRevision);
-    }
 }
