@@ -40,6 +40,12 @@ class ArchitectureTests {
     static final ArchRule noCyclesBetweenFeatures = slices().matching("org.imagehub.(*)..").should().beFreeOfCycles()
             .as("no cycles between feature packages");
 
+    /** Content is the source, delivery a reader of its events: the direction the #11 spine fixed, stated on its own. */
+    @ArchTest
+    static final ArchRule contentKnowsNothingOfDelivery = noClasses().that().resideInAPackage("org.imagehub.content..")
+            .should().dependOnClassesThat().resideInAPackage("org.imagehub.delivery..")
+            .as("content does not depend on delivery");
+
     @ArchTest
     static void featuresTouchNoOtherFeaturesEntities(JavaClasses classes) {
         for (String feature : FEATURES) {
