@@ -63,6 +63,28 @@ class AuditLogTests {
     }
 
     @Test
+    void securityChangesReachTheOutboxAsTypedEventsBesideTheirAuditEntries() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Map<String, Object> consumer = Map.of("name", "Announced consumer " + suffix, "kind", "embassy-site", "scopes", List.of("content:read"));
+        String consumerId = Api.asAdmin().header("X-Request-Id", "outbox-consumer-" + suffix).body(consumer).post("/api/v1/manage/consumers")
+                .then().statusCode(201).extract().path("id");
+        String keyId = Api.asAdmin().body(Map.of()).post("/api/v1/manage/consumers/" + consumerId + "/keys").then().statusCode(201).extract().path("id");
+        String organisation = "announced-org-" + suffix;
+        Api.asAdmin().body(Map.of("name", "Announced embassy", "kind", "embassy")).put("/api/v1/manage/organisations/" + organisation)
+                .then().statusCode(201);
+
+        assertThat(Database.column("select event_type || ' ' || (payload->>'actor') || ' ' || (payload->>'schemaVersion') from outbox_event"
+                + " where aggregate_type = 'consumer' and aggregate_id = ? order by id", consumerId))
+                .containsExactly("consumer.created admin 1", "api-key.issued admin 1");
+        assertThat(Database.value("select payload->>'requestId' from outbox_event where aggregate_id = ? and event_type = 'consumer.created'",
+                consumerId)).isEqualTo("outbox-consumer-" + suffix);
+        assertThat(Database.value("select payload->>'keyId' from outbox_event where aggregate_id = ? and event_type = 'api-key.issued'",
+                consumerId)).isEqualTo(keyId);
+        assertThat(Database.column("select event_type from outbox_event where aggregate_type = 'organisation' and aggregate_id = ?", organisation))
+                .containsExactly("organisation.created");
+    }
+
+    @Test
     void consumersKeysTopicsOrganisationsAndKeyMessagesAreAudited() {
         String suffix = Long.toString(System.nanoTime(), 36);
         Map<String, Object> consumer = Map.of("name", "Audited consumer " + suffix, "kind", "embassy-site", "scopes", List.of("content:read"));

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import org.imagehub.distribution.Outbox;
+import org.imagehub.platform.outbox.Outbox;
 import org.imagehub.platform.events.ChangeMeta;
 import org.imagehub.security.Actor;
 import org.imagehub.security.audit.AuditLog;

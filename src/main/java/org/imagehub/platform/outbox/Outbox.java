@@ -1,4 +1,4 @@
-package org.imagehub.distribution;
+package org.imagehub.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package org.imagehub.distribution;
+package org.imagehub.platform.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
