@@ -65,7 +65,7 @@ public class PublishedStories {
         if (projections.isEmpty()) {
             return;
         }
-        List<Change> pending = changes(projections, currentHashes(projections));
+        List<Change> pending = pendingChanges(projections, currentHashes(projections));
         if (pending.isEmpty()) {
             return;
         }
@@ -91,8 +91,8 @@ public class PublishedStories {
     private record Change(DeliveryItemRows.Row row, String storyId, String lang, Removal removal) {
     }
 
-    private List<Change> changes(List<Projection> projections, Map<String, Map<String, String>> existing) {
-        List<Change> changes = new ArrayList<>();
+    private List<Change> pendingChanges(List<Projection> projections, Map<String, Map<String, String>> existing) {
+        List<Change> pending = new ArrayList<>();
         for (Projection projection : projections) {
             Map<String, String> current = existing.getOrDefault(projection.storyId(), Map.of());
             Map<String, String> written = new HashMap<>();
@@ -102,18 +102,18 @@ public class PublishedStories {
                 String hash = Hashes.sha256Hex(document);
                 written.put(story.lang(), hash);
                 if (projection.touchAll() || !hash.equals(current.get(story.lang()))) {
-                    changes.add(new Change(new DeliveryItemRows.Row(story, document, projection.storyPublishedAt(), hash, 0), null, null, null));
+                    pending.add(new Change(new DeliveryItemRows.Row(story, document, projection.storyPublishedAt(), hash, 0), null, null, null));
                 }
             }
             for (String lang : current.keySet()) {
                 if (projection.live().stream().noneMatch(story -> story.lang().equals(lang))) {
-                    changes.add(new Change(null, projection.storyId(), lang, projection.removals().getOrDefault(lang, new Removal("withdrawn", null))));
+                    pending.add(new Change(null, projection.storyId(), lang, projection.removals().getOrDefault(lang, new Removal("withdrawn", null))));
                 }
             }
             // A later projection of the same story in this call sees what this one wrote.
             existing.put(projection.storyId(), written);
         }
-        return changes;
+        return pending;
     }
 
     private Map<String, Map<String, String>> currentHashes(List<Projection> projections) {
