@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /** The read path: by-slug answers from memory once warm, and lists pick each story's best language page by page. */
 @QuarkusTest
 class DeliveryReadPathTests {
+    @Inject
+    AgroalDataSource dataSource;
+
     private static final String STORIES = "/api/v1/stories";
 
     @Test
@@ -121,6 +130,16 @@ class DeliveryReadPathTests {
                 .contains("cache_gets_total{cache=\"delivery-responses\",result=\"miss\"}")
                 .contains("cache_evictions_total{cache=\"delivery-responses\"}")
                 .contains("hub_delivery_cache_weighted_bytes").contains("hub_delivery_cache_budget_bytes");
+    }
+
+    @Test
+    void theHubsConnectionsKeepOneGenericPlanPerPreparedStatement() throws SQLException {
+        // Otherwise PostgreSQL plans each list request again (its parameters make the generic plan look costlier).
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet mode = statement.executeQuery("show plan_cache_mode")) {
+            assertThat(mode.next()).isTrue();
+            assertThat(mode.getString(1)).isEqualTo("force_generic_plan");
+        }
     }
 
     /** Every item of every page, as id/lang, following next links; fails on a repeated story. */
