@@ -7,14 +7,20 @@ import static org.hamcrest.Matchers.startsWith;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.imagehub.testing.Consumers;
 import org.junit.jupiter.api.Test;
 
-/** When every database connection is taken, the hub answers 503 with Retry-After in bounded time, then recovers. */
+/**
+ * When every database connection is taken, or the database dropped them, the hub answers 503 with Retry-After in
+ * bounded time, then recovers by itself.
+ */
 @QuarkusTest
 class OverloadTests {
 
@@ -37,6 +43,31 @@ class OverloadTests {
             }
         }
         Consumers.withKey(key).get("/api/v1/stories?limit=4&lang=fr,en").then().statusCode(200);
+    }
+
+    @Test
+    void connectionsTheDatabaseDroppedAre503WithRetryAfterNeverA500AndThePoolHeals() throws SQLException {
+        String key = Consumers.reading().key();
+        Consumers.withKey(key).get("/api/v1/stories?limit=3").then().statusCode(200);
+        // What a database restart or fail-over does to a pool: every session it had is gone.
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet ended = statement.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where usename = current_user and pid <> pg_backend_pid()")) {
+            assertThat(ended.next()).isTrue();
+            assertThat(ended.getInt(1)).isPositive();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (int limit = 5; limit < 100 && !statuses.contains(200); limit++) {
+            // A new limit each time: the answer must come from the database, not the response cache.
+            Response response = Consumers.withKey(key).get("/api/v1/stories?lang=fr,vi&limit=" + limit);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 503) {
+                response.then().contentType(startsWith("application/problem+json"))
+                        .body("type", equalTo("urn:image-hub:problem:unavailable")).header("Retry-After", "2");
+            }
+        }
+        assertThat(statuses).as("each answer while dead connections are discarded").containsOnly(503, 200).contains(503).endsWith(200);
     }
 
     /** Takes connections until the pool has none left to give within its acquisition timeout. */

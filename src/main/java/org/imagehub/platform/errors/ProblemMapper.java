@@ -98,6 +98,11 @@ public class ProblemMapper {
             LOG.debugf("Database pool exhausted on %s: answered 503", uri.getPath());
             return domain(busy.get(), uri);
         }
+        java.util.Optional<DatabaseConnectionLostException> lost = DatabaseConnectionLostException.causing(exception);
+        if (lost.isPresent()) {
+            LOG.warnf("Database connection lost on %s: answered 503 (%s)", uri.getPath(), exception.getMessage());
+            return domain(lost.get(), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected error %s on %s", errorId, uri.getPath());
         return builder(ProblemCatalog.internal(errorId, uri.getPath())).build();
