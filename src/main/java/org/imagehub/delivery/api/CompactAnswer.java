@@ -14,6 +14,13 @@ final class CompactAnswer {
     /** Below this, deflating saves too little to be worth a hit's inflate. */
     private static final int DEFLATE_FROM = 512;
 
+    /*
+     * One per thread, reset after each use: creating a zlib stream per hit (native state and window, freed by end())
+     * cost more than inflating a story. Request threads are pooled, so there are only as many as the pool holds.
+     */
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION, true));
+
     private final CachedAnswer answer;
     private final byte[] deflated;
     private final int length;
@@ -45,7 +52,7 @@ final class CompactAnswer {
     }
 
     private static byte[] deflate(byte[] body) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        Deflater deflater = DEFLATERS.get();
         try {
             deflater.setInput(body);
             deflater.finish();
@@ -56,12 +63,12 @@ final class CompactAnswer {
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            deflater.reset();
         }
     }
 
     private static byte[] inflate(byte[] deflated, int length) {
-        Inflater inflater = new Inflater(true);
+        Inflater inflater = INFLATERS.get();
         try {
             inflater.setInput(deflated);
             byte[] body = new byte[length];
@@ -80,7 +87,7 @@ final class CompactAnswer {
         } catch (DataFormatException e) {
             throw new IllegalStateException("A cached answer does not inflate", e);
         } finally {
-            inflater.end();
+            inflater.reset();
         }
     }
 }

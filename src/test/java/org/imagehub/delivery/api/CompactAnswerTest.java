@@ -24,6 +24,19 @@ class CompactAnswerTest {
     }
 
     @Test
+    void answersDeflatedAndInflatedInTurnOnOneThreadEachComeBackWhole() {
+        // The zlib streams are reused per thread: each use must start from a clean state.
+        CompactAnswer first = CompactAnswer.of(CachedAnswer.of(PROSE.repeat(80), "application/json", Map.of()));
+        CompactAnswer second = CompactAnswer.of(CachedAnswer.of(("Другий текст. " + PROSE).repeat(120), "application/json", Map.of()));
+        for (int round = 0; round < 3; round++) {
+            assertThat(new String(first.answer().body(), StandardCharsets.UTF_8)).isEqualTo(PROSE.repeat(80));
+            assertThat(new String(second.answer().body(), StandardCharsets.UTF_8)).isEqualTo(("Другий текст. " + PROSE).repeat(120));
+        }
+        CompactAnswer third = CompactAnswer.of(CachedAnswer.of(PROSE.repeat(80), "application/json", Map.of()));
+        assertThat(third.weight()).isEqualTo(first.weight());
+    }
+
+    @Test
     void aShortBodyIsKeptAsItIs() {
         CachedAnswer original = CachedAnswer.of("{\"items\":[],\"next\":null}", "application/json", Map.of());
         CompactAnswer compact = CompactAnswer.of(original);
