@@ -99,6 +99,35 @@ class MediaInStoriesTests {
         assertThat(medium).contains(etagHeader.substring(1, 17));
         assertThat(answer.asByteArray().length).isEqualTo(Integer.parseInt(answer.header("Content-Length")));
         RestAssured.given().header("If-None-Match", etagHeader).get(medium).then().statusCode(304).header("ETag", equalTo(etagHeader));
+
+        // Delivery: the French document shows the lead and the French infographic, with French alt text; km,fr falls back to it.
+        String key = org.imagehub.testing.Consumers.reading().key();
+        // The infographic's renditions may be made after the publication: the published document is brought up to date then.
+        ready(infographicFr);
+        org.imagehub.testing.Eventually.until("the infographic's renditions in the published story", () -> org.imagehub.testing.Consumers
+                .withKey(key).get("/api/v1/stories/" + storyId + "?lang=fr").then().statusCode(200).extract().jsonPath()
+                .getList("media[1].renditions.url", String.class), urls -> urls.stream().anyMatch(url -> url.endsWith(".webp")));
+        for (String chain : List.of("fr", "km,fr")) {
+            org.imagehub.testing.Consumers.withKey(key).get("/api/v1/stories/" + storyId + "?lang=" + chain).then().statusCode(200)
+                    .header("Content-Language", "fr")
+                    .body("media.assetId", org.hamcrest.Matchers.contains(lead, infographicFr))
+                    .body("media.role", org.hamcrest.Matchers.contains("lead", "infographic"))
+                    .body("media[0].altText", equalTo("Une image décrite"))
+                    .body("media[1].renditions.url", hasItem(org.hamcrest.Matchers.endsWith(".webp")));
+        }
+        org.imagehub.testing.Consumers.withKey(key).get("/api/v1/stories/" + storyId + "/ninjs?lang=fr").then().statusCode(200)
+                .body("associations.uri", hasItem("urn:image-hub:media:" + lead));
+        org.imagehub.testing.Consumers.withKey(key).get("/api/v1/feeds/fr.json").then().statusCode(200)
+                .body("items.find { it.id.contains('" + storyId + "') }.attachments.size()", equalTo(2));
+        // An English alt text for the lead: English is published, without the French infographic.
+        String leadEtag = Api.as("editor.mofa").get(MEDIA + "/" + lead).then().extract().header("ETag");
+        Api.as("editor.mofa").header("If-Match", leadEtag).body(Map.of("texts", Map.of(
+                        "fr", Map.of("caption", "Légende", "altText", "Une image décrite"), "en", Map.of("altText", "A described image"))))
+                .put(MEDIA + "/" + lead).then().statusCode(200);
+        Publishing.act(storyId, "en", "admin", "publish");
+        org.imagehub.testing.Consumers.withKey(key).get("/api/v1/stories/" + storyId + "?lang=en").then().statusCode(200)
+                .body("media.assetId", org.hamcrest.Matchers.contains(lead))
+                .body("media[0].altText", equalTo("A described image"));
         assertThat(asset.get("id")).isEqualTo(lead);
     }
 }

@@ -36,8 +36,10 @@ public class RenditionHandler implements OutboxHandler {
     private final ObjectStorage storage;
     private final RenditionMaker maker;
     private final MediaViews views;
+    private final org.imagehub.media.events.MediaChanges changes;
 
-    public RenditionHandler(ObjectStorage storage, RenditionMaker maker, MediaViews views) {
+    public RenditionHandler(ObjectStorage storage, RenditionMaker maker, MediaViews views, org.imagehub.media.events.MediaChanges changes) {
+        this.changes = changes;
         this.storage = storage;
         this.maker = maker;
         this.views = views;
@@ -107,6 +109,13 @@ public class RenditionHandler implements OutboxHandler {
                 row.renditionsError = null;
             }
             row.renditionsFrame = frame;
+            if (renditions != null) {
+                java.time.Instant now = java.time.Instant.now();
+                changes.record(org.imagehub.security.audit.AuditLog.SYSTEM, new org.imagehub.security.audit.AuditLog.Write(
+                                "media.renditions-ready", "media-asset", assetId, row.version, java.util.Map.of("files", renditions.size())),
+                        new org.imagehub.media.events.RenditionsReady(org.imagehub.media.events.MediaChanges.meta(
+                                org.imagehub.security.audit.AuditLog.SYSTEM, now), assetId));
+            }
         });
     }
 
