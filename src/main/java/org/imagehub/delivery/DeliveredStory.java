@@ -39,25 +39,28 @@ public record DeliveredStory(
         Instant expiresAt,
         @Schema(description = "Grows with every publication of any of the story's languages") long version,
         @Schema(example = "/api/v1/stories/st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA?lang=fr") String url,
-        @Schema(description = "The other published languages the caller may read") List<Alternate> otherLanguages) {
+        @Schema(description = "The other published languages the caller may read") List<Alternate> otherLanguages,
+        @Schema(description = "Images of the story for the language served (an infographic's image of this language), with caption "
+                + "and alt text in it") List<DeliveredMedia> media) {
 
     public DeliveredStory withVersion(long newVersion) {
         return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
                 keyMessages, storyFields, localizationFields, rights, firstPublishedAt, publishedAt, embargoUntil, expiresAt, newVersion, url,
-                otherLanguages);
+                otherLanguages, media);
     }
 
     public DeliveredStory withOtherLanguages(List<Alternate> alternates) {
         return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
                 keyMessages, storyFields, localizationFields, rights, firstPublishedAt, publishedAt, embargoUntil, expiresAt, version, url,
-                alternates);
+                alternates, media);
     }
 
     /** The same story with its addresses made absolute against {@code baseUrl} (feeds and syndication formats need that). */
     public DeliveredStory withBaseUrl(String baseUrl) {
         return new DeliveredStory(id, lang, type, priority, organisation, slug, rtl, title, summary, bodyHtml, bodyText, topics, countries, tags,
                 keyMessages, storyFields, localizationFields, rights, firstPublishedAt, publishedAt, embargoUntil, expiresAt, version,
-                baseUrl + url, otherLanguages.stream().map(other -> new Alternate(other.lang(), other.slug(), baseUrl + other.url())).toList());
+                baseUrl + url, otherLanguages.stream().map(other -> new Alternate(other.lang(), other.slug(), baseUrl + other.url())).toList(),
+                media == null ? List.of() : media.stream().map(one -> one.withBaseUrl(baseUrl)).toList());
     }
 
     /** Who may be credited and on which terms the story may be republished. */

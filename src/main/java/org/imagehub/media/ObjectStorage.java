@@ -71,6 +71,28 @@ public class ObjectStorage {
         }
     }
 
+    /** An object as a listing shows it. */
+    public record StoredObject(String key, long size, java.time.Instant lastModified) {
+    }
+
+    /** Every object under {@code prefix}, page by page as S3 lists them (the caller sees one at a time). */
+    public void list(String prefix, java.util.function.Consumer<StoredObject> each) {
+        if (!bucketKnown.get()) {
+            ensureBucket();
+        }
+        call(() -> {
+            for (io.minio.Result<io.minio.messages.Item> result : client.listObjects(io.minio.ListObjectsArgs.builder()
+                    .bucket(bucket).prefix(prefix).recursive(true).build())) {
+                io.minio.messages.Item item = result.get();
+                if (!item.isDir()) {
+                    each.accept(new StoredObject(item.objectName(), item.size(),
+                            item.lastModified() == null ? java.time.Instant.EPOCH : item.lastModified().toInstant()));
+                }
+            }
+            return null;
+        });
+    }
+
     public void delete(String key) {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());

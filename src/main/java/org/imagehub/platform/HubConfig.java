@@ -50,6 +50,13 @@ public interface HubConfig {
         @WithDefault("268435456")
         long importBodyBytes();
 
+        /**
+         * Largest multipart upload (a media file and its form), in bytes; each kind of media has its own lower limit.
+         * Also bounded by quarkus.http.limits.max-body-size, which Vert.x enforces while the upload streams to disk.
+         */
+        @WithDefault("268435456")
+        long multipartBodyBytes();
+
         /** An import stops reading after this many failed lines: past that the file is wrong, not a few lines of it. */
         @WithDefault("10000")
         int importMaxFailedLines();

@@ -75,6 +75,7 @@ class OpenApiContractTests {
             organisationsTopicsAndKeyMessages();
             consumersAndAudit();
             delivery();
+            media();
         } finally {
             RestAssured.replaceFiltersWith(before);
         }
@@ -251,6 +252,37 @@ class OpenApiContractTests {
         String limited = Consumers.reading().with("requestsPerMinute", 1).key();
         reader(limited).get("/api/v1/consumer").then().statusCode(200);
         reader(limited).get("/api/v1/consumer").then().statusCode(429);
+    }
+
+    private static void media() {
+        String media = MANAGE + "/media";
+        byte[] photo = org.imagehub.testing.TestImages.jpeg(400, 300);
+        String id = editor().contentType("multipart/form-data").multiPart("file", "p.jpg", photo, "image/jpeg").post(media)
+                .then().statusCode(201).extract().path("id");
+        editor().contentType("multipart/form-data").multiPart("file", "p.jpg", photo, "image/jpeg").post(media).then().statusCode(200);
+        editor().contentType("multipart/form-data").multiPart("file", "p.jpg", org.imagehub.testing.TestImages.pdf(), "image/jpeg").post(media)
+                .then().statusCode(415);
+        editor().contentType("multipart/form-data").multiPart("file", "p.png", org.imagehub.testing.TestImages.pngHeaderClaiming(100_000, 100_000),
+                "image/png").post(media).then().statusCode(413);
+        editor().get(media + "?limit=1").then().statusCode(200);
+        editor().get(media + "?kind=audio").then().statusCode(400);
+        editor().get(media + "/{id}", id).then().statusCode(200);
+        editor().get(media + "/{id}", "nothing").then().statusCode(404);
+        editor().body(Map.of("credit", "Photo: VNA")).put(media + "/{id}", id).then().statusCode(428);
+        editor().header("If-Match", "\"v9\"").body(Map.of("credit", "Photo: VNA")).put(media + "/{id}", id).then().statusCode(412);
+        editor().header("If-Match", "\"v1\"").body(Map.of("credit", "Photo: VNA")).put(media + "/{id}", id).then().statusCode(200);
+        String original = editor().get(media + "/{id}", id).then().extract().path("original.url");
+        editor().get(original).then().statusCode(200);
+        given().get(original).then().statusCode(404);
+        String storyId = Api.as("editor.mofa").body(Stories.article().inLanguages("fr").build()).post(MANAGE + "/stories").then().statusCode(201)
+                .extract().path("id");
+        String etag = editor().get(MANAGE + "/stories/{id}/media", storyId).then().statusCode(200).extract().header("ETag");
+        editor().header("If-Match", etag).body(Map.of("items", List.of(Map.of("assetId", id, "role", "gallery"))))
+                .put(MANAGE + "/stories/{id}/media", storyId).then().statusCode(200);
+        editor().delete(media + "/{id}", id).then().statusCode(409);
+        editor().delete(media + "/{id}", "nothing").then().statusCode(404);
+        Api.asAdmin().body(Map.of()).post(media + "/orphan-sweeps").then().statusCode(200);
+        editor().body(Map.of()).post(media + "/orphan-sweeps").then().statusCode(403);
     }
 
     private static RequestSpecification editor() {

@@ -27,6 +27,8 @@ public class EmbeddedStackTestResource implements QuarkusTestResourceLifecycleMa
     public void inject(TestInjector injector) {
         injector.injectIntoFields(stack.elasticsearch(),
                 new TestInjector.AnnotatedAndMatchesType(InjectElasticsearchServer.class, EmbeddedElasticsearchServer.class));
+        injector.injectIntoFields(stack.objectStore(),
+                new TestInjector.AnnotatedAndMatchesType(InjectObjectStore.class, org.imagehub.demo.embedded.EmbeddedObjectStore.class));
     }
 
     @Override

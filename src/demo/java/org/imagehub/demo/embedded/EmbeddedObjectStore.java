@@ -14,7 +14,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * A real S3 API server (S3Proxy) inside this JVM. The hub talks to it through the MinIO client exactly as it
  * talks to MinIO in production: signed requests over HTTP, path-style buckets.
  */
-final class EmbeddedObjectStore implements AutoCloseable {
+public final class EmbeddedObjectStore implements AutoCloseable {
     private final S3Proxy proxy;
     private final String endpoint;
     private final String accessKey;
@@ -60,6 +60,26 @@ final class EmbeddedObjectStore implements AutoCloseable {
 
     String endpoint() {
         return endpoint;
+    }
+
+    /** Stops answering (connections are refused), keeping the stored objects: how tests take storage down. */
+    public void pause() {
+        try {
+            proxy.stop();
+            Polling.until("S3Proxy stopped", 15_000, () -> !"STARTED".equals(proxy.getState()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded S3 server did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /** Answers again, on the same port, with the same objects. */
+    public void resume() {
+        try {
+            proxy.start();
+            Polling.until("S3Proxy started", 15_000, () -> "STARTED".equals(proxy.getState()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded S3 server did not start again: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -70,6 +70,10 @@ public final class EmbeddedStack implements DemoStack {
         return elasticsearch;
     }
 
+    public EmbeddedObjectStore objectStore() {
+        return objectStore;
+    }
+
     @Override
     public void close() {
         // Stop all three even if one fails, so nothing is left running.

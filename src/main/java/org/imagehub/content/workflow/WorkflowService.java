@@ -27,8 +27,10 @@ public class WorkflowService {
     private final WorkflowRecorder recorder;
     private final StoryViews views;
     private final Clock clock;
+    private final org.imagehub.content.media.StoryMediaService media;
 
-    public WorkflowService(WorkflowRecorder recorder, StoryViews views, Clock clock) {
+    public WorkflowService(WorkflowRecorder recorder, StoryViews views, Clock clock, org.imagehub.content.media.StoryMediaService media) {
+        this.media = media;
         this.recorder = recorder;
         this.views = views;
         this.clock = clock;
@@ -59,6 +61,12 @@ public class WorkflowService {
         String publicReason = publicReason(request, action);
         if (action == WorkflowAction.SCHEDULE && (request.at() == null || !request.at().isAfter(now))) {
             throw ValidationException.of("at", request.at() == null ? "required" : "not-in-future", "a future time to publish at");
+        }
+        if (action == WorkflowAction.PUBLISH || action == WorkflowAction.SCHEDULE) {
+            java.util.List<org.imagehub.platform.errors.FieldError> missing = media.missingAltText(story.id, localization.lang);
+            if (!missing.isEmpty()) {
+                throw new ValidationException("Images of this story have no alt text in " + localization.lang + ".", missing);
+            }
         }
         recorder.apply(story, localization, new WorkflowRecorder.Step(action, target, editor, comment, decision.fastTracked(),
                 action == WorkflowAction.SCHEDULE ? request.at() : null, publicReason), now);

@@ -97,7 +97,26 @@ public final class FeedWriter {
         entry.setAuthor(text.encode(Credit.of(story)));
         // RSS items have no language element of their own; Dublin Core's carries it (Atom gets xml:lang instead).
         ((DCModule) entry.getModule(DCModule.URI)).setLanguage(story.lang());
+        entry.setEnclosures(enclosure(story));
         return entry;
+    }
+
+    /**
+     * The story's first image: RSS allows one enclosure per item, and Rome writes it in Atom as
+     * {@code link rel="enclosure"}.
+     */
+    private static List<com.rometools.rome.feed.synd.SyndEnclosure> enclosure(DeliveredStory story) {
+        if (story.media() == null) {
+            return List.of();
+        }
+        return story.media().stream().map(org.imagehub.delivery.DeliveredMedia::display).filter(java.util.Objects::nonNull).limit(1)
+                .map(file -> {
+                    com.rometools.rome.feed.synd.SyndEnclosure enclosure = new com.rometools.rome.feed.synd.SyndEnclosureImpl();
+                    enclosure.setUrl(file.url());
+                    enclosure.setType(file.mediaType());
+                    enclosure.setLength(file.bytes());
+                    return enclosure;
+                }).toList();
     }
 
     /** The story's own address first, then the same story in each other language for hreflang-aware readers. */

@@ -43,7 +43,30 @@ public final class JsonFeedWriter {
             story.topics().forEach(tags::add);
         }
         item.put("language", story.lang());
+        putImages(item, story);
         return item;
+    }
+
+    /** The first image as the item's {@code image}; every image as an attachment, its caption as the title. */
+    private static void putImages(ObjectNode item, DeliveredStory story) {
+        if (story.media() == null || story.media().isEmpty()) {
+            return;
+        }
+        ArrayNode attachments = item.putArray("attachments");
+        for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
+            org.imagehub.delivery.DeliveredMedia.File file = media.display();
+            if (file == null) {
+                continue;
+            }
+            if (!item.has("image")) {
+                item.put("image", file.url());
+            }
+            ObjectNode attachment = attachments.addObject();
+            attachment.put("url", file.url());
+            attachment.put("mime_type", file.mediaType());
+            attachment.put("size_in_bytes", file.bytes());
+            putIfPresent(attachment, "title", media.caption() != null ? media.caption() : media.altText());
+        }
     }
 
     private static void putIfPresent(ObjectNode item, String field, String value) {

@@ -55,7 +55,40 @@ public final class JsonLdMapper {
         putCountries(article, story);
         putRights(article, story.rights());
         putTranslations(article, story);
+        putImages(article, story);
         return article;
+    }
+
+    /** Each image as a schema.org ImageObject, with caption (the alt text when there is none), credit and licence. */
+    private static void putImages(ObjectNode article, DeliveredStory story) {
+        if (story.media() == null || story.media().isEmpty()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode images = NODES.arrayNode();
+        for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
+            org.imagehub.delivery.DeliveredMedia.File file = media.display();
+            if (file == null) {
+                continue;
+            }
+            ObjectNode image = images.addObject();
+            image.put("@type", "ImageObject");
+            image.put("contentUrl", file.url());
+            image.put("url", file.url());
+            image.put("encodingFormat", file.mediaType());
+            if (file.width() != null) {
+                image.put("width", file.width());
+                image.put("height", file.height());
+            }
+            putIfPresent(image, "caption", media.caption() != null ? media.caption() : media.altText());
+            putIfPresent(image, "description", media.altText());
+            putIfPresent(image, "creditText", media.credit());
+            putIfPresent(image, "license", media.licence());
+            putIfPresent(image, "copyrightNotice", media.copyright());
+            putIfPresent(image, "inLanguage", story.lang());
+        }
+        if (!images.isEmpty()) {
+            article.set("image", images);
+        }
     }
 
     /** The ClaimReview of a fact-check; empty for every other story type. */

@@ -44,7 +44,65 @@ public final class NinjsMapper {
         putSubjects(item, story);
         putPlaces(item, story);
         putRights(item, story);
+        putAssociations(item, story);
         return item;
+    }
+
+    /** Each image as an associated picture item, with its renditions, caption and alt text in the item's language. */
+    private static void putAssociations(ObjectNode item, DeliveredStory story) {
+        if (story.media() == null || story.media().isEmpty()) {
+            return;
+        }
+        ArrayNode associations = item.putArray("associations");
+        int index = 0;
+        for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
+            ObjectNode picture = associations.addObject();
+            picture.put("name", media.role() + (index == 0 ? "" : "-" + index));
+            picture.put("uri", "urn:image-hub:media:" + media.assetId());
+            picture.put("type", "picture");
+            picture.put("language", story.lang());
+            ArrayNode descriptions = NODES.arrayNode();
+            if (media.caption() != null) {
+                descriptions.add(text("caption", "text/plain", media.caption()));
+            }
+            if (media.altText() != null) {
+                descriptions.add(text("alt", "text/plain", media.altText()));
+            }
+            if (!descriptions.isEmpty()) {
+                picture.set("descriptions", descriptions);
+            }
+            if (media.credit() != null) {
+                picture.put("by", media.credit());
+            }
+            if (media.copyright() != null) {
+                picture.put("copyrightholder", media.copyright());
+            }
+            if (media.licence() != null) {
+                picture.put("usageterms", media.licence());
+            }
+            ArrayNode renditions = picture.putArray("renditions");
+            if (media.original() != null) {
+                rendition(renditions, "original", media.original());
+            }
+            for (org.imagehub.delivery.DeliveredMedia.File file : media.renditions()) {
+                rendition(renditions, file.name() + ("image/webp".equals(file.mediaType()) ? "-webp" : ""), file);
+            }
+            index++;
+        }
+    }
+
+    private static void rendition(ArrayNode renditions, String name, org.imagehub.delivery.DeliveredMedia.File file) {
+        ObjectNode rendition = renditions.addObject();
+        rendition.put("name", name);
+        rendition.put("href", file.url());
+        rendition.put("contenttype", file.mediaType());
+        if (file.width() != null) {
+            rendition.put("width", file.width());
+        }
+        if (file.height() != null) {
+            rendition.put("height", file.height());
+        }
+        rendition.put("sizeinbytes", file.bytes());
     }
 
     /** The item that tells a partner to take a withdrawn story down: same uri, a newer version, pubstatus canceled. */

@@ -28,8 +28,10 @@ public class PublicationObserver {
     private final PublishedStories published;
     private final Json json;
     private final Clock clock;
+    private final StoryImages media;
 
-    public PublicationObserver(LiveStories content, PublishedStories published, Json json, Clock clock) {
+    public PublicationObserver(LiveStories content, PublishedStories published, Json json, Clock clock, StoryImages media) {
+        this.media = media;
         this.content = content;
         this.published = published;
         this.json = json;
@@ -45,6 +47,17 @@ public class PublicationObserver {
     void updated(@Observes StoryUpdated event) {
         if (event.live()) {
             project(List.of(event.storyId()), false);
+        }
+    }
+
+    /** A caption, alt text, credit or the renditions of an asset changed: the live stories using it show the new ones. */
+    void assetChanged(@Observes org.imagehub.media.events.MediaEvent event) {
+        if (event instanceof org.imagehub.media.events.AssetUpdated || event instanceof org.imagehub.media.events.RenditionsReady) {
+            List<String> stories = media.liveStoriesUsing(event.assetId());
+            if (!stories.isEmpty()) {
+                published.replaceAll(content.of(stories).stream().filter(story -> !story.live().isEmpty())
+                        .map(story -> projection(story, false)).toList());
+            }
         }
     }
 
@@ -85,7 +98,7 @@ public class PublicationObserver {
                 language.rtl(), content.title(), content.summary(), content.bodyHtml(), content.bodyText(), story.topics(), story.countries(),
                 story.tags(), story.keyMessages(), map(story.fieldsJson()), map(content.fieldsJson()),
                 new DeliveredStory.Rights(story.credit(), story.source(), story.licence()), language.firstPublishedAt(), language.publishedAt(),
-                story.embargoUntil(), story.expiresAt(), 0, url(story.id(), language.lang()), others);
+                story.embargoUntil(), story.expiresAt(), 0, url(story.id(), language.lang()), others, media.of(story.id(), language.lang()));
     }
 
     @SuppressWarnings("unchecked")

@@ -35,6 +35,7 @@ public final class ProblemCatalog {
         DOMAIN_TYPES.put(InvalidTransitionException.class, ProblemType.INVALID_TRANSITION);
         DOMAIN_TYPES.put(ConflictException.class, ProblemType.CONFLICT);
         DOMAIN_TYPES.put(PayloadTooLargeException.class, ProblemType.PAYLOAD_TOO_LARGE);
+        DOMAIN_TYPES.put(UnsupportedMediaTypeException.class, ProblemType.UNSUPPORTED_MEDIA_TYPE);
         DOMAIN_TYPES.put(ForbiddenException.class, ProblemType.FORBIDDEN);
         DOMAIN_TYPES.put(UnauthenticatedException.class, ProblemType.UNAUTHENTICATED);
         DOMAIN_TYPES.put(RateLimitedException.class, ProblemType.RATE_LIMITED);

@@ -63,6 +63,10 @@ public class RequestLimitsFilter {
 
     private long limitFor(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
-        return type != null && NDJSON.equals(type.getType() + "/" + type.getSubtype()) ? limits.importBodyBytes() : limits.jsonBodyBytes();
+        String name = type == null ? "" : type.getType() + "/" + type.getSubtype();
+        if (NDJSON.equals(name)) {
+            return limits.importBodyBytes();
+        }
+        return MediaType.MULTIPART_FORM_DATA.equals(name) ? limits.multipartBodyBytes() : limits.jsonBodyBytes();
     }
 }

@@ -44,6 +44,7 @@ final class DeliveredStories {
     private Instant embargoUntil;
     private Instant expiresAt;
     private long version = 3;
+    private final List<org.imagehub.delivery.DeliveredMedia> media = new java.util.ArrayList<>();
     private String title;
     private String summary;
     private final List<DeliveredStory.Alternate> otherLanguages = new ArrayList<>();
@@ -76,6 +77,19 @@ final class DeliveredStories {
                 "evidence", List.of(Map.of("title", "Resolution 47/NQ-CP", "url", "https://chinhphu.vn/resolution-47")));
         List<String> lines = lines();
         localizationFields = Map.of("claimQuoted", lines.get(page.summaryLine()), "officialFacts", lines.get(page.summaryLine() + 1));
+        return this;
+    }
+
+    /** A lead image with its renditions, and a caption and alt text in the story's language. */
+    DeliveredStories withImage() {
+        String base = "https://hub.example.org/api/v1/media/01jd8x6m3v9q2w7r5t4y1k0zpa/";
+        media.add(new org.imagehub.delivery.DeliveredMedia("01jd8x6m3v9q2w7r5t4y1k0zpa", "lead", "image/jpeg", 4000, 3000,
+                "Hạ Long <Bay> & islands", "Limestone islands in green water", "Photo: VNA", "CC BY 4.0", "© 2026 VNA",
+                new org.imagehub.delivery.DeliveredMedia.File("original", "image/jpeg", 4000, 3000, 2_482_113, base + "original-9f86d081884c7d65.jpg"),
+                List.of(new org.imagehub.delivery.DeliveredMedia.File("large", "image/jpeg", 1600, 1200, 312_000, base + "large-3fa2c1d9e0ab4c11.jpg"),
+                        new org.imagehub.delivery.DeliveredMedia.File("large", "image/webp", 1600, 1200, 120_000, base + "large-4fa2c1d9e0ab4c11.webp"),
+                        new org.imagehub.delivery.DeliveredMedia.File("social-landscape", "image/jpeg", 1200, 630, 98_000,
+                                base + "social-landscape-5fa2c1d9e0ab4c11.jpg"))));
         return this;
     }
 
@@ -130,7 +144,7 @@ final class DeliveredStories {
         return new DeliveredStory(page.storyId(), lang, type, priority, "Ministry of Foreign Affairs", slug(lang), false,
                 title == null ? lines.get(page.titleLine()) : title, summary == null ? lines.get(page.summaryLine()) : summary, bodyHtml, String.join("\n\n", body), topics,
                 countries, tags, List.of("km-foreign-information"), storyFields, localizationFields, rights,
-                firstPublishedAt, publishedAt, embargoUntil, expiresAt, version, url(lang), List.copyOf(otherLanguages));
+                firstPublishedAt, publishedAt, embargoUntil, expiresAt, version, url(lang), List.copyOf(otherLanguages), List.copyOf(media));
     }
 
     /** The headline the built story carries, straight from the corpus page. */

@@ -52,6 +52,17 @@ class FeedWriterTest {
     }
 
     @Test
+    void anImageIsAnEnclosureInRssAndAtomAndAtomStaysValid() {
+        Feed feed = new Feed("fr", "Image Hub", "https://hub.example.org/api/v1/feeds/fr.atom", "https://hub.example.org/",
+                java.time.Instant.parse("2024-05-04T10:00:00Z"), List.of(DeliveredStories.inLanguage("fr").withImage().build()));
+        String atom = writer.atom(feed);
+        assertThat(SharedSchemas.atomErrors(atom)).isEmpty();
+        assertThat(atom).contains("rel=\"enclosure\"").contains("large-3fa2c1d9e0ab4c11.jpg").contains("length=\"312000\"");
+        assertThat(writer.rss(feed)).contains("<enclosure url=\"https://hub.example.org/api/v1/media/01jd8x6m3v9q2w7r5t4y1k0zpa/large-3fa2c1d9e0ab4c11.jpg\"")
+                .contains("type=\"image/jpeg\"");
+    }
+
+    @Test
     void theAtomSchemaCheckRejectsAnEntryWithoutId() {
         String atom = writer.atom(feedIn("vi"));
         String withoutEntryId = atom.replaceFirst("(?s)(<entry.*?)<id>[^<]*</id>", "$1");

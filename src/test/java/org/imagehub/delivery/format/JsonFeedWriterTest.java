@@ -33,6 +33,17 @@ class JsonFeedWriterTest {
         }
     }
 
+    @Test
+    void anImageIsTheItemsImageAndAnAttachmentAndTheFeedStaysValid() throws IOException {
+        Feed feed = feedOf("fr", DeliveredStories.inLanguage("fr").withImage().build());
+        com.fasterxml.jackson.databind.node.ObjectNode json = writer.toJsonFeed(feed);
+
+        assertThat(JSON_FEED_11.errors(json.toString())).isEmpty();
+        assertThat(json.at("/items/0/image").asText()).endsWith("large-3fa2c1d9e0ab4c11.jpg");
+        assertThat(json.at("/items/0/attachments/0/mime_type").asText()).isEqualTo("image/jpeg");
+        assertThat(json.at("/items/0/attachments/0/size_in_bytes").asLong()).isEqualTo(312_000);
+    }
+
     /**
      * Proves the schema, and the JSON Feed 1.0 definitions it refers to, are really applied: the published sample
      * passes; a feed without items, or with an item whose url is no string, does not.

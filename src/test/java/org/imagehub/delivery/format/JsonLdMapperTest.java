@@ -31,6 +31,17 @@ class JsonLdMapperTest {
     }
 
     @Test
+    void imagesAreImageObjectsWithCaptionCreditAndLicence() {
+        ObjectNode article = mapper.newsArticle(DeliveredStories.inLanguage("fr").withImage().build());
+
+        assertThat(SCHEMA_ORG.violations(article)).isEmpty();
+        assertThat(article.at("/image/0/@type").asText()).isEqualTo("ImageObject");
+        assertThat(article.at("/image/0/caption").asText()).isEqualTo("Hạ Long <Bay> & islands");
+        assertThat(article.at("/image/0/creditText").asText()).isEqualTo("Photo: VNA");
+        assertThat(article.at("/image/0/license").asText()).isEqualTo("CC BY 4.0");
+    }
+
+    @Test
     void theVocabularyCheckCatchesUnknownAndMisplacedTerms() {
         ObjectNode article = mapper.newsArticle(DeliveredStories.inLanguage("fr").build());
         article.put("verdict", "false");

@@ -41,6 +41,21 @@ class NinjsMapperTest {
         assertThat(parsed.path("headlines").get(0).path("value").asText()).isEqualTo(story.title());
     }
 
+    @Test
+    void imagesAreAssociatedPicturesWithRenditionsAndStillValidNinjs21() throws IOException {
+        DeliveredStory story = DeliveredStories.inLanguage("fr").withImage().build();
+
+        String json = JSON.writeValueAsString(mapper.toNinjs(story));
+
+        assertThat(NINJS_21.errors(json)).isEmpty();
+        JsonNode picture = JSON.readTree(json).path("associations").get(0);
+        assertThat(picture.path("type").asText()).isEqualTo("picture");
+        assertThat(picture.path("uri").asText()).isEqualTo("urn:image-hub:media:01jd8x6m3v9q2w7r5t4y1k0zpa");
+        assertThat(picture.path("descriptions").findValuesAsText("role")).containsExactly("caption", "alt");
+        assertThat(picture.path("renditions").findValuesAsText("name")).containsExactly("original", "large", "large-webp", "social-landscape");
+        assertThat(picture.path("renditions").get(1).path("width").asInt()).isEqualTo(1600);
+    }
+
     /** Proves the validator is wired to the real schema: IPTC's own examples pass and its counter-examples fail. */
     @Test
     void validatorAgreesWithTheIptcTestSuite() throws IOException {

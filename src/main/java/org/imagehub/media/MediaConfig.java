@@ -1,0 +1,40 @@
+package org.imagehub.media;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Media settings ({@code hub.media.*}): upload limits per kind, the decoded-size limit, rendition retries. */
+@ConfigMapping(prefix = "hub.media")
+public interface MediaConfig {
+    /** Largest image upload, in bytes (413 over it). */
+    @WithDefault("52428800")
+    long imageMaxBytes();
+
+    /** Largest video sent through the hub, in bytes; bigger videos go straight to storage by presigned upload. */
+    @WithDefault("262144000")
+    long videoMaxBytes();
+
+    /**
+     * Most pixels (width × height, read from the header before anything is decoded) an image may have: a
+     * 100,000 × 100,000 PNG of a few kilobytes would need 40 GB decoded. 50 MP by default.
+     */
+    @WithDefault("50000000")
+    long maxPixels();
+
+    /** A pending rendition set whose request is older than this is asked for again (after an outage, say). */
+    @WithDefault("2m")
+    Duration renditionRetryAfter();
+
+    /** How often the pending rendition sets are looked at. */
+    @WithDefault("30s")
+    String renditionRetryInterval();
+
+    /** How often the orphan sweep runs (objects without a row, rows without an object); "off" disables it. */
+    @WithDefault("6h")
+    String orphanSweepInterval();
+
+    /** An object without a row is only removed once older than this (an upload may be between store and commit). */
+    @WithDefault("1h")
+    Duration orphanGrace();
+}

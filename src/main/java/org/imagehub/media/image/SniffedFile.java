@@ -1,0 +1,5 @@
+package org.imagehub.media.image;
+
+/** What an upload really is, read from its bytes: its media type, kind, extension and pixel size. */
+public record SniffedFile(String mediaType, String kind, String extension, int width, int height) {
+}
