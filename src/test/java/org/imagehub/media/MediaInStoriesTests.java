@@ -73,11 +73,19 @@ class MediaInStoriesTests {
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("media[0].texts.fr.altText", "media[1].texts.fr.altText"));
 
         Map<String, Object> asset = ready(lead);
+        // French is approved: what is said about its images would go out without another review, so an approver says it.
+        Map<String, Object> frenchTexts = Map.of("texts", Map.of("fr", Map.of("caption", "Légende", "altText", "Une image décrite")));
+        String leadVersion = Api.as("editor.mofa").get(MEDIA + "/" + lead).then().extract().header("ETag");
+        Api.as("editor.mofa").header("If-Match", leadVersion).body(frenchTexts).put(MEDIA + "/" + lead).then().statusCode(403)
+                .body("type", equalTo("urn:image-hub:problem:forbidden"));
+        String storyVersion = Api.as("editor.mofa").get("/api/v1/manage/stories/" + storyId).then().extract().header("ETag");
+        Api.as("editor.mofa").header("If-Match", storyVersion).body(Map.of("items", List.of(Map.of("assetId", lead, "role", "lead"))))
+                .put("/api/v1/manage/stories/" + storyId + "/media").then().statusCode(403);
+        assertThat(Api.as("editor.mofa").get("/api/v1/manage/stories/" + storyId + "/media").then().statusCode(200).extract()
+                .jsonPath().getList("items.assetId", String.class)).containsExactly(lead, infographicFr);
         for (String id : List.of(lead, infographicFr)) {
-            String assetEtag = Api.as("editor.mofa").get(MEDIA + "/" + id).then().extract().header("ETag");
-            Api.as("editor.mofa").header("If-Match", assetEtag)
-                    .body(Map.of("texts", Map.of("fr", Map.of("caption", "Légende", "altText", "Une image décrite"))))
-                    .put(MEDIA + "/" + id).then().statusCode(200);
+            String assetEtag = Api.as("approver.mofa").get(MEDIA + "/" + id).then().extract().header("ETag");
+            Api.as("approver.mofa").header("If-Match", assetEtag).body(frenchTexts).put(MEDIA + "/" + id).then().statusCode(200);
         }
         String medium = MediaLibraryTests.fileUrl(ready(lead), "medium", "image/webp");
         RestAssured.get(medium).then().statusCode(404);
@@ -120,8 +128,8 @@ class MediaInStoriesTests {
         org.imagehub.testing.Consumers.withKey(key).get("/api/v1/feeds/fr.json").then().statusCode(200)
                 .body("items.find { it.id.contains('" + storyId + "') }.attachments.size()", equalTo(2));
         // An English alt text for the lead: English is published, without the French infographic.
-        String leadEtag = Api.as("editor.mofa").get(MEDIA + "/" + lead).then().extract().header("ETag");
-        Api.as("editor.mofa").header("If-Match", leadEtag).body(Map.of("texts", Map.of(
+        String leadEtag = Api.as("approver.mofa").get(MEDIA + "/" + lead).then().extract().header("ETag");
+        Api.as("approver.mofa").header("If-Match", leadEtag).body(Map.of("texts", Map.of(
                         "fr", Map.of("caption", "Légende", "altText", "Une image décrite"), "en", Map.of("altText", "A described image"))))
                 .put(MEDIA + "/" + lead).then().statusCode(200);
         Publishing.act(storyId, "en", "admin", "publish");

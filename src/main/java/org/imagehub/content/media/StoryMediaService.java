@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import org.imagehub.content.events.ContentChanges;
 import org.imagehub.content.events.StoryUpdated;
+import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
 import org.imagehub.content.workflow.EditorialPolicy;
+import org.imagehub.content.workflow.WorkflowState;
 import org.imagehub.media.asset.AssetReferences;
 import org.imagehub.media.asset.MediaLibrary;
 import org.imagehub.platform.errors.FieldError;
-import org.imagehub.platform.errors.ForbiddenException;
 import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.EntityTags;
@@ -59,9 +60,11 @@ public class StoryMediaService implements AssetReferences {
         if (story == null) {
             throw new NotFoundException("No story '" + storyId + "'.");
         }
-        if (!EditorialPolicy.actsFor(editor, story.organisation)) {
-            throw new ForbiddenException("Only organisation '" + story.organisation + "' or a central approver may change this story.");
-        }
+        // The images reach consumers with every live language at once, like the story's other attributes: once a
+        // language is approved, scheduled or live, only an approver changes them.
+        boolean approvedOrLive = story.localizations.stream()
+                .anyMatch(localization -> EditorialPolicy.approvedOrLive(WorkflowState.of(localization.status), localization.publishedRevision != null));
+        EditorialPolicy.decideAttributeChange(editor, story.organisation, approvedOrLive).orThrow();
         EntityTags.requireMatch(ifMatch, story.version);
         List<StoryMediaItem> valid = validate(items);
         StoryMediaRef.delete("storyId", storyId);
@@ -116,6 +119,14 @@ public class StoryMediaService implements AssetReferences {
                     }
                 });
         return stories;
+    }
+
+    @Override
+    public boolean usedWhereApprovedOrLive(String assetId) {
+        return Localization.count("""
+                story.id in (select r.storyId from StoryMediaRef r where r.assetId = ?1)
+                 and (publishedRevision is not null or status in ?2)""", assetId,
+                List.of(WorkflowState.APPROVED.code(), WorkflowState.SCHEDULED.code(), WorkflowState.PUBLISHED.code())) > 0;
     }
 
     private List<StoryMediaItem> validate(List<StoryMediaItem> items) {

@@ -11,4 +11,10 @@ import java.util.Map;
 public interface AssetReferences {
     /** The ids of the stories referencing each of {@code assetIds} (absent when none). */
     Map<String, List<String>> storiesReferencing(Collection<String> assetIds);
+
+    /**
+     * Whether a story with an approved, scheduled or live language uses the asset: what is said about it (caption,
+     * alt text, credit, crop) then reaches consumers without another review, so only an approver may change it.
+     */
+    boolean usedWhereApprovedOrLive(String assetId);
 }

@@ -30,6 +30,7 @@ import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.paging.Cursors;
 import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.security.Actor;
+import org.imagehub.security.Roles;
 import org.imagehub.security.audit.AuditLog;
 
 /**
@@ -133,6 +134,7 @@ public class MediaLibrary {
         }
         requireMayChange(actor, asset);
         EntityTags.requireMatch(ifMatch, asset.version);
+        requireApproverWhereApprovedOrLive(actor, asset);
         Checked checked = validate(input);
         Instant now = Instant.now(clock);
         List<String> changed = new ArrayList<>();
@@ -207,6 +209,19 @@ public class MediaLibrary {
             stories.addAll(source.storiesReferencing(List.of(id)).getOrDefault(id, List.of()));
         }
         return stories.stream().distinct().sorted().toList();
+    }
+
+    /** Consumers see an asset's texts and crops with the live stories using it: changing them there is an approver's call. */
+    private void requireApproverWhereApprovedOrLive(Actor actor, MediaAsset asset) {
+        if (Roles.level(actor.roles()).compareTo(Roles.Level.APPROVER) >= 0) {
+            return;
+        }
+        for (AssetReferences source : references) {
+            if (source.usedWhereApprovedOrLive(asset.id)) {
+                throw new ForbiddenException("A story with an approved or live language uses this asset: only an approver may change what "
+                        + "consumers see of it.");
+            }
+        }
     }
 
     private static void requireMayChange(Actor actor, MediaAsset asset) {
