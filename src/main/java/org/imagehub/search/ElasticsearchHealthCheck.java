@@ -14,9 +14,23 @@ import org.elasticsearch.client.RestClient;
 @ApplicationScoped
 public class ElasticsearchHealthCheck implements HealthCheck {
     private final RestClient restClient;
+    private final StoryIndex index;
+    private final SearchConsistency consistency;
 
-    public ElasticsearchHealthCheck(RestClient restClient) {
+    public ElasticsearchHealthCheck(RestClient restClient, StoryIndex index, SearchConsistency consistency) {
         this.restClient = restClient;
+        this.index = index;
+        this.consistency = consistency;
+    }
+
+    private String lastCheck() {
+        SearchConsistency.Result last = consistency.last();
+        if (last == null) {
+            return "not run yet";
+        }
+        return last.error() != null ? last.at() + " failed: " + last.error()
+                : last.at() + ": " + last.documents() + " documents; found missing " + last.missing() + ", stale " + last.stale() + ", extra "
+                        + last.extra() + "; " + last.repairedStories() + " stories repaired; drift " + last.drift();
     }
 
     @Override
@@ -27,9 +41,13 @@ public class ElasticsearchHealthCheck implements HealthCheck {
             Response response = restClient.performRequest(request);
             String body = new String(response.getEntity().getContent().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             boolean usable = body.contains("green") || body.contains("yellow");
-            return HealthCheckResponse.named("elasticsearch").status(usable).withData("cluster", body).build();
+            return HealthCheckResponse.named("elasticsearch").status(usable).withData("cluster", body).withData("index", index.alias())
+                    .withData("analysis", index.analysis().get("mode").toString())
+                    .withData("clusterPlugins", index.analysis().get("clusterPlugins").toString())
+                    .withData("consistencyCheck", lastCheck()).build();
         } catch (IOException | RuntimeException e) {
-            return HealthCheckResponse.named("elasticsearch").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("elasticsearch").down().withData("error", String.valueOf(e.getMessage()))
+                    .withData("consistencyCheck", lastCheck()).build();
         }
     }
 }

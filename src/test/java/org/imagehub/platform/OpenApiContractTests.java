@@ -252,6 +252,20 @@ class OpenApiContractTests {
         String limited = Consumers.reading().with("requestsPerMinute", 1).key();
         reader(limited).get("/api/v1/consumer").then().statusCode(200);
         reader(limited).get("/api/v1/consumer").then().statusCode(429);
+        search(key);
+    }
+
+    private static void search(String key) {
+        reader(key).get("/api/v1/search?q=coopération&lang=fr,en&limit=5").then().statusCode(200);
+        reader(key).get("/api/v1/search?q=" + "x".repeat(201)).then().statusCode(400);
+        given().get("/api/v1/search").then().statusCode(401);
+        editor().get(MANAGE + "/search?q=test&state=draft").then().statusCode(200);
+        editor().get(MANAGE + "/search?limit=0").then().statusCode(400);
+        given().get(MANAGE + "/search").then().statusCode(401);
+        Api.asAdmin().post(MANAGE + "/search-index/consistency-check").then().statusCode(200);
+        editor().post(MANAGE + "/search-index/consistency-check").then().statusCode(403);
+        Api.asAdmin().post(MANAGE + "/search-index/reindex").then().statusCode(200);
+        editor().post(MANAGE + "/search-index/reindex").then().statusCode(403);
     }
 
     private static void media() {

@@ -1,0 +1,213 @@
+package org.imagehub.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imagehub.platform.errors.DependencyUnavailableException;
+import org.imagehub.platform.errors.ValidationException;
+import org.imagehub.platform.paging.Cursors;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs searches on the stories index. User text only ever reaches {@code simple_query_string} (a small syntax that
+ * never fails: + | - " * ( ) are the only operators) or {@code match_phrase}, never the query-string parser. Any
+ * failure of Elasticsearch is a 503 without its error text.
+ */
+@ApplicationScoped
+public class SearchService {
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+    public static final int MAX_QUERY_LENGTH = 200;
+    static final String CURSOR_KIND = "search";
+    private static final String FLAGS = "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE";
+    /** Facet name → indexed field. */
+    private static final Map<String, String> FACETS = Map.of("type", "type", "topic", "topics", "country", "countries", "keyMessage",
+            "keyMessages", "lang", "lang", "organisation", "organisation");
+
+    private final StoryIndex index;
+    private final ObjectMapper json;
+    private final Cursors cursors;
+    private final Clock clock;
+
+    public SearchService(StoryIndex index, ObjectMapper json, Cursors cursors, Clock clock) {
+        this.index = index;
+        this.json = json;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /** The sort orders offered. */
+    public enum Sort {
+        RELEVANCE, DATE;
+
+        public static Sort of(String value) {
+            if (value == null || value.equals("relevance")) {
+                return RELEVANCE;
+            }
+            if (value.equals("date")) {
+                return DATE;
+            }
+            throw ValidationException.of("query.sort", "invalid", "relevance or date");
+        }
+    }
+
+    /** What to search: the text ({@code null}: everything), and the filters as indexed field → accepted values. */
+    public record Search(String q, Map<String, List<String>> filters, Instant from, Instant to, Sort sort, String cursor, int limit,
+            boolean showState) {
+    }
+
+    public static String validQuery(String q) {
+        if (q == null) {
+            return null;
+        }
+        if (q.codePointCount(0, q.length()) > MAX_QUERY_LENGTH) {
+            throw ValidationException.of("query.q", "too-long", "at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        String trimmed = q.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * @param visibility what the caller may see at all (a bool filter of the scope)
+     * @param textPrefix which text the query matches ("live" for consumers; for editors a bool picks per document)
+     */
+    public ObjectNode run(Search search, ObjectNode visibility, List<ObjectNode> textQueries, String dateField) {
+        ObjectNode body = json.createObjectNode();
+        body.put("size", search.limit());
+        body.put("track_total_hits", true);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode filter = bool.putArray("filter");
+        filter.add(visibility);
+        search.filters().forEach((field, values) -> {
+            if (values != null && !values.isEmpty()) {
+                ObjectNode terms = filter.addObject().putObject("terms");
+                values.forEach(terms.putArray(field)::add);
+            }
+        });
+        if (search.from() != null || search.to() != null) {
+            ObjectNode range = filter.addObject().putObject("range").putObject(dateField);
+            if (search.from() != null) {
+                range.put("gte", search.from().toString());
+            }
+            if (search.to() != null) {
+                range.put("lt", search.to().toString());
+            }
+        }
+        if (!textQueries.isEmpty()) {
+            ArrayNode should = bool.putArray("should");
+            textQueries.forEach(should::add);
+            bool.put("minimum_should_match", 1);
+        }
+        ArrayNode sort = body.putArray("sort");
+        if (search.sort() == Sort.DATE) {
+            sort.addObject().putObject(dateField).put("order", "desc").put("missing", "_last");
+        } else {
+            sort.addObject().putObject("_score").put("order", "desc");
+        }
+        sort.addObject().putObject("docId").put("order", "asc");
+        if (search.cursor() != null) {
+            String[] parts = cursors.decode(search.cursor(), CURSOR_KIND, "cursor");
+            if (parts.length != 3 || !parts[0].equals(search.sort().name())) {
+                throw ValidationException.of("query.cursor", "invalid-cursor", "pass back the value exactly as received, with the same sort");
+            }
+            ArrayNode after = body.putArray("search_after");
+            try {
+                if (search.sort() == Sort.DATE) {
+                    after.add(Long.parseLong(parts[1]));
+                } else {
+                    after.add(Double.parseDouble(parts[1]));
+                }
+            } catch (NumberFormatException e) {
+                throw ValidationException.of("query.cursor", "invalid-cursor", "pass back the value exactly as received");
+            }
+            after.add(parts[2]);
+        }
+        ObjectNode aggregations = body.putObject("aggs");
+        Map<String, String> facets = new LinkedHashMap<>(FACETS);
+        if (search.showState()) {
+            facets.put("state", "status");
+        }
+        facets.forEach((name, field) -> aggregations.putObject(name).putObject("terms").put("field", field).put("size", 20));
+        ObjectNode highlight = body.putObject("highlight");
+        highlight.put("encoder", "html").put("number_of_fragments", 2).put("fragment_size", 160);
+        ObjectNode fields = highlight.putObject("fields");
+        for (String prefix : List.of("live", "draft")) {
+            for (String field : List.of("Title", "Summary", "Body")) {
+                fields.putObject(prefix + field);
+            }
+        }
+        try {
+            index.ensure();
+            return (ObjectNode) index.send("POST", "/" + index.alias() + "/_search", body);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ValidationException validation) {
+                throw validation;
+            }
+            index.recheck();
+            LOG.warnf("Search failed: %s", e.toString());
+            throw new DependencyUnavailableException("Search is unavailable for a moment; retry shortly.", null);
+        }
+    }
+
+    /** The should-clauses matching {@code q} against the text fields of {@code prefix} ("live" or "draft"). */
+    public List<ObjectNode> textQueries(String q, String prefix) {
+        List<ObjectNode> queries = new ArrayList<>();
+        if (q == null) {
+            return queries;
+        }
+        String folded = Folding.fold(q);
+        if (Folding.hasHan(q)) {
+            // The standard tokenizer makes each Han character a token: a word is a phrase of them.
+            for (String field : List.of("Title", "Summary", "Body")) {
+                ObjectNode phrase = json.createObjectNode();
+                phrase.putObject("match_phrase").putObject(prefix + field).put("query", q).put("boost", field.equals("Title") ? 3 : 1);
+                queries.add(phrase);
+            }
+            ObjectNode phrase = json.createObjectNode();
+            phrase.putObject("match_phrase").putObject(prefix + "Folded").put("query", folded);
+            queries.add(phrase);
+            return queries;
+        }
+        ObjectNode exact = json.createObjectNode();
+        ObjectNode sqs = exact.putObject("simple_query_string");
+        sqs.put("query", q).put("default_operator", "and").put("flags", FLAGS).put("lenient", true);
+        sqs.putArray("fields").add(prefix + "Title^3").add(prefix + "Summary^2").add(prefix + "Body");
+        queries.add(exact);
+        ObjectNode loose = json.createObjectNode();
+        ObjectNode foldedQuery = loose.putObject("simple_query_string");
+        foldedQuery.put("query", folded).put("default_operator", "and").put("flags", FLAGS).put("lenient", true).put("boost", 0.5);
+        foldedQuery.putArray("fields").add(prefix + "Folded");
+        queries.add(loose);
+        return queries;
+    }
+
+    /** The cursor that continues after this hit. */
+    public String cursorAfter(Sort sort, JsonNode hit) {
+        JsonNode values = hit.path("sort");
+        String first = sort == Sort.DATE ? Long.toString(values.path(0).asLong()) : Double.toString(values.path(0).asDouble());
+        return cursors.encode(CURSOR_KIND, sort.name(), first, values.path(1).asText());
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Facets of an answer: name → [{value, count}]. */
+    public Map<String, List<SearchPage.Facet>> facets(JsonNode answer) {
+        Map<String, List<SearchPage.Facet>> facets = new LinkedHashMap<>();
+        answer.path("aggregations").fields().forEachRemaining(entry -> {
+            List<SearchPage.Facet> buckets = new ArrayList<>();
+            entry.getValue().path("buckets").forEach(bucket -> buckets.add(new SearchPage.Facet(bucket.path("key").asText(), bucket.path("doc_count").asLong())));
+            facets.put(entry.getKey(), buckets);
+        });
+        return facets;
+    }
+}

@@ -1,0 +1,197 @@
+package org.imagehub.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NStringEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import org.imagehub.platform.HubConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * The stories index: one document per localization ({@code storyId:lang}), written and read through the alias
+ * {@code <prefix>-stories}, behind which sits one index version ({@code <prefix>-stories-v1}, v2 after a reindex…).
+ * Created on first use (and tried at start), so the hub starts while Elasticsearch is down.
+ */
+@ApplicationScoped
+public class StoryIndex {
+    private static final Logger LOG = Logger.getLogger(StoryIndex.class);
+    static final String TEXT_FIELDS = "Title,Summary,Body,Folded";
+
+    private final RestClient client;
+    private final ObjectMapper json;
+    private final String alias;
+    private volatile boolean ready;
+    private volatile List<String> plugins = List.of();
+
+    public StoryIndex(RestClient client, ObjectMapper json, HubConfig config) {
+        this.client = client;
+        this.json = json;
+        this.alias = config.search().indexPrefix() + "-stories";
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        try {
+            ensure();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Search index not prepared at start (%s); it is created on first use", e.getMessage());
+        }
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String versionName(int version) {
+        return alias + "-v" + version;
+    }
+
+    /** What analysis the index uses and what the cluster offers, for the readiness details. */
+    public Map<String, Object> analysis() {
+        return Map.of("mode", "standard tokenizer + Java-side diacritic folding; Han as one-character phrases",
+                "clusterPlugins", String.join(",", plugins));
+    }
+
+    /** Creates the first index version and the alias when the alias does not exist yet. */
+    public void ensure() throws IOException {
+        if (ready) {
+            return;
+        }
+        plugins = detectPlugins();
+        if (!exists(alias)) {
+            create(versionName(1));
+            try {
+                send("POST", "/_aliases", Map.of("actions", List.of(Map.of("add", Map.of("index", versionName(1), "alias", alias)))));
+            } catch (ResponseException e) {
+                if (!exists(alias)) {
+                    throw e;
+                }
+            }
+        }
+        ready = true;
+    }
+
+    /** Forget what was checked: the next write checks again (after a failure, the index may have been deleted). */
+    void recheck() {
+        ready = false;
+    }
+
+    public void create(String index) throws IOException {
+        if (exists(index)) {
+            return;
+        }
+        try {
+            send("PUT", "/" + index, mapping());
+        } catch (ResponseException e) {
+            if (!exists(index)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The concrete indexes behind the alias (one, except for a moment during a reindex). */
+    public List<String> indexesBehindAlias() throws IOException {
+        try {
+            JsonNode answer = send("GET", "/_alias/" + alias, null);
+            List<String> names = new ArrayList<>();
+            answer.fieldNames().forEachRemaining(names::add);
+            return names;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    boolean exists(String name) throws IOException {
+        Request request = new Request("HEAD", "/" + name);
+        try {
+            Response response = client.performRequest(request);
+            return response.getStatusLine().getStatusCode() == 200;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private List<String> detectPlugins() {
+        try {
+            JsonNode nodes = send("GET", "/_nodes/plugins?filter_path=nodes.*.plugins.name", null).path("nodes");
+            TreeSet<String> names = new TreeSet<>();
+            nodes.forEach(node -> node.path("plugins").forEach(plugin -> names.add(plugin.path("name").asText())));
+            return List.copyOf(names);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private ObjectNode mapping() {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", "1s");
+        ObjectNode mappings = body.putObject("mappings");
+        mappings.put("dynamic", "strict");
+        ObjectNode properties = mappings.putObject("properties");
+        for (String keyword : List.of("docId", "storyId", "lang", "type", "organisation", "priority", "topics", "countries", "keyMessages",
+                "status", "slug")) {
+            properties.putObject(keyword).put("type", "keyword");
+        }
+        properties.putObject("live").put("type", "boolean");
+        properties.putObject("version").put("type", "long");
+        for (String date : List.of("embargoUntil", "expiresAt", "firstPublishedAt", "publishedAt", "updatedAt")) {
+            properties.putObject(date).put("type", "date");
+        }
+        for (String prefix : List.of("draft", "live")) {
+            for (String field : TEXT_FIELDS.split(",")) {
+                properties.putObject(prefix + field).put("type", "text").put("analyzer", "standard");
+            }
+        }
+        properties.putObject("draftSlug").put("type", "keyword").put("index", false);
+        return body;
+    }
+
+    /** One request with a JSON body (or none); the answer parsed. */
+    JsonNode send(String method, String path, Object body) throws IOException {
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setEntity(new NStringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
+        }
+        return read(client.performRequest(request));
+    }
+
+    /** A bulk request (NDJSON). */
+    JsonNode bulk(String ndjson, boolean refresh) throws IOException {
+        Request request = new Request("POST", "/_bulk");
+        if (refresh) {
+            request.addParameter("refresh", "true");
+        }
+        request.setEntity(new NStringEntity(ndjson, ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
+        return read(client.performRequest(request));
+    }
+
+    private JsonNode read(Response response) throws IOException {
+        if (response.getEntity() == null) {
+            return json.createObjectNode();
+        }
+        return json.readTree(response.getEntity().getContent());
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+}

@@ -1,0 +1,269 @@
+package org.imagehub.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.imagehub.demo.embedded.EmbeddedElasticsearchServer;
+import org.imagehub.testing.Api;
+import org.imagehub.testing.Consumers;
+import org.imagehub.testing.Corpus;
+import org.imagehub.testing.Eventually;
+import org.imagehub.testing.InjectElasticsearchServer;
+import org.imagehub.testing.Publishing;
+import org.imagehub.testing.Stories;
+import org.junit.jupiter.api.Test;
+
+/** Search on the real Elasticsearch the suite starts: indexing through the outbox, visibility, languages, bad input, outages. */
+@QuarkusTest
+class SearchTests {
+    private static final String SEARCH = "/api/v1/search";
+    private static final String MANAGE_SEARCH = "/api/v1/manage/search";
+
+    @InjectElasticsearchServer
+    EmbeddedElasticsearchServer elasticsearch;
+
+    private static String newTopic(String prefix) {
+        String topic = prefix + "-" + Long.toString(System.nanoTime(), 36);
+        Api.asAdmin().body(Map.of("labels", Map.of("en", topic))).put("/api/v1/manage/topics/" + topic).then().statusCode(201);
+        return topic;
+    }
+
+    private static Response search(String key, String query) {
+        return Consumers.withKey(key).get(SEARCH + "?" + query);
+    }
+
+    private static List<String> ids(String key, String query) {
+        return search(key, query).then().statusCode(200).extract().path("items.id");
+    }
+
+    private static List<String> eventuallyIds(String key, String query, java.util.function.Predicate<List<String>> done) {
+        return Eventually.until("search " + query, () -> ids(key, query), done);
+    }
+
+    private static void withdraw(String storyId, String lang) {
+        String path = Publishing.localization(storyId, lang);
+        String etag = Api.asAdmin().get(path).then().statusCode(200).extract().header("ETag");
+        Api.asAdmin().header("If-Match", etag).body(Map.of("action", "withdraw", "comment", "test withdrawal")).post(path + "/workflow")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aPublishedStoryBecomesSearchableAndAWithdrawnOneDisappears() {
+        String key = Consumers.reading().key();
+        Stories story = Stories.article().inLanguages("en");
+        String id = Publishing.published(story);
+        eventuallyIds(key, "q=" + story.unique(), found -> found.contains(id));
+
+        Response answer = search(key, "q=" + story.unique() + "&lang=en");
+        answer.then().statusCode(200).body("items[0].lang", org.hamcrest.Matchers.equalTo("en"))
+                .body("items[0].highlights.title[0]", org.hamcrest.Matchers.containsString("<em>" + story.unique() + "</em>"));
+
+        withdraw(id, "en");
+        eventuallyIds(key, "q=" + story.unique(), found -> !found.contains(id));
+    }
+
+    @Test
+    void draftsAreFoundByTheirOrganisationsEditorsOnly() {
+        String key = Consumers.reading().key();
+        Stories draft = Stories.article().inLanguages("fr");
+        String id = Api.as("editor.mofa").body(draft.build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        List<String> mine = Eventually.until("the draft in the editors' search",
+                () -> Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().statusCode(200).extract().<List<String>>path("items.id"),
+                found -> found.contains(id));
+        assertThat(mine).containsExactly(id);
+        Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().body("items[0].state", org.hamcrest.Matchers.equalTo("draft"))
+                .body("facets.state.value", org.hamcrest.Matchers.hasItem("draft"));
+        assertThat(Api.as("editor.hue").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().statusCode(200).extract().<List<String>>path("items.id"))
+                .isEmpty();
+        assertThat(ids(key, "q=" + draft.unique())).isEmpty();
+
+        Publishing.publishAll(id);
+        Eventually.until("the published story in another organisation's search",
+                () -> Api.as("editor.hue").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().statusCode(200).extract().<List<String>>path("items.id"),
+                found -> found.contains(id));
+        eventuallyIds(key, "q=" + draft.unique(), found -> found.contains(id));
+    }
+
+    @Test
+    void eachCorpusLanguageIsFoundByItsOwnWordsWithAndWithoutDiacritics() {
+        String topic = newTopic("search-corpus");
+        String key = Consumers.reading().key();
+        String vi = Publishing.published(Stories.article().with("topics", List.of(topic))
+                .withLocalization(Corpus.localization("vi", "vi-resolution-47-qa.txt", null)));
+        String fr = Publishing.published(Stories.article().with("topics", List.of(topic))
+                .withLocalization(Corpus.localization("fr", "fr-resolution-47-cpv.txt", null)));
+        String zh = Publishing.published(Stories.article().with("topics", List.of(topic))
+                .withLocalization(Corpus.localization("zh-Hans", "zh-resolution-47-vna.txt", null)));
+        String uk = Publishing.published(Stories.article().with("topics", List.of(topic))
+                .withLocalization(Corpus.localization("uk", "uk-steering-committee-2025.txt", null)));
+        String scoped = "topic=" + topic + "&q=";
+
+        eventuallyIds(key, scoped + "đối ngoại", found -> found.equals(List.of(vi)));
+        assertThat(ids(key, scoped + "doi ngoai")).containsExactly(vi);
+        assertThat(ids(key, scoped + "Chính phủ")).containsExactly(vi);
+        assertThat(ids(key, scoped + "chinh phu")).containsExactly(vi);
+        eventuallyIds(key, scoped + "amélioration", found -> found.equals(List.of(fr)));
+        assertThat(ids(key, scoped + "amelioration")).containsExactly(fr);
+        assertThat(ids(key, scoped + "AMELIORATION qualite")).containsExactly(fr);
+        eventuallyIds(key, scoped + "越通社", found -> found.equals(List.of(zh)));
+        assertThat(ids(key, scoped + "对外信息")).containsExactly(zh);
+        assertThat(ids(key, scoped + "信外对")).isEmpty();
+        eventuallyIds(key, scoped + "конференцію", found -> found.equals(List.of(uk)));
+        assertThat(ids(key, scoped + "Ханої")).containsExactly(uk);
+        assertThat(ids(key, "topic=" + topic + "&lang=fr")).containsExactly(fr);
+    }
+
+    @Test
+    void aKeyLimitedToALanguageOrATopicSeesNothingElseInResultsFacetsOrHighlights() {
+        String inside = newTopic("search-in");
+        String outside = newTopic("search-out");
+        Stories both = Stories.article().inLanguages("fr", "en").with("topics", List.of(inside));
+        String shared = Publishing.published(both);
+        Stories other = Stories.article().inLanguages("en", "fr").with("topics", List.of(outside));
+        String hidden = Publishing.published(other);
+        String all = Consumers.reading().key();
+        eventuallyIds(all, "q=" + other.unique(), found -> found.contains(hidden));
+        eventuallyIds(all, "q=" + both.unique(), found -> found.contains(shared));
+
+        String french = Consumers.reading("fr").key();
+        for (String query : List.of("q=" + both.unique(), "q=" + both.unique() + "&lang=en,fr", "q=" + both.unique() + "&lang=en", "q=Body",
+                "topic=" + inside)) {
+            Response answer = search(french, query + "&limit=100");
+            answer.then().statusCode(200);
+            assertThat(answer.jsonPath().<String>getList("items.lang")).allMatch("fr"::equals);
+            assertThat(answer.jsonPath().<String>getList("facets.lang.value")).allMatch("fr"::equals);
+            assertThat(answer.asString()).doesNotContain("Body in en").doesNotContain(TITLE_EN);
+        }
+        assertThat(ids(french, "q=" + both.unique() + "&lang=en")).isEmpty();
+
+        String topical = Consumers.reading().with("topics", List.of(inside)).key();
+        assertThat(ids(topical, "q=" + other.unique())).isEmpty();
+        assertThat(ids(topical, "topic=" + outside)).isEmpty();
+        Response answer = search(topical, "q=" + both.unique() + "&limit=100");
+        assertThat(answer.jsonPath().<String>getList("items.id")).containsExactly(shared);
+        assertThat(answer.jsonPath().<String>getList("facets.topic.value")).containsExactly(inside);
+        assertThat(answer.asString()).doesNotContain(other.unique()).doesNotContain(outside);
+    }
+
+    private static final String TITLE_EN = Stories.TITLES.get("en");
+
+    @Test
+    void facetsCountMatchesAndTheCursorPagesWithoutRepeats() {
+        String topic = newTopic("search-facets");
+        String key = Consumers.reading().key();
+        String one = Publishing.published(Stories.article().inLanguages("fr", "en").with("topics", List.of(topic)).with("countries", List.of("FR")));
+        String two = Publishing.published(Stories.article().inLanguages("fr").with("topics", List.of(topic)).with("countries", List.of("VN")));
+        eventuallyIds(key, "topic=" + topic + "&lang=fr", found -> found.size() == 2);
+
+        Response answer = search(key, "topic=" + topic);
+        answer.then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(3));
+        Map<String, Integer> langs = facet(answer, "lang");
+        assertThat(langs).containsExactlyInAnyOrderEntriesOf(Map.of("fr", 2, "en", 1));
+        assertThat(facet(answer, "country")).containsExactlyInAnyOrderEntriesOf(Map.of("FR", 2, "VN", 1));
+        assertThat(facet(answer, "topic")).containsEntry(topic, 3);
+        assertThat(ids(key, "topic=" + topic + "&country=VN")).containsExactly(two);
+
+        Response first = search(key, "topic=" + topic + "&lang=fr&limit=1&sort=date");
+        first.then().statusCode(200);
+        String next = first.path("next");
+        assertThat(next).isNotNull();
+        List<String> second = ids(key, "topic=" + topic + "&lang=fr&limit=1&sort=date&cursor=" + next);
+        assertThat(List.of(first.jsonPath().<String>getList("items.id").get(0), second.get(0))).containsExactlyInAnyOrder(one, two);
+        search(key, "topic=" + topic + "&cursor=" + next + "x").then().statusCode(400);
+        search(key, "topic=" + topic + "&cursor=" + next).then().statusCode(400);
+    }
+
+    private static Map<String, Integer> facet(Response answer, String name) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        List<Map<String, Object>> buckets = answer.jsonPath().getList("facets." + name);
+        buckets.forEach(bucket -> counts.put((String) bucket.get("value"), ((Number) bucket.get("count")).intValue()));
+        return counts;
+    }
+
+    @Test
+    void searchSyntaxLongAndOddQueriesGetResultsOr400NeverAServerError() {
+        String key = Consumers.reading().key();
+        List<String> queries = List.of("title:x AND", "*", "{\"query\":{\"match_all\":{}}}", "\"unclosed", "((((", "a~2 b^3", "-", "|", "+",
+                "\\", "/regex.*/", "\u0000x", "\uD83D\uDE00 emoji", "\u202Eltr", "ﬁ ligature", "\u0301\u0301", "x".repeat(200), "日本語" + "の".repeat(150));
+        for (String q : queries) {
+            Response answer = Consumers.withKey(key).queryParam("q", q).get(SEARCH);
+            assertThat(answer.statusCode()).as(q).isIn(200, 400);
+            assertThat(answer.asString()).as(q).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("elasticsearch")
+                    .doesNotContain("query_shard");
+        }
+        Consumers.withKey(key).queryParam("q", "x".repeat(201)).get(SEARCH).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("query.q"));
+        Response tenKb = Consumers.withKey(key).queryParam("q", "word ".repeat(2048)).get(SEARCH);
+        assertThat(tenKb.statusCode()).isIn(400, 414);
+        Consumers.withKey(key).queryParam("limit", "101").get(SEARCH).then().statusCode(400);
+        Consumers.withKey(key).queryParam("sort", "size").get(SEARCH).then().statusCode(400);
+        Consumers.withKey(key).queryParam("nope", "1").get(SEARCH).then().statusCode(400);
+        Api.as("editor.mofa").queryParam("state", "lost").get(MANAGE_SEARCH).then().statusCode(400);
+        io.restassured.RestAssured.given().get(SEARCH).then().statusCode(401);
+    }
+
+    /** Elasticsearch stopped: writes succeed, search is 503 with Retry-After; after the restart the index catches up. */
+    @Test
+    void anElasticsearchOutageKeepsWritesWorkingAndTheIndexCatchesUp() {
+        String key = Consumers.reading().key();
+        Stories story = Stories.article().inLanguages("en");
+        String id;
+        elasticsearch.stopProcess();
+        try {
+            id = Publishing.published(story);
+            Response answer = search(key, "q=" + story.unique());
+            answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+            assertThat(answer.asString()).doesNotContainIgnoringCase("exception").doesNotContain("Connection refused");
+            Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=x").then().statusCode(503);
+        } finally {
+            elasticsearch.startProcess();
+        }
+        Eventually.until("the story indexed after the restart", () -> {
+            Response answer = search(key, "q=" + story.unique());
+            return answer.statusCode() == 200 ? answer.jsonPath().<String>getList("items.id") : List.<String>of();
+        }, found -> found.contains(id));
+        Eventually.until("a consistency check without drift after the restart",
+                () -> io.restassured.RestAssured.given().get("/q/health/ready").then().extract()
+                        .<String>path("checks.find { it.name == 'elasticsearch' }.data.consistencyCheck"),
+                check -> check != null && check.contains("drift 0"));
+    }
+
+    /** A reindex while searches run: every search answers 200, the alias moves to a new index version, and there is no drift. */
+    @Test
+    void aReindexDuringSearchesLosesNoSearchAndEndsWithoutDrift() throws Exception {
+        String key = Consumers.reading().key();
+        Stories story = Stories.article().inLanguages("fr");
+        String id = Publishing.published(story);
+        eventuallyIds(key, "q=" + story.unique(), found -> found.contains(id));
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Boolean> found = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread searcher = new Thread(() -> {
+            while (running.get()) {
+                Response answer = search(key, "q=" + story.unique());
+                statuses.add(answer.statusCode());
+                found.add(answer.statusCode() == 200 && answer.jsonPath().<String>getList("items.id").contains(id));
+            }
+        });
+        searcher.start();
+        Response reindex;
+        try {
+            reindex = Api.asAdmin().post("/api/v1/manage/search-index/reindex");
+        } finally {
+            running.set(false);
+            searcher.join();
+        }
+        reindex.then().statusCode(200).body("check.drift", org.hamcrest.Matchers.equalTo(0));
+        assertThat((String) reindex.path("to")).isNotEqualTo(reindex.path("from"));
+        assertThat(statuses).isNotEmpty().allMatch(status -> status == 200);
+        assertThat(found).allMatch(Boolean::booleanValue);
+        assertThat(ids(key, "q=" + story.unique())).containsExactly(id);
+        Api.asAdmin().post("/api/v1/manage/search-index/consistency-check").then().statusCode(200).body("drift", org.hamcrest.Matchers.equalTo(0));
+        Api.as("editor.mofa").post("/api/v1/manage/search-index/reindex").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'elasticsearch' }.data.consistencyCheck", org.hamcrest.Matchers.containsString("drift 0"));
+    }
+}
