@@ -283,6 +283,16 @@ class OpenApiContractTests {
         reader(limited).get("/api/v1/consumer").then().statusCode(200);
         reader(limited).get("/api/v1/consumer").then().statusCode(429);
         search(key);
+        receipts(id);
+    }
+
+    private static void receipts(String storyId) {
+        Api.as("approver.mofa").get(MANAGE + "/stories/{id}/receipts", storyId).then().statusCode(200);
+        Api.as("approver.mofa").get(MANAGE + "/stories/{id}/receipts", "st_unknown").then().statusCode(404);
+        given().get(MANAGE + "/stories/{id}/receipts", storyId).then().statusCode(401);
+        Api.as("approver.mofa").get(MANAGE + "/reports/receipts?since=2026-01-01T00:00:00Z").then().statusCode(200);
+        Api.as("approver.mofa").get(MANAGE + "/reports/receipts?since=yesterday").then().statusCode(400);
+        Api.as("approver.mofa").get(MANAGE + "/reports/receipts?organisation=someone-else").then().statusCode(403);
     }
 
     private static void search(String key) {

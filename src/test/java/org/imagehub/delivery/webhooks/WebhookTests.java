@@ -87,6 +87,38 @@ class WebhookTests {
     }
 
     @Test
+    void theFirstLanguageIsStoryPublishedAnotherTranslationPublishedAndACorrectionStoryUpdated() throws Exception {
+        try (TestReceiver receiver = new TestReceiver(n -> 200)) {
+            String consumerId = consumer();
+            String secret = subscribe(consumerId, receiver.url(), List.of("story.published", "translation.published", "story.updated"), Map.of())
+                    .getString("secret");
+            String storyId = Api.as("editor.mofa").body(Stories.article().inLanguages("fr", "en").build()).post("/api/v1/manage/stories")
+                    .then().statusCode(201).extract().path("id");
+            for (String lang : List.of("fr", "en")) {
+                for (String action : List.of("submit", "approve", "publish")) {
+                    Publishing.act(storyId, lang, "admin", action);
+                }
+            }
+            String path = Publishing.localization(storyId, "fr");
+            String etag = Api.asAdmin().get(path).then().extract().header("ETag");
+            Api.asAdmin().header("If-Match", etag).body(Map.of("title", "Corrigé " + storyId, "body", "<p>Chiffres corrigés.</p>")).put(path)
+                    .then().statusCode(200);
+            for (String action : List.of("submit", "approve", "publish")) {
+                Publishing.act(storyId, "fr", "admin", action);
+            }
+            List<TestReceiver.Received> requests = Eventually.until("three deliveries", () -> about(receiver, storyId), list -> list.size() >= 3);
+            List<String> news = requests.stream().map(request -> JsonPath.from(request.body()))
+                    .map(payload -> payload.getString("type") + " " + payload.getString("data.lang")).toList();
+            assertThat(news).containsExactlyInAnyOrder("story.published fr", "translation.published en", "story.updated fr");
+            for (TestReceiver.Received request : requests) {
+                verify(secret, request);
+            }
+            TestReceiver.Received correction = requests.stream().filter(request -> request.body().contains("story.updated")).findFirst().orElseThrow();
+            assertThat(JsonPath.from(correction.body()).getString("data.story.title")).isEqualTo("Corrigé " + storyId);
+        }
+    }
+
+    @Test
     void aReceiverThatFailsThreeTimesGetsTheEventOnceMoreWithTheSameIdAndNothingAfter() throws Exception {
         try (TestReceiver receiver = new TestReceiver(n -> n < 3 ? 500 : 204)) {
             String consumerId = consumer();
