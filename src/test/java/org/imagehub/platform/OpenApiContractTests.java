@@ -245,6 +245,28 @@ class OpenApiContractTests {
         editor().post(MANAGE + "/webhook-deliveries/replay-parked").then().statusCode(403);
         Api.asAdmin().header("If-Match", "\"v" + etag + "\"").delete(hooks + "/{id}", id).then().statusCode(204);
         Api.asAdmin().header("If-Match", "\"v1\"").delete(hooks + "/{id}", id).then().statusCode(404);
+        ownWebhooks();
+    }
+
+    private static void ownWebhooks() {
+        String own = "/api/v1/consumer/webhooks";
+        String key = Consumers.reading("fr").with("scopes", List.of("content:read", "webhooks:manage")).key();
+        Map<String, Object> subscription = Map.of("url", "http://127.0.0.1:9/own", "eventTypes", List.of("story.published"));
+        String id = reader(key).contentType("application/json").body(subscription).post(own).then().statusCode(201).extract().path("subscription.id");
+        reader(key).contentType("application/json").body(Map.of("url", "http://127.0.0.1:9/own", "eventTypes", List.of("story.published"), "languages", List.of("en")))
+                .post(own).then().statusCode(400);
+        reader(Consumers.reading().key()).get(own).then().statusCode(403);
+        given().get(own).then().statusCode(401);
+        reader(key).get(own).then().statusCode(200);
+        reader(key).contentType("application/json").header("If-Match", "\"v1\"").body(subscription).put(own + "/{id}", id).then().statusCode(200);
+        reader(key).contentType("application/json").body(subscription).put(own + "/{id}", id).then().statusCode(428);
+        reader(key).post(own + "/{id}/ping", id).then().statusCode(202);
+        reader(key).get(own + "/{id}/deliveries", id).then().statusCode(200);
+        reader(key).get(own + "/{id}/deliveries?status=lost", id).then().statusCode(400);
+        reader(key).post(own + "/{id}/deliveries/replay-parked", id).then().statusCode(202);
+        reader(key).post(own + "/{id}/deliveries/replay-parked?to=soon", id).then().statusCode(400);
+        reader(key).header("If-Match", "\"v2\"").delete(own + "/{id}", id).then().statusCode(204);
+        reader(key).header("If-Match", "\"v2\"").delete(own + "/{id}", id).then().statusCode(404);
     }
 
     private static void outbox() {

@@ -138,6 +138,10 @@ class WebhookTests {
             assertThat(log.getList("items[0].attemptLog.status", Integer.class)).containsExactly(500, 500, 500, 204);
             assertThat(log.getString("items[0].attemptLog[0].responseExcerpt")).isEqualTo("{\"n\":0}");
             assertThat(log.getString("items[0].attemptLog[0].requestHeaders.webhook-id")).isEqualTo(requests.get(0).header("webhook-id"));
+            String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("hub_webhooks_deliveries_total{outcome=\"failed\",subscription=\"" + subscriptionId + "\"} 3.0")
+                    .contains("hub_webhooks_deliveries_total{outcome=\"delivered\",subscription=\"" + subscriptionId + "\"} 1.0")
+                    .contains("hub_webhooks_latency_seconds_count{subscription=\"" + subscriptionId + "\"}");
             // Delivered means done: a ping after it is the only further request this receiver gets.
             Api.asAdmin().post(webhooks(consumerId) + "/" + subscriptionId + "/ping").then().statusCode(202);
             Eventually.until("the ping arrives", () -> receiver.received.size(), size -> size >= 5);
@@ -225,6 +229,25 @@ class WebhookTests {
                 .body("errors[0].code", equalTo("outside-scope"));
         Api.asAdmin().body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("story.deleted")))
                 .post(webhooks(consumerId)).then().statusCode(400).body("errors[0].field", equalTo("eventTypes[0]"));
+    }
+
+    @Test
+    void aConsumerKeyWithWebhooksManageManagesOnlyItsOwnSubscriptionsWithinItsScope() {
+        String key = org.imagehub.testing.Consumers.reading("fr").with("scopes", List.of("content:read", "webhooks:manage")).key();
+        String other = consumer();
+        String othersSubscription = subscribe(other, "http://127.0.0.1:9/other", List.of("test.ping"), Map.of()).getString("subscription.id");
+        String own = org.imagehub.testing.Consumers.withKey(key).contentType("application/json").body(Map.of("url", "http://127.0.0.1:9/own", "eventTypes", List.of("story.published")))
+                .post("/api/v1/consumer/webhooks").then().statusCode(201).extract().path("subscription.id");
+        assertThat(org.imagehub.testing.Consumers.withKey(key).get("/api/v1/consumer/webhooks").then().statusCode(200).extract()
+                .<List<String>>path("items.id")).containsExactly(own);
+        org.imagehub.testing.Consumers.withKey(key).post("/api/v1/consumer/webhooks/" + othersSubscription + "/ping").then().statusCode(404);
+        org.imagehub.testing.Consumers.withKey(key).contentType("application/json").body(Map.of("url", "http://127.0.0.1:9/own", "eventTypes", List.of("story.published"),
+                "languages", List.of("vi"))).post("/api/v1/consumer/webhooks").then().statusCode(400).body("errors[0].code", equalTo("outside-scope"));
+        String readOnly = org.imagehub.testing.Consumers.reading().key();
+        org.imagehub.testing.Consumers.withKey(readOnly).get("/api/v1/consumer/webhooks").then().statusCode(403);
+        String consumerId = org.imagehub.testing.Consumers.withKey(key).get("/api/v1/consumer").then().extract().path("id");
+        assertThat(Api.asAdmin().get("/api/v1/manage/audit?action=webhook.created&limit=100").then().statusCode(200).extract()
+                .<List<String>>path("items.actor")).contains("consumer:" + consumerId);
     }
 
     @Test
