@@ -25,6 +25,14 @@ create table webhook_subscription (
 );
 create index webhook_subscription_consumer on webhook_subscription (consumer_id);
 
+-- The bodies sent, each kept once: subscribers with the same scope get the same bytes for an event (a story's
+-- detail can be hundreds of kilobytes, and one publication may go to hundreds of receivers).
+create table webhook_payload (
+    hash        text        primary key,
+    body        text        not null,
+    created_at  timestamptz not null
+);
+
 -- One row per event × story language × subscription: its id (made from those) is the stable webhook-id receivers de-duplicate on, and the payload is
 -- fixed when the row is made, so every retry sends the same signed bytes.
 create table webhook_delivery (
@@ -36,7 +44,7 @@ create table webhook_delivery (
     lang                text,
     -- The story's version the event is about (receipts compare it with what a consumer read).
     story_version       bigint,
-    payload             text        not null,
+    payload_hash        text        not null references webhook_payload (hash),
     -- pending (waiting for its next attempt), delivered (2xx), parked (gave up after the retry window).
     status              text        not null check (status in ('pending', 'delivered', 'parked')),
     attempts            int         not null default 0,
@@ -53,6 +61,8 @@ create table webhook_delivery (
 create index webhook_delivery_due on webhook_delivery (next_attempt_at) where status = 'pending';
 create index webhook_delivery_subscription on webhook_delivery (subscription_id, created_at desc);
 create index webhook_delivery_story on webhook_delivery (story_id, lang);
+create index webhook_delivery_payload on webhook_delivery (payload_hash);
+create index webhook_delivery_delivered on webhook_delivery (delivered_at) where status = 'delivered';
 
 create table webhook_attempt (
     delivery_id        text        not null references webhook_delivery (id) on delete cascade,

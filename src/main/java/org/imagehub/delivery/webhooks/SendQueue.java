@@ -50,8 +50,8 @@ public class SendQueue {
                           where p.status = 'pending' and w.enabled and p.next_attempt_at <= ?1
                             and (p.claimed_until is null or p.claimed_until <= ?1)) c
                         where c.place <= c.free order by c.next_attempt_at limit ?3)
-                returning d.id, d.subscription_id, s.url, s.secret, s.previous_secret, s.previous_secret_until, d.event_type, d.payload,
-                          d.attempts, d.first_attempt_at"""), at, Timestamp.from(now.plus(claimFor)), limit).getResultList();
+                returning d.id, d.subscription_id, s.url, s.secret, s.previous_secret, s.previous_secret_until, d.event_type,
+                          (select p.body from webhook_payload p where p.hash = d.payload_hash), d.attempts, d.first_attempt_at"""), at, Timestamp.from(now.plus(claimFor)), limit).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> {
             Instant previousUntil = SqlValues.instant(row[5]);
             List<String> secrets = row[4] != null && previousUntil != null && previousUntil.isAfter(now)

@@ -60,4 +60,11 @@ public interface WebhookConfig {
     /** How long the previous secret still signs after a rotation, unless the rotation says otherwise. */
     @WithDefault("24h")
     Duration secretGrace();
+
+    /**
+     * How long delivered and parked deliveries (with their attempts and bodies) are kept: the delivery log, replays
+     * and the receipts' webhook evidence reach back this far.
+     */
+    @WithDefault("30d")
+    Duration retention();
 }

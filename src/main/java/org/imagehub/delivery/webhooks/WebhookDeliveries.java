@@ -101,11 +101,14 @@ public class WebhookDeliveries {
 
     private void insert(String id, String subscriptionId, long eventId, String type, String storyId, String lang, String storyVersion, String payload,
             Instant now) {
+        String hash = org.imagehub.platform.Hashes.sha256Hex(payload);
+        NativeSql.bind(entityManager.createNativeQuery("insert into webhook_payload (hash, body, created_at) values (?1, ?2, ?3) on conflict do nothing"),
+                hash, payload, Timestamp.from(now)).executeUpdate();
         NativeSql.bind(entityManager.createNativeQuery("""
-                insert into webhook_delivery (id, subscription_id, outbox_event_id, event_type, story_id, lang, story_version, payload, status,
+                insert into webhook_delivery (id, subscription_id, outbox_event_id, event_type, story_id, lang, story_version, payload_hash, status,
                                               next_attempt_at, created_at)
                 values (?1, ?2, ?3, ?4, cast(?5 as text), cast(?6 as text), cast(cast(?7 as text) as bigint), ?8, 'pending', ?9, ?9)
                 on conflict (id) do nothing"""),
-                id, subscriptionId, eventId, type, storyId, lang, storyVersion, payload, Timestamp.from(now)).executeUpdate();
+                id, subscriptionId, eventId, type, storyId, lang, storyVersion, hash, Timestamp.from(now)).executeUpdate();
     }
 }

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 /** Webhooks end to end: the hub's real dispatcher and sender posting to real HTTP receivers in the test. */
 @QuarkusTest
 class WebhookTests {
+    @jakarta.inject.Inject
+    WebhookRetention retention;
+
     private static String consumer(String... languages) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Webhook consumer " + System.nanoTime(), "kind", "embassy-site",
                 "scopes", List.of("content:read"), "requestsPerMinute", 1000, "active", true));
@@ -248,6 +251,26 @@ class WebhookTests {
         String consumerId = org.imagehub.testing.Consumers.withKey(key).get("/api/v1/consumer").then().extract().path("id");
         assertThat(Api.asAdmin().get("/api/v1/manage/audit?action=webhook.created&limit=100").then().statusCode(200).extract()
                 .<List<String>>path("items.actor")).contains("consumer:" + consumerId);
+    }
+
+    @Test
+    void deliveriesPastTheRetentionAreForgottenWithTheirAttemptsAndBodies() throws Exception {
+        try (TestReceiver receiver = new TestReceiver(n -> 200)) {
+            String consumerId = consumer();
+            String subscriptionId = subscribe(consumerId, receiver.url(), List.of("test.ping"), Map.of()).getString("subscription.id");
+            String recent = Api.asAdmin().post(webhooks(consumerId) + "/" + subscriptionId + "/ping").then().statusCode(202).extract().path("deliveryId");
+            String old = Api.asAdmin().post(webhooks(consumerId) + "/" + subscriptionId + "/ping").then().statusCode(202).extract().path("deliveryId");
+            Eventually.until("both delivered", () -> deliveries(consumerId, subscriptionId).getList("items.status"),
+                    statuses -> statuses.size() == 2 && statuses.stream().allMatch("delivered"::equals));
+            org.imagehub.testing.Database.update("update webhook_delivery set delivered_at = now() - interval '40 days' where id = ?", old);
+            org.imagehub.testing.Database.update("update webhook_payload set created_at = now() - interval '40 days'"
+                    + " where hash = (select payload_hash from webhook_delivery where id = ?)", old);
+            String oldBody = (String) org.imagehub.testing.Database.value("select payload_hash from webhook_delivery where id = ?", old);
+            retention.prune();
+            assertThat(deliveries(consumerId, subscriptionId).getList("items.id", String.class)).containsExactly(recent);
+            assertThat(org.imagehub.testing.Database.value("select count(*) from webhook_attempt where delivery_id = ?", old)).isEqualTo(0L);
+            assertThat(org.imagehub.testing.Database.value("select count(*) from webhook_payload where hash = ?", oldBody)).isEqualTo(0L);
+        }
     }
 
     @Test
