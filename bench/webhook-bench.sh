@@ -18,7 +18,19 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-work=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+work=$(mktemp -d)
+# Removes this run's subscriptions, so a later run's receiver isn't sent this run's events.
+cleanup() {
+  kill $(jobs -p) 2>/dev/null || true
+  if [[ -s "$work/subscriptions" ]]; then
+    while read -r id version; do
+      curl -sf -o /dev/null -X DELETE -H "Authorization: Bearer $token" -H "If-Match: \"v$version\"" \
+        "$base_url/api/v1/manage/consumers/$consumer/webhooks/$id" || echo "could not remove subscription $id" >&2
+    done < "$work/subscriptions"
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","password":"demo-admin"}' \
   "$base_url/api/v1/demo/sign-in" | jq -r .accessToken)
@@ -29,12 +41,18 @@ consumer=$(api -d '{"name":"Webhook bench '"$(date +%s)"'","kind":"embassy-site"
 : > "$work/secrets"
 for i in $(seq 1 "$subscribers"); do
   api -d '{"url":"http://127.0.0.1:'"$port"'/s'"$i"'","eventTypes":["story.published"],"maxConcurrency":2}' \
-    "$base_url/api/v1/manage/consumers/$consumer/webhooks" | jq -r '"/s'"$i"' " + .secret' >> "$work/secrets"
+    "$base_url/api/v1/manage/consumers/$consumer/webhooks" > "$work/subscription"
+  jq -r '"/s'"$i"' " + .secret' "$work/subscription" >> "$work/secrets"
+  jq -r '.subscription.id + " " + (.subscription.version | tostring)' "$work/subscription" >> "$work/subscriptions"
 done
 echo "subscribed $subscribers receivers of consumer $consumer"
 
-java bench/WebhookReceiver.java "$port" "$subscribers" "$work/secrets" > "$work/receiver.out" &
-until grep -q READY "$work/receiver.out"; do sleep 0.1; done
+java bench/WebhookReceiver.java "$port" "$subscribers" "$work/secrets" > "$work/receiver.out" 2>&1 &
+receiver=$!
+until grep -q READY "$work/receiver.out"; do
+  kill -0 "$receiver" 2>/dev/null || { echo "the receiver failed to start:" >&2; cat "$work/receiver.out" >&2; exit 1; }
+  sleep 0.1
+done
 
 story=$(api -d '{"type":"article","localizations":[{"lang":"en","title":"Webhook bench '"$(date +%s%N)"'","body":"<p>Fan-out.</p>"}]}' \
   "$base_url/api/v1/manage/stories" | jq -r .id)
@@ -46,7 +64,9 @@ heap() { curl -sf "$management_url/q/metrics" | awk '/^jvm_memory_used_bytes\{ar
 peak=$(heap)
 start=$(date +%s%3N)
 api -H 'If-Match: "v3"' -d '{"action":"publish"}' "$path" > /dev/null
+deadline=$(( $(date +%s) + ${WEBHOOK_BENCH_TIMEOUT:-120} ))
 while ! grep -q DONE "$work/receiver.out"; do
+  (( $(date +%s) < deadline )) || { echo "not all deliveries arrived within ${WEBHOOK_BENCH_TIMEOUT:-120} s:" >&2; cat "$work/receiver.out" >&2; exit 1; }
   used=$(heap); (( used > peak )) && peak=$used
   sleep 0.1
 done
