@@ -21,4 +21,18 @@ public interface OutboxHandler {
      * Runs outside any transaction; keep each call bounded (a remote call needs its own timeout).
      */
     void handle(List<DispatchedEvent> batch) throws Exception;
+
+    /** At most this many aggregates (their first waiting events) in one batch, given {@code hub.outbox.batch-size}. */
+    default int batchSize(int configured) {
+        return configured;
+    }
+
+    /**
+     * At most this many events in one batch, counting those queued behind each claimed aggregate's first. A handler
+     * whose work is per aggregate (re-read the story, write it once) raises it, so that all the events one request
+     * committed for a story — each workflow step of each language — reach it together and cost one piece of work.
+     */
+    default int eventsPerBatch(int batchSize) {
+        return batchSize;
+    }
 }

@@ -17,7 +17,67 @@ public final class Folding {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        // Most of a French or English body is ASCII, which NFKD leaves alone: only runs of words that hold something
+        // else take the slow path (a Vietnamese or Chinese text in a few long runs, not word by word). Runs end at
+        // ASCII white space, which no decomposition or case mapping looks across (not even the Greek final sigma), so
+        // folding run by run gives what folding the whole text at once gives.
+        StringBuilder out = new StringBuilder(text.length());
+        int length = text.length();
+        int start = 0;
+        while (start < length) {
+            int end = wordEnd(text, start);
+            if (isAscii(text, start, end)) {
+                for (int i = start; i < end; i++) {
+                    char c = text.charAt(i);
+                    out.append(c == '\'' ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                }
+            } else {
+                int next = spaceEnd(text, end);
+                while (next < length && !isAscii(text, next, wordEnd(text, next))) {
+                    end = wordEnd(text, next);
+                    next = spaceEnd(text, end);
+                }
+                out.append(foldWords(text.substring(start, end)));
+            }
+            int spaces = spaceEnd(text, end);
+            out.append(text, end, spaces);
+            start = spaces;
+        }
+        return out.toString();
+    }
+
+    private static int wordEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && !isAsciiSpace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static int spaceEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isAsciiSpace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isAscii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    }
+
+    /** NFKD, combining marks dropped, the letters that do not decompose mapped, lower-cased. */
+    static String foldWords(String words) {
+        String decomposed = Normalizer.normalize(words, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);

@@ -42,6 +42,25 @@ public class SearchIndexer implements OutboxHandler {
         return NAME;
     }
 
+    /**
+     * Stories per batch, and so per bulk request (a few MB). A bulk publication commits several events per story (each
+     * workflow step of each language); a batch takes all of a story's queued events with it, up to
+     * {@link #EVENTS_PER_BATCH}, so a story is read and indexed about once per request. Claimed one event per story,
+     * the 10,000-story bench indexed every localization 5–6 times (Elasticsearch's index_total 218,214 for ~39,000).
+     */
+    private static final int STORIES_PER_BATCH = 100;
+    private static final int EVENTS_PER_BATCH = 2_000;
+
+    @Override
+    public int batchSize(int configured) {
+        return STORIES_PER_BATCH;
+    }
+
+    @Override
+    public int eventsPerBatch(int batchSize) {
+        return EVENTS_PER_BATCH;
+    }
+
     @Override
     public boolean handles(String eventType) {
         return eventType.startsWith("story.") || eventType.startsWith("localization.");

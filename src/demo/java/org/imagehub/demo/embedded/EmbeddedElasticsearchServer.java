@@ -57,6 +57,9 @@ public final class EmbeddedElasticsearchServer implements AutoCloseable {
                 "ES_PATH_CONF", layout.config().toString(),
                 "ES_TMPDIR", layout.tmp().toString(),
                 "CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + layout.tmp());
+        // The embedded node shares the hub's cores (in production it has its own): at a lower priority, its indexing
+        // catches up in the gaps instead of taking CPU from requests (the index follows through the outbox anyway).
+        command.addAll(List.of("nice", "-n", "10"));
         if (layout.runAsUser().isPresent()) {
             command.addAll(List.of("runuser", "-u", layout.runAsUser().get(), "--", "env"));
             environment.forEach((key, value) -> command.add(key + "=" + value));

@@ -14,6 +14,7 @@ import org.imagehub.content.events.StoriesPublished;
 import org.imagehub.content.events.StoryUpdated;
 import org.imagehub.content.story.LiveStories;
 import org.imagehub.content.story.LiveStory;
+import org.imagehub.delivery.DeliveredMedia;
 import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.platform.Json;
 
@@ -55,8 +56,9 @@ public class PublicationObserver {
         if (event instanceof org.imagehub.media.events.AssetUpdated || event instanceof org.imagehub.media.events.RenditionsReady) {
             List<String> stories = media.liveStoriesUsing(event.assetId());
             if (!stories.isEmpty()) {
+                StoryImages.Lookup images = media.forStories(stories);
                 published.replaceAll(content.of(stories).stream().filter(story -> !story.live().isEmpty())
-                        .map(story -> projection(story, false)).toList());
+                        .map(story -> projection(story, false, images)).toList());
             }
         }
     }
@@ -74,15 +76,16 @@ public class PublicationObserver {
     }
 
     private void project(List<String> storyIds, boolean touchAll) {
-        published.replaceAll(content.of(storyIds).stream().map(story -> projection(story, touchAll)).toList());
+        StoryImages.Lookup images = media.forStories(storyIds);
+        published.replaceAll(content.of(storyIds).stream().map(story -> projection(story, touchAll, images)).toList());
     }
 
-    private PublishedStories.Projection projection(LiveStory story, boolean touchAll) {
+    private PublishedStories.Projection projection(LiveStory story, boolean touchAll, StoryImages.Lookup images) {
         List<DeliveredStory> stories = new ArrayList<>();
         for (LiveStory.Language language : story.live()) {
             List<DeliveredStory.Alternate> others = story.live().stream().filter(other -> other != language)
                     .map(other -> new DeliveredStory.Alternate(other.lang(), other.content().slug(), url(story.id(), other.lang()))).toList();
-            stories.add(delivered(story, language, others));
+            stories.add(delivered(story, language, others, images.of(story.id(), language.lang())));
         }
         Instant storyPublishedAt = story.firstPublishedAt() == null ? Instant.now(clock) : story.firstPublishedAt();
         return new PublishedStories.Projection(story.id(), storyPublishedAt, stories, removals(story), touchAll);
@@ -92,13 +95,13 @@ public class PublicationObserver {
         return "/api/v1/stories/" + storyId + "?lang=" + lang;
     }
 
-    private DeliveredStory delivered(LiveStory story, LiveStory.Language language, List<DeliveredStory.Alternate> others) {
+    private DeliveredStory delivered(LiveStory story, LiveStory.Language language, List<DeliveredStory.Alternate> others, List<DeliveredMedia> media) {
         var content = language.content();
         return new DeliveredStory(story.id(), language.lang(), story.type(), story.priority(), story.organisation(), content.slug(),
                 language.rtl(), content.title(), content.summary(), content.bodyHtml(), content.bodyText(), story.topics(), story.countries(),
                 story.tags(), story.keyMessages(), map(story.fieldsJson()), map(content.fieldsJson()),
                 new DeliveredStory.Rights(story.credit(), story.source(), story.licence()), language.firstPublishedAt(), language.publishedAt(),
-                story.embargoUntil(), story.expiresAt(), 0, url(story.id(), language.lang()), others, media.of(story.id(), language.lang()));
+                story.embargoUntil(), story.expiresAt(), 0, url(story.id(), language.lang()), others, media);
     }
 
     @SuppressWarnings("unchecked")

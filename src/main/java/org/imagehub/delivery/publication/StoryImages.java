@@ -29,19 +29,26 @@ public class StoryImages {
         this.stories = stories;
     }
 
-    public List<DeliveredMedia> of(String storyId, String lang) {
-        List<StoryMediaItem> items = storyMedia.of(storyId).stream().filter(item -> item.lang() == null || item.lang().equals(lang)).toList();
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        Map<String, MediaAssetView> assets = library.byIds(items.stream().map(StoryMediaItem::assetId).toList());
-        return items.stream().filter(item -> assets.containsKey(item.assetId())).map(item -> {
-            MediaAssetView asset = assets.get(item.assetId());
-            LocalizedText text = asset.texts().get(lang);
-            return new DeliveredMedia(asset.id(), item.role(), asset.mediaType(), asset.width(), asset.height(),
-                    text == null ? null : text.caption(), text == null ? null : text.altText(), asset.credit(), asset.licence(),
-                    asset.copyright(), file(asset.original()), asset.files().stream().map(StoryImages::file).toList());
-        }).toList();
+    /** What a story's document in each language shows, for these stories: two queries however many stories. */
+    public Lookup forStories(List<String> storyIds) {
+        Map<String, List<StoryMediaItem>> items = storyMedia.of(storyIds);
+        Map<String, MediaAssetView> assets = library.byIds(items.values().stream().flatMap(List::stream).map(StoryMediaItem::assetId).distinct().toList());
+        return (storyId, lang) -> items.getOrDefault(storyId, List.of()).stream()
+                .filter(item -> (item.lang() == null || item.lang().equals(lang)) && assets.containsKey(item.assetId()))
+                .map(item -> delivered(item, assets.get(item.assetId()), lang)).toList();
+    }
+
+    /** The media of one story's document in one language. */
+    @FunctionalInterface
+    public interface Lookup {
+        List<DeliveredMedia> of(String storyId, String lang);
+    }
+
+    private static DeliveredMedia delivered(StoryMediaItem item, MediaAssetView asset, String lang) {
+        LocalizedText text = asset.texts().get(lang);
+        return new DeliveredMedia(asset.id(), item.role(), asset.mediaType(), asset.width(), asset.height(),
+                text == null ? null : text.caption(), text == null ? null : text.altText(), asset.credit(), asset.licence(),
+                asset.copyright(), file(asset.original()), asset.files().stream().map(StoryImages::file).toList());
     }
 
     /** The stories using an asset (content's answer); the caller projects those with a live language. */

@@ -30,12 +30,13 @@ public class DeliveryQueue {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries of {@code handler}, each aggregate's in position order. Only an
-     * aggregate's first waiting delivery can be claimed on its own (the others wait behind it, so a failing event
-     * holds back only the later events of its own aggregate, for this handler); the claimed heads then bring the
-     * deliveries queued behind them, which no other worker can hold while their head is waiting.
+     * Claims the due deliveries of {@code handler} of up to {@code aggregates} aggregates, at most {@code limit} in
+     * all, each aggregate's in position order. Only an aggregate's first waiting delivery can be claimed on its own
+     * (the others wait behind it, so a failing event holds back only the later events of its own aggregate, for this
+     * handler); the claimed heads then bring the deliveries queued behind them, which no other worker can hold while
+     * their head is waiting.
      */
-    public Claim claim(String handler, int limit) throws SQLException {
+    public Claim claim(String handler, int aggregates, int limit) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
@@ -49,7 +50,7 @@ public class DeliveryQueue {
                                          and p.aggregate_id = d.aggregate_id and p.parked_at is null and p.position < d.position)
                     order by d.due_at limit ? for update of d skip locked""")) {
                 heads.setString(1, handler);
-                heads.setInt(2, limit);
+                heads.setInt(2, Math.min(aggregates, limit));
                 read(heads, events);
             }
             if (!events.isEmpty() && events.size() < limit) {

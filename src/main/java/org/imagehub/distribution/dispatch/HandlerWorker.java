@@ -23,6 +23,7 @@ final class HandlerWorker {
     private final OutboxMetrics metrics;
     private final Backoff backoff;
     private final int batchSize;
+    private final int eventsPerBatch;
     private final int maxAttempts;
     private final Clock clock;
 
@@ -31,7 +32,8 @@ final class HandlerWorker {
         this.queue = queue;
         this.metrics = metrics;
         this.backoff = backoff;
-        this.batchSize = batchSize;
+        this.batchSize = handler.batchSize(batchSize);
+        this.eventsPerBatch = Math.max(this.batchSize, handler.eventsPerBatch(this.batchSize));
         this.maxAttempts = maxAttempts;
         this.clock = clock;
     }
@@ -42,14 +44,14 @@ final class HandlerWorker {
 
     /** One batch; returns how many events it took (0: nothing due). */
     int dispatchOnce() throws SQLException {
-        try (DeliveryQueue.Claim claim = queue.claim(handler.name(), batchSize)) {
+        try (DeliveryQueue.Claim claim = queue.claim(handler.name(), batchSize, eventsPerBatch)) {
             List<DispatchedEvent> events = claim.events();
             if (events.isEmpty()) {
                 return 0;
             }
             List<Long> handled = new ArrayList<>();
             List<DeliveryQueue.Failure> failures = new ArrayList<>();
-            Exception batchFailure = call(events);
+            Throwable batchFailure = call(events);
             if (batchFailure == null) {
                 events.forEach(event -> handled.add(event.id()));
             } else if (events.size() == 1) {
@@ -74,7 +76,7 @@ final class HandlerWorker {
             if (blocked.contains(aggregate)) {
                 continue;
             }
-            Exception failure = call(List.of(event));
+            Throwable failure = call(List.of(event));
             if (failure == null) {
                 handled.add(event.id());
             } else {
@@ -84,19 +86,21 @@ final class HandlerWorker {
         }
     }
 
-    private Exception call(List<DispatchedEvent> events) {
+    private Throwable call(List<DispatchedEvent> events) {
         Timer.Sample sample = metrics.startCall();
         try {
             handler.handle(events);
             return null;
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            // A batch too big for the heap fails like any other (its events are then offered one at a time) instead
+            // of ending this handler's thread for good; its memory is free again once the call has unwound.
             return e;
         } finally {
             metrics.endCall(handler.name(), sample);
         }
     }
 
-    private DeliveryQueue.Failure failure(DispatchedEvent event, Exception cause) {
+    private DeliveryQueue.Failure failure(DispatchedEvent event, Throwable cause) {
         boolean park = event.attempt() >= maxAttempts;
         String error = String.valueOf(cause);
         if (error.length() > MAX_ERROR_LENGTH) {
