@@ -149,6 +149,6 @@ public class DemoMedia {
         });
         MediaAssetView asset = library.get(assetId);
         library.update(assetId, new MediaInput(plan.media().path("credit").asText(), plan.media().path("licence").asText(), null,
-                null, texts), EntityTags.of(asset.version()), editor);
+                null, texts, null), EntityTags.of(asset.version()), editor);
     }
 }
