@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the demo dataset (topics, key messages, 14 stories in five languages, published) into an empty hub,
+ * Loads the demo dataset (topics, key messages, 14 stories in five languages with drawn images, published) into an empty hub,
  * through the same services editors use, and registers the demo consumer with its well-known key. Only in the demo
  * profile, whatever {@code hub.demo.load-dataset} says elsewhere: a production hub started with the flag set (or a demo
  * build run in the prod profile) must not publish demo content or accept a published key. The key is revoked when
@@ -59,12 +60,13 @@ public class DemoDataset {
     private final ConsumerService consumers;
     private final OrganisationService organisations;
     private final ObjectMapper objectMapper;
+    private final DemoMedia media;
     private final int httpPort;
     private final int managementPort;
     private final String host;
 
     public DemoDataset(HubConfig config, TopicService topics, KeyMessageService keyMessages, StoryImporter importer,
-            WorkflowService workflow, OrganisationService organisations, ConsumerService consumers, ObjectMapper objectMapper,
+            WorkflowService workflow, OrganisationService organisations, ConsumerService consumers, ObjectMapper objectMapper, DemoMedia media,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
             @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host) {
@@ -79,6 +81,7 @@ public class DemoDataset {
         this.consumers = consumers;
         this.organisations = organisations;
         this.objectMapper = objectMapper;
+        this.media = media;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -135,12 +138,12 @@ public class DemoDataset {
         QuarkusTransaction.requiringNew().run(() -> topicInputs.forEach(topic -> topics.save(topic.code(), topic, null, null, LOADER)));
         List<KeyMessageInput> messages = read("/demo/key-messages.json", new TypeReference<>() { });
         QuarkusTransaction.requiringNew().run(() -> messages.forEach(message -> keyMessages.create(message, LOADER, null)));
-        List<String> storyIds = new ArrayList<>();
+        Map<String, String> storyIds = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         try (InputStream stories = resource("/demo/stories.ndjson")) {
             importer.importStories(stories, LOADER, result -> {
                 if (result.id() != null) {
-                    storyIds.add(result.id());
+                    storyIds.put(result.externalId(), result.id());
                 } else {
                     failures.add("line " + result.line() + ": " + result.detail() + " " + result.errors());
                 }
@@ -149,9 +152,11 @@ public class DemoDataset {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("The demo dataset does not import cleanly: " + failures);
         }
-        int published = storyIds.stream().mapToInt(id -> workflow.publishDrafts(id, LOADER)).sum();
-        LOG.infof("Demo dataset loaded: %d organisations, %d topics, %d key messages, %d stories, %d localizations published",
-                organisationInputs.size(), topicInputs.size(), messages.size(), storyIds.size(), published);
+        // Images before publication: a language is published only once its lead and infographic images have alt text in it.
+        int images = media.attachAll(storyIds, LOADER);
+        int published = storyIds.values().stream().mapToInt(id -> workflow.publishDrafts(id, LOADER)).sum();
+        LOG.infof("Demo dataset loaded: %d organisations, %d topics, %d key messages, %d stories with %d images, %d localizations published",
+                organisationInputs.size(), topicInputs.size(), messages.size(), storyIds.size(), images, published);
     }
 
     private <T> T read(String path, TypeReference<T> type) {

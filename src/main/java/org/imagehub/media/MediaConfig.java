@@ -3,6 +3,7 @@ package org.imagehub.media;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Media settings ({@code hub.media.*}): upload limits per kind, the decoded-size limit, rendition retries. */
 @ConfigMapping(prefix = "hub.media")
@@ -37,4 +38,26 @@ public interface MediaConfig {
     /** An object without a row is only removed once older than this (an upload may be between store and commit). */
     @WithDefault("1h")
     Duration orphanGrace();
+
+    /** Largest video uploaded straight to storage by presigned multipart upload (413 at init and, measured, at complete). */
+    @WithDefault("5368709120")
+    long videoDirectMaxBytes();
+
+    /** Size of each part of a presigned multipart upload (S3 wants at least 5 MiB for every part but the last). */
+    @WithDefault("16777216")
+    long uploadPartBytes();
+
+    /** How long the presigned part URLs are valid, and after how long an unfinished upload is aborted. */
+    @WithDefault("24h")
+    Duration uploadExpiry();
+
+    /** How often expired multipart uploads are aborted; "off" disables it. */
+    @WithDefault("15m")
+    String uploadSweepInterval();
+
+    /**
+     * The S3 endpoint as clients outside see it (e.g. https://media-upload.example.org), used only to sign the part URLs;
+     * the hub itself keeps talking to {@code hub.storage.endpoint}. Unset: the part URLs name {@code hub.storage.endpoint}.
+     */
+    Optional<String> publicS3Endpoint();
 }

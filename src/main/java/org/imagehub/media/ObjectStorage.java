@@ -58,6 +58,11 @@ public class ObjectStorage {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
     }
 
+    /** Up to {@code length} bytes from the start of the object (a ranged GET); the caller closes the stream. */
+    public InputStream head(String key, long length) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(0L).length(length).build()));
+    }
+
     public Optional<StatObjectResponse> stat(String key) {
         try {
             return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));

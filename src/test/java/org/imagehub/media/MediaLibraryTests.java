@@ -96,7 +96,8 @@ class MediaLibraryTests {
                 .stream().map(String::valueOf).toList();
         assertThat(keys).hasSize(13);
         Api.as("editor.hue").delete(MEDIA + "/" + id).then().statusCode(403);
-        Api.as("editor.mofa").delete(MEDIA + "/" + id).then().statusCode(204);
+        Api.as("editor.mofa").header("If-Match", "\"v0\"").delete(MEDIA + "/" + id).then().statusCode(412);
+        Api.as("editor.mofa").header("If-Match", "\"v1\"").delete(MEDIA + "/" + id).then().statusCode(204);
         Api.as("editor.mofa").get(MEDIA + "/" + id).then().statusCode(404);
         Eventually.until("files removed", () -> keys.stream().filter(key -> storage.stat(key).isPresent()).count(), left -> left == 0);
     }

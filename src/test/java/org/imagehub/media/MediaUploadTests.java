@@ -179,4 +179,22 @@ class MediaUploadTests {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void aPhoneFoundStoredSidewaysIsTurnedAsItsExifSaysBeforeTheExifGoes() throws Exception {
+        byte[] photo = TestImages.jpegStoredSideways(401, 203);
+        Response stored = upload("editor.mofa", "upright.jpg", photo, "image/jpeg");
+        stored.then().statusCode(201).body("width", equalTo(203)).body("height", equalTo(401));
+        byte[] original = download(stored.path("original.url"), Api.as("editor.mofa"));
+        assertThat(TestImages.hasExif(original)).isFalse();
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(original));
+        assertThat(shown.getWidth()).isEqualTo(203);
+        assertThat(shown.getHeight()).isEqualTo(401);
+        java.awt.Color top = new java.awt.Color(shown.getRGB(101, 20));
+        java.awt.Color bottom = new java.awt.Color(shown.getRGB(101, 380));
+        assertThat(top.getRed()).as("top is red").isGreaterThan(200);
+        assertThat(top.getBlue()).isLessThan(60);
+        assertThat(bottom.getBlue()).as("bottom is blue").isGreaterThan(200);
+        assertThat(bottom.getRed()).isLessThan(60);
+    }
 }

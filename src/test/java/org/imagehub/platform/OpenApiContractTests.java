@@ -358,6 +358,14 @@ class OpenApiContractTests {
         editor().delete(media + "/{id}", id).then().statusCode(409);
         editor().delete(media + "/{id}", "nothing").then().statusCode(404);
         Api.asAdmin().body(Map.of()).post(media + "/orphan-sweeps").then().statusCode(200);
+        String upload = editor().body(Map.of("contentType", "video/mp4", "bytes", 1000, "filename", "v.mp4")).post(media + "/uploads")
+                .then().statusCode(201).extract().path("id");
+        editor().body(Map.of("contentType", "video/mp4", "bytes", 6L << 30)).post(media + "/uploads").then().statusCode(413);
+        editor().body(Map.of("contentType", "text/plain", "bytes", 10)).post(media + "/uploads").then().statusCode(400);
+        editor().post(media + "/uploads/{id}/complete", upload).then().statusCode(400);
+        editor().post(media + "/uploads/{id}/complete", "nothing").then().statusCode(404);
+        editor().delete(media + "/uploads/{id}", upload).then().statusCode(204);
+        editor().delete(media + "/uploads/{id}", "nothing").then().statusCode(404);
         editor().body(Map.of()).post(media + "/orphan-sweeps").then().statusCode(403);
     }
 

@@ -43,6 +43,29 @@ public final class TestImages {
         }
     }
 
+    /**
+     * A JPEG as a phone held upright stores it: the pixels lying on their side (left half red, right half blue) and
+     * EXIF orientation 6, "turn 90° clockwise to show" — shown right, red is on top.
+     */
+    public static byte[] jpegStoredSideways(int storedWidth, int storedHeight) {
+        BufferedImage image = new BufferedImage(storedWidth, storedHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, storedWidth / 2, storedHeight);
+        g.setColor(Color.BLUE);
+        g.fillRect(storedWidth / 2, 0, storedWidth - storedWidth / 2, storedHeight);
+        g.dispose();
+        try {
+            TiffOutputSet exif = new TiffOutputSet();
+            exif.getOrCreateRootDirectory().add(org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_ORIENTATION, (short) 6);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(encode(image, "jpeg"), out, exif);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the file carries any EXIF GPS information. */
     public static boolean hasGps(byte[] file) {
         try {

@@ -111,12 +111,13 @@ public class BulkPublisher {
      * Every step for every draft localization, each decided on the state the previous step leaves, before anything is
      * written: a refusal leaves the whole story as it was, as its own transaction used to.
      */
-    private static List<Planned> plan(Story story, Actor editor) {
+    private List<Planned> plan(Story story, Actor editor) {
         List<Planned> plan = new ArrayList<>();
         for (Localization localization : story.localizations) {
             if (!WorkflowState.DRAFT.code().equals(localization.status)) {
                 continue;
             }
+            workflow.requireAltText(story.id, localization.lang);
             WorkflowState state = WorkflowState.DRAFT;
             for (WorkflowAction action : STEPS) {
                 // Live status changes only with the last step (publish), so the original one holds for every decision.

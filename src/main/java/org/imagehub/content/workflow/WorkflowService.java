@@ -63,10 +63,7 @@ public class WorkflowService {
             throw ValidationException.of("at", request.at() == null ? "required" : "not-in-future", "a future time to publish at");
         }
         if (action == WorkflowAction.PUBLISH || action == WorkflowAction.SCHEDULE) {
-            java.util.List<org.imagehub.platform.errors.FieldError> missing = media.missingAltText(story.id, localization.lang);
-            if (!missing.isEmpty()) {
-                throw new ValidationException("Images of this story have no alt text in " + localization.lang + ".", missing);
-            }
+            requireAltText(story.id, localization.lang);
         }
         recorder.apply(story, localization, new WorkflowRecorder.Step(action, target, editor, comment, decision.fastTracked(),
                 action == WorkflowAction.SCHEDULE ? request.at() : null, publicReason), now);
@@ -89,6 +86,7 @@ public class WorkflowService {
             if (!WorkflowState.DRAFT.code().equals(localization.status)) {
                 continue;
             }
+            requireAltText(story.id, localization.lang);
             for (WorkflowAction action : List.of(WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.PUBLISH)) {
                 WorkflowState target = EditorialPolicy.decide(editor, story.organisation, WorkflowState.of(localization.status),
                         localization.publishedRevision != null, "breaking".equals(story.priority), action).orThrow();
@@ -97,6 +95,14 @@ public class WorkflowService {
             published++;
         }
         return published;
+    }
+
+    /** Publishing a language whose lead or infographic images have no alt text in it is refused, each image named (accessibility). */
+    void requireAltText(String storyId, String lang) {
+        java.util.List<org.imagehub.platform.errors.FieldError> missing = media.missingAltText(storyId, lang);
+        if (!missing.isEmpty()) {
+            throw new ValidationException("Images of this story have no alt text in " + lang + ".", missing);
+        }
     }
 
     public List<TransitionView> history(String storyId, String lang, Actor editor) {

@@ -30,6 +30,12 @@ public class MediaAsset extends PanacheEntityBase {
 
     public Integer height;
 
+    /** Videos: read from the container's movie header. */
+    public Long durationMs;
+
+    /** Videos: the image asset shown before playing. */
+    public String posterId;
+
     public String originalKey;
 
     /** SHA-256 of the stored original (metadata stripped): its strong ETag. */

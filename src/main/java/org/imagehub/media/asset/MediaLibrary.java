@@ -150,12 +150,20 @@ public class MediaLibrary {
         if (!views.texts(asset).equals(checked.texts)) {
             changed.add("texts");
         }
+        String posterId = poster(asset, input.posterId());
+        if (!Objects.equals(asset.posterId, posterId)) {
+            changed.add("posterId");
+        }
         boolean reframed = asset.focalX != checked.focalX || asset.focalY != checked.focalY;
         if (reframed) {
             changed.add("focalPoint");
+        }
+        // A video has no renditions to crop again; its poster is an image asset with its own.
+        if (reframed && "image".equals(asset.kind)) {
             asset.renditionsStatus = "pending";
             asset.renditionsRequestedAt = now;
         }
+        asset.posterId = posterId;
         asset.credit = checked.credit;
         asset.licence = checked.licence;
         asset.copyright = checked.copyright;
@@ -241,6 +249,21 @@ public class MediaLibrary {
 
     private static NotFoundException notFound(String id) {
         return new NotFoundException("No media asset " + id + ".");
+    }
+
+    /** The poster a video may name: an existing image asset. Images have none. */
+    private static String poster(MediaAsset asset, String posterId) {
+        if (posterId == null || posterId.isBlank()) {
+            return null;
+        }
+        if (!"video".equals(asset.kind)) {
+            throw ValidationException.of("posterId", "not-a-video", "only a video has a poster");
+        }
+        MediaAsset poster = MediaAsset.findById(posterId);
+        if (poster == null || !"image".equals(poster.kind)) {
+            throw ValidationException.of("posterId", "not-an-image", "the id of an image asset");
+        }
+        return poster.id;
     }
 
     private record Checked(String credit, String licence, String copyright, float focalX, float focalY, Map<String, LocalizedText> texts) {

@@ -145,11 +145,15 @@ public class MediaResource {
     @Path("{id}")
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "Delete an asset",
-            description = "Refused with 409 naming the stories that use it. Its files are removed from storage after the commit.")
+            description = "Refused with 409 naming the stories that use it. With If-Match, refused with 412 when the asset changed since "
+                    + "(a delete decided on an old caption or crop). Its files are removed from storage after the commit.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Stories use the asset (each named in `errors`)")
-    public Response delete(@Parameter(description = "The asset's id", example = ID_EXAMPLE) @PathParam("id") String id) {
-        library.delete(id, null, editor.get());
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Response delete(@Parameter(description = "The asset's id", example = ID_EXAMPLE) @PathParam("id") String id,
+            @Parameter(description = "Optional: the ETag the delete was decided on (412 when stale)", example = "\"v1\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        library.delete(id, ifMatch, editor.get());
         return Response.noContent().build();
     }
 

@@ -56,8 +56,9 @@ public class MediaUploads {
         if (existing.isPresent()) {
             return new Uploaded(false, existing.get());
         }
-        SniffedFile what = inspector.inspect(file, size);
-        Path stripped = stripper.strip(file, what);
+        MetadataStripper.Stripped result = stripper.strip(file, inspector.inspect(file, size));
+        SniffedFile what = result.what();
+        Path stripped = result.file();
         try {
             inspector.requireNoForeignContent(stripped, what.mediaType());
             String key = "originals/" + sha256.substring(0, 2) + "/" + sha256 + "." + what.extension();

@@ -37,7 +37,7 @@ public class MediaViews {
         MediaFileView original = new MediaFileView("original", asset.mediaType, asset.width, asset.height, asset.byteSize,
                 path(asset.id, originalFile(asset)));
         return new MediaAssetView(asset.id, asset.organisation, asset.kind, asset.mediaType, asset.byteSize, asset.width, asset.height,
-                asset.sha256, asset.filename, asset.credit, asset.licence, asset.copyright,
+                asset.durationMs, asset.sha256, asset.filename, asset.credit, asset.licence, asset.copyright, asset.posterId,
                 new FocalPoint((double) asset.focalX, (double) asset.focalY), texts(asset), asset.renditionsStatus, files, original,
                 asset.version, asset.createdAt, asset.updatedAt);
     }

@@ -27,7 +27,11 @@ public class MediaWrites {
     }
 
     /** What the upload pipeline learnt about the file. */
-    public record StoredOriginal(String sha256, SniffedFile what, String key, String storedSha256, long storedBytes, String filename) {
+    public record StoredOriginal(String sha256, SniffedFile what, String key, String storedSha256, long storedBytes, String filename,
+            Long durationMs) {
+        public StoredOriginal(String sha256, SniffedFile what, String key, String storedSha256, long storedBytes, String filename) {
+            this(sha256, what, key, storedSha256, storedBytes, filename, null);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -47,15 +51,19 @@ public class MediaWrites {
         asset.byteSize = original.storedBytes();
         asset.width = original.what().width();
         asset.height = original.what().height();
+        asset.durationMs = original.durationMs();
         asset.originalKey = original.key();
         asset.originalSha256 = original.storedSha256();
         asset.filename = original.filename();
         asset.focalX = 0.5f;
         asset.focalY = 0.5f;
         asset.textsJson = "{}";
-        asset.renditionsStatus = "pending";
+        // Only images get renditions; a video is served as stored (no transcoding in the hub).
+        boolean image = "image".equals(asset.kind);
+        asset.renditionsStatus = image ? "pending" : "ready";
         asset.renditionsJson = "[]";
         asset.renditionsRequestedAt = now;
+        asset.renditionsFrame = image ? null : asset.frame();
         asset.version = 1;
         asset.createdBy = actor.userId();
         asset.createdAt = now;

@@ -8,7 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import net.coobird.thumbnailator.Thumbnails;
+import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.ImagingException;
+import org.apache.commons.imaging.common.ImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.tiff.TiffField;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
@@ -17,16 +23,29 @@ import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
  * Removes EXIF, XMP and IPTC (GPS positions, camera serials, names) from the original before it is stored, so no
  * delivered file carries them. JPEG: losslessly, segment by segment (Apache Commons Imaging); PNG: decoded and
  * written again, which keeps the pixels exactly and drops every ancillary chunk (eXIf, iTXt, tEXt, zTXt).
+ * A JPEG whose EXIF orientation says "turn me" (a phone held upright) is turned first — the tag goes with the EXIF, and
+ * the picture must not come out sideways — by Thumbnailator, which applies the tag, and encoded again (lossy, q0.92).
  */
 @ApplicationScoped
 public class MetadataStripper {
 
-    /** Writes the stripped copy of {@code source} to a new temporary file and returns it; the caller deletes it. */
-    public Path strip(Path source, SniffedFile what) {
+    /** The stripped copy, and what it is (a turned picture's width and height are swapped). */
+    public record Stripped(Path file, SniffedFile what) {
+    }
+
+    /** Writes the stripped copy of {@code source} to a new temporary file; the caller deletes it. */
+    public Stripped strip(Path source, SniffedFile what) {
         try {
             Path target = Files.createTempFile("media-stripped-", "." + what.extension());
             try {
                 if (what.mediaType().equals("image/jpeg")) {
+                    int orientation = orientation(source);
+                    if (orientation > 1 && orientation <= 8) {
+                        turn(source, target);
+                        // EXIF orientations 5–8 are quarter turns: the displayed picture is as wide as the stored one is tall.
+                        return new Stripped(target, orientation >= 5
+                                ? new SniffedFile(what.mediaType(), what.kind(), what.extension(), what.height(), what.width()) : what);
+                    }
                     stripJpeg(source, target);
                 } else {
                     BufferedImage image = ImageIO.read(source.toFile());
@@ -34,7 +53,7 @@ public class MetadataStripper {
                         throw new UnsupportedMediaException(what.mediaType(), "it cannot be decoded");
                     }
                 }
-                return target;
+                return new Stripped(target, what);
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(target);
                 throw e;
@@ -43,6 +62,25 @@ public class MetadataStripper {
             throw new UnsupportedMediaException(what.mediaType(), "its segments cannot be read (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The EXIF orientation tag (1 = as stored), 1 when there is none. */
+    private static int orientation(Path jpeg) throws IOException {
+        ImageMetadata metadata = Imaging.getMetadata(jpeg.toFile());
+        if (metadata instanceof JpegImageMetadata exif) {
+            TiffField field = exif.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION);
+            if (field != null) {
+                return field.getIntValue();
+            }
+        }
+        return 1;
+    }
+
+    /** Decoded, turned as the tag says and encoded again; a fresh encoding carries no EXIF, XMP or IPTC. */
+    private static void turn(Path source, Path target) throws IOException {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
+            Thumbnails.of(source.toFile()).scale(1.0).useExifOrientation(true).outputFormat("jpg").outputQuality(0.92f).toOutputStream(out);
         }
     }
 

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OrphanSweep {
     private static final Logger LOG = Logger.getLogger(OrphanSweep.class);
-    private static final String[] PREFIXES = {"originals/", "renditions/"};
+    private static final String[] PREFIXES = {"originals/", "renditions/", "videos/"};
 
     private final ObjectStorage storage;
     private final StoredKeys keys;
