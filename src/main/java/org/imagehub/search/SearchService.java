@@ -164,6 +164,7 @@ public class SearchService {
             return queries;
         }
         String folded = Folding.fold(q);
+        queries.add(languageQuery(q, prefix));
         if (Folding.hasHan(q)) {
             // The standard tokenizer makes each Han character a token: a word is a phrase of them.
             for (String field : List.of("Title", "Summary", "Body")) {
@@ -187,6 +188,32 @@ public class SearchService {
         foldedQuery.putArray("fields").add(prefix + "Folded");
         queries.add(loose);
         return queries;
+    }
+
+    /**
+     * {@code q} on each language's own fields, analysed by that language's analyzer (stemming, ICU folding, smartcn
+     * words); a document fills only its language's fields, so it is matched by its own language's analysis.
+     */
+    private ObjectNode languageQuery(String q, String prefix) {
+        ObjectNode query = json.createObjectNode();
+        ObjectNode sqs = query.putObject("simple_query_string");
+        sqs.put("query", Folding.hasHan(q) ? phrasePerWord(q) : q).put("default_operator", "and").put("flags", FLAGS).put("lenient", true);
+        sqs.putArray("fields").add(prefix + "Title_*^3").add(prefix + "Text_*");
+        return query;
+    }
+
+    /**
+     * Han text has no spaces, so a segmenter may split an unknown word into single characters: each space-separated
+     * part is then matched as a phrase, so its characters must stand together and in order, not anywhere in the text.
+     */
+    static String phrasePerWord(String q) {
+        StringBuilder out = new StringBuilder();
+        for (String part : q.replace("\"", " ").replace("\\", " ").strip().split("\\s+")) {
+            if (!part.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append('"').append(part).append('"');
+            }
+        }
+        return out.toString();
     }
 
     /** The cursor that continues after this hit. */
