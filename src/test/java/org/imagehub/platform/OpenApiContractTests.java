@@ -215,6 +215,58 @@ class OpenApiContractTests {
         Api.asAdmin().get(MANAGE + "/audit?limit=5").then().statusCode(200);
         Api.asAdmin().get(MANAGE + "/audit?since=yesterday").then().statusCode(400);
         outbox();
+        webhooks(id);
+    }
+
+    private static void webhooks(String consumerId) {
+        String hooks = MANAGE + "/consumers/" + consumerId + "/webhooks";
+        // Port 9 (discard) on loopback, the test profile's allowed network: nothing answers, so deliveries are retried and parked.
+        Map<String, Object> subscription = Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("test.ping"));
+        String id = Api.asAdmin().body(subscription).post(hooks).then().statusCode(201).extract().path("subscription.id");
+        Api.asAdmin().body(Map.of("url", "http://10.0.0.1/hooks", "eventTypes", List.of("test.ping"))).post(hooks).then().statusCode(400);
+        editor().get(hooks).then().statusCode(403);
+        Api.asAdmin().get(hooks).then().statusCode(200);
+        String etag = Api.asAdmin().get(hooks + "/{id}", id).then().statusCode(200).extract().header("ETag");
+        Api.asAdmin().get(hooks + "/{id}", "unknown").then().statusCode(404);
+        Api.asAdmin().body(subscription).put(hooks + "/{id}", id).then().statusCode(428);
+        etag = Api.asAdmin().header("If-Match", etag).body(subscription).put(hooks + "/{id}", id).then().statusCode(200).extract().header("ETag");
+        Api.asAdmin().header("If-Match", "\"v1\"").body(subscription).put(hooks + "/{id}", id).then().statusCode(412);
+        etag = Api.asAdmin().body(Map.of("graceSeconds", 60)).post(hooks + "/{id}/rotate-secret", id).then().statusCode(200)
+                .extract().path("subscription.version").toString();
+        Api.asAdmin().body(Map.of("graceSeconds", -1)).post(hooks + "/{id}/rotate-secret", id).then().statusCode(400);
+        String deliveryId = Api.asAdmin().post(hooks + "/{id}/ping", id).then().statusCode(202).extract().path("deliveryId");
+        Api.asAdmin().get(hooks + "/{id}/deliveries?limit=5", id).then().statusCode(200);
+        Api.asAdmin().get(hooks + "/{id}/deliveries?status=lost", id).then().statusCode(400);
+        Api.asAdmin().post(hooks + "/{id}/deliveries/{deliveryId}/replay", id, deliveryId).then().statusCode(202);
+        Api.asAdmin().post(hooks + "/{id}/deliveries/{deliveryId}/replay", id, "msg_unknown").then().statusCode(404);
+        Api.asAdmin().post(hooks + "/{id}/deliveries/replay-parked?from=2026-01-01T00:00:00Z", id).then().statusCode(202);
+        Api.asAdmin().post(hooks + "/{id}/deliveries/replay-parked?from=yesterday", id).then().statusCode(400);
+        Api.asAdmin().post(MANAGE + "/webhook-deliveries/replay-parked").then().statusCode(202);
+        editor().post(MANAGE + "/webhook-deliveries/replay-parked").then().statusCode(403);
+        Api.asAdmin().header("If-Match", "\"v" + etag + "\"").delete(hooks + "/{id}", id).then().statusCode(204);
+        Api.asAdmin().header("If-Match", "\"v1\"").delete(hooks + "/{id}", id).then().statusCode(404);
+        ownWebhooks();
+    }
+
+    private static void ownWebhooks() {
+        String own = "/api/v1/consumer/webhooks";
+        String key = Consumers.reading("fr").with("scopes", List.of("content:read", "webhooks:manage")).key();
+        Map<String, Object> subscription = Map.of("url", "http://127.0.0.1:9/own", "eventTypes", List.of("story.published"));
+        String id = reader(key).contentType("application/json").body(subscription).post(own).then().statusCode(201).extract().path("subscription.id");
+        reader(key).contentType("application/json").body(Map.of("url", "http://127.0.0.1:9/own", "eventTypes", List.of("story.published"), "languages", List.of("en")))
+                .post(own).then().statusCode(400);
+        reader(Consumers.reading().key()).get(own).then().statusCode(403);
+        given().get(own).then().statusCode(401);
+        reader(key).get(own).then().statusCode(200);
+        reader(key).contentType("application/json").header("If-Match", "\"v1\"").body(subscription).put(own + "/{id}", id).then().statusCode(200);
+        reader(key).contentType("application/json").body(subscription).put(own + "/{id}", id).then().statusCode(428);
+        reader(key).post(own + "/{id}/ping", id).then().statusCode(202);
+        reader(key).get(own + "/{id}/deliveries", id).then().statusCode(200);
+        reader(key).get(own + "/{id}/deliveries?status=lost", id).then().statusCode(400);
+        reader(key).post(own + "/{id}/deliveries/replay-parked", id).then().statusCode(202);
+        reader(key).post(own + "/{id}/deliveries/replay-parked?to=soon", id).then().statusCode(400);
+        reader(key).header("If-Match", "\"v2\"").delete(own + "/{id}", id).then().statusCode(204);
+        reader(key).header("If-Match", "\"v2\"").delete(own + "/{id}", id).then().statusCode(404);
     }
 
     private static void outbox() {
@@ -253,6 +305,16 @@ class OpenApiContractTests {
         reader(limited).get("/api/v1/consumer").then().statusCode(200);
         reader(limited).get("/api/v1/consumer").then().statusCode(429);
         search(key);
+        receipts(id);
+    }
+
+    private static void receipts(String storyId) {
+        Api.as("approver.mofa").get(MANAGE + "/stories/{id}/receipts", storyId).then().statusCode(200);
+        Api.as("approver.mofa").get(MANAGE + "/stories/{id}/receipts", "st_unknown").then().statusCode(404);
+        given().get(MANAGE + "/stories/{id}/receipts", storyId).then().statusCode(401);
+        Api.as("approver.mofa").get(MANAGE + "/reports/receipts?since=2026-01-01T00:00:00Z").then().statusCode(200);
+        Api.as("approver.mofa").get(MANAGE + "/reports/receipts?since=yesterday").then().statusCode(400);
+        Api.as("approver.mofa").get(MANAGE + "/reports/receipts?organisation=someone-else").then().statusCode(403);
     }
 
     private static void search(String key) {

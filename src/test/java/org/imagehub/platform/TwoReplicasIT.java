@@ -160,6 +160,68 @@ class TwoReplicasIT {
         }
     }
 
+    @Test
+    void webhooksReachEachSubscriberOnceFromBothReplicasAndAReplicaKilledMidFanOutLosesNone() throws Exception {
+        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> received = new java.util.concurrent.ConcurrentHashMap<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.computeIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"), id -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            try {
+                Thread.sleep(200); // a receiver that takes a moment, so deliveries are in flight when a replica dies
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            HubProcess first = replicas.get(0);
+            String consumer = field(first.send("POST", "/api/v1/manage/consumers", "{\"name\":\"IT embassy\",\"kind\":\"embassy-site\","
+                    + "\"scopes\":[\"content:read\"],\"requestsPerMinute\":600,\"active\":true}", null).body(), "id");
+            int subscribers = 20;
+            for (int i = 0; i < subscribers; i++) {
+                HttpResponse<String> subscribed = first.send("POST", "/api/v1/manage/consumers/" + consumer + "/webhooks", "{\"url\":\"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook-" + i + "\",\"eventTypes\":[\"story.published\"],\"maxConcurrency\":1}", null);
+                assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            }
+            int stories = 15;
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < stories; i++) {
+                String body = "{\"type\":\"article\",\"fields\":{\"dateline\":\"HUE\"},\"localizations\":[{\"lang\":\"vi\",\"title\":\"Tin "
+                        + i + " " + System.nanoTime() + "\",\"body\":\"<p>Nội dung.</p>\"}]}";
+                String id = field(first.send("POST", "/api/v1/manage/stories", body, null).body(), "id");
+                ids.add(id);
+                HubProcess replica = replicas.get(i % 2);
+                String path = "/api/v1/manage/stories/" + id + "/localizations/vi/workflow";
+                replica.send("POST", path, "{\"action\":\"submit\"}", "\"v1\"");
+                replica.send("POST", path, "{\"action\":\"approve\"}", "\"v2\"");
+                assertThat(replica.send("POST", path, "{\"action\":\"publish\"}", "\"v3\"").statusCode()).isEqualTo(200);
+            }
+            int expected = stories * subscribers;
+            Eventually.until("deliveries under way", received::size, count -> count >= 20);
+            int beforeKill = received.size();
+            // kill -9 of the second replica while it fans out and sends; its claims lapse and the first replica takes them up.
+            replicas.get(1).process().destroyForcibly().waitFor();
+            replicas.set(1, HubProcess.start("replica-2-restarted", config()));
+            replicas.get(1).awaitReady(Duration.ofSeconds(120));
+            Eventually.until("every delivery received", received::size, count -> count >= expected);
+            assertThat(received).hasSize(expected);
+            assertThat(beforeKill).as("the kill landed mid-delivery").isLessThan(expected);
+            long repeated = received.values().stream().filter(count -> count.get() > 1).count();
+            // Only what the killed replica had in flight may come twice (receivers de-duplicate on webhook-id).
+            assertThat(repeated).isLessThanOrEqualTo(32);
+            Eventually.until("every delivery recorded as delivered", () -> uncheckedCount(
+                    "select count(*) from webhook_delivery where story_id = any(?) and status = 'delivered'", ids), count -> count == expected);
+            assertThat(uncheckedCount("select count(*) from webhook_delivery where story_id = any(?)", ids)).isEqualTo(expected);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static long uncheckedCount(String sql, List<String> ids) {
         try {
             return count(sql, ids);
@@ -219,6 +281,10 @@ class TwoReplicasIT {
         config.put("quarkus.oidc.token.issuer", ISSUER);
         config.put("hub.paging.cursor-secret", "two-replicas-it");
         config.put("hub.workflow.timed-actions-interval", "1s");
+        // Webhook receivers of the tests run on this machine over http; a killed replica's claims lapse quickly.
+        config.put("hub.webhooks.require-https", "false");
+        config.put("hub.webhooks.allowed-networks", "127.0.0.1/32");
+        config.put("hub.webhooks.claim-for", "5s");
         // Set on purpose, with a signing key: the production profile must refuse demo sign-in even so.
         config.put("hub.demo.sign-in-enabled", "true");
         config.put("hub.demo.signing-key", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()));

@@ -80,6 +80,17 @@ public class DeliveryService {
     }
 
     /**
+     * The story exactly in {@code lang}, as its detail is served to this consumer now, if the consumer may have it:
+     * for pushes. Read from the database, not the cache: a replica's cache may not yet have heard of the change being
+     * pushed. No read is counted.
+     */
+    public Optional<byte[]> detailForPush(String id, String lang, ConsumerAccess consumer) {
+        ConsumerScope scope = ConsumerScope.of(consumer);
+        return best(reader.storyLanguages(id, scope, Instant.now(clock)), new LanguagePreference(List.of(lang), false))
+                .map(story -> render(story, Form.JSON, scope).body());
+    }
+
+    /**
      * The story with this slug in this language, cached by slug: a warm request touches no database. That no
      * story may be read there is remembered briefly too, so unknown slugs cannot make every request a query.
      */

@@ -79,6 +79,26 @@ public class DeliveryReader {
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
     }
 
+    /** The languages a story has in the published view, whoever may read them and whether or not past their embargo. */
+    public List<String> publishedLanguages(String storyId) {
+        return new SqlQuery().append("select lang from delivery_item where story_id = ? order by lang", storyId)
+                .read(entityManager, row -> row.getString(1));
+    }
+
+    /** Why a story language left the published view, and the scope it had while live (for pushes of the removal). */
+    public record RemovedItem(String storyId, String lang, String reason, String publicReason, List<String> seenTopics, List<String> seenCountries,
+            boolean seenVisible, long changeSeq, Instant removedAt) {
+    }
+
+    /** The tombstone of a story language, if it was removed from the published view and not published again since. */
+    public Optional<RemovedItem> removed(String storyId, String lang) {
+        return new SqlQuery().append("select reason, detail, topics, countries, seen_visible, change_seq, removed_at from delivery_tombstone"
+                        + " where story_id = ? and lang = ?", storyId, lang)
+                .read(entityManager, row -> new RemovedItem(storyId, lang, row.getString(1), row.getString(2), SqlQuery.texts(row, 3),
+                        SqlQuery.texts(row, 4), row.getBoolean(5), row.getLong(6), SqlQuery.instant(row, 7)))
+                .stream().findFirst();
+    }
+
     /** The earliest future embargo end or expiry: cached answers computed now are exact until then. */
     public Optional<Instant> nextTimeBoundary(Instant now) {
         return new SqlQuery().append("""

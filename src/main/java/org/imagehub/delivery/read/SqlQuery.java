@@ -78,4 +78,10 @@ final class SqlQuery {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
+    /** A text[] column as a list (null as empty). */
+    static List<String> texts(ResultSet row, int column) throws SQLException {
+        java.sql.Array array = row.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
 }

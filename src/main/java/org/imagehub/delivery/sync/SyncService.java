@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imagehub.analytics.ReadRecorder;
 import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.SqlValues;
@@ -31,8 +32,10 @@ public class SyncService {
     private final Cursors cursors;
     private final Json json;
     private final Clock clock;
+    private final ReadRecorder reads;
 
-    public SyncService(EntityManager entityManager, Cursors cursors, Json json, Clock clock) {
+    public SyncService(EntityManager entityManager, Cursors cursors, Json json, Clock clock, ReadRecorder reads) {
+        this.reads = reads;
         this.entityManager = entityManager;
         this.cursors = cursors;
         this.json = json;
@@ -64,7 +67,10 @@ public class SyncService {
                 ? SyncToken.snapshotStart(consumer.consumerId(), scopeId, clock())
                 : SyncToken.decode(token, cursors, consumer.consumerId(), scopeId);
         Instant now = Instant.now(clock);
-        return position.snapshot() ? snapshotPage(position, limit, scope, now) : deltaPage(position, limit, scope, now);
+        Page page = position.snapshot() ? snapshotPage(position, limit, scope, now) : deltaPage(position, limit, scope, now);
+        // A mirror that took a story has read it: delivery receipts and the effectiveness reports count it.
+        page.changes().stream().filter(change -> change.story() != null).forEach(change -> reads.record(consumer.consumerId(), change.id(), change.lang()));
+        return page;
     }
 
     private Page snapshotPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {

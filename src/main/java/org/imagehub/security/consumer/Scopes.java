@@ -12,14 +12,16 @@ public final class Scopes {
     public static final String SOCIAL_SCHEDULE = "social:schedule";
     /** Reporting page views and metrics for the effectiveness reports. */
     public static final String ANALYTICS_WRITE = "analytics:write";
+    /** Managing the consumer's own webhook subscriptions (never wider than what it may read). */
+    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
-    public static final Set<String> ALL = Set.of(CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE);
+    public static final Set<String> ALL = Set.of(CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE, WEBHOOKS_MANAGE);
 
     private Scopes() {
     }
 
     /** A scope, as the OpenAPI document lists it. */
-    @Schema(name = "Scope", type = SchemaType.STRING, enumeration = {CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE})
+    @Schema(name = "Scope", type = SchemaType.STRING, enumeration = {CONTENT_READ, SOCIAL_SCHEDULE, ANALYTICS_WRITE, WEBHOOKS_MANAGE})
     public static final class Name {
         private Name() {
         }
