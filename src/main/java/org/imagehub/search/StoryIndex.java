@@ -207,7 +207,20 @@ public class StoryIndex {
 
     /** One request with a JSON body (or none); the answer parsed. */
     JsonNode send(String method, String path, Object body) throws IOException {
+        return send(method, path, body, null);
+    }
+
+    /**
+     * As {@link #send(String, String, Object)} with its own time-outs (null: the client's), for requests made while
+     * answering another feature's request (a story detail, a save), which must not wait the usual ten seconds.
+     */
+    JsonNode send(String method, String path, Object body, java.time.Duration timeout) throws IOException {
         Request request = new Request(method, path);
+        if (timeout != null) {
+            int millis = (int) timeout.toMillis();
+            request.setOptions(org.elasticsearch.client.RequestOptions.DEFAULT.toBuilder().setRequestConfig(
+                    org.apache.http.client.config.RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis).build()));
+        }
         if (body != null) {
             request.setEntity(new NStringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
         }

@@ -43,7 +43,7 @@ class SearchTests {
         return Eventually.until("search " + query, () -> ids(key, query), done);
     }
 
-    private static void withdraw(String storyId, String lang) {
+    static void withdraw(String storyId, String lang) {
         String path = Publishing.localization(storyId, lang);
         String etag = Api.asAdmin().get(path).then().statusCode(200).extract().header("ETag");
         Api.asAdmin().header("If-Match", etag).body(Map.of("action", "withdraw", "comment", "test withdrawal")).post(path + "/workflow")
@@ -218,6 +218,14 @@ class SearchTests {
             answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
             assertThat(answer.asString()).doesNotContainIgnoringCase("exception").doesNotContain("Connection refused");
             Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=x").then().statusCode(503);
+            // A draft save succeeds and says that no near-duplicate check was made.
+            String draft = Api.as("editor.mofa").body(Stories.article().inLanguages("en").build()).post("/api/v1/manage/stories").then()
+                    .statusCode(201).extract().path("id");
+            Api.as("editor.mofa").body(Map.of("title", "Saved while search is down", "body", "<p>Text.</p>"))
+                    .put("/api/v1/manage/stories/" + draft + "/localizations/fr").then().statusCode(201)
+                    .body("nearDuplicates.checked", org.hamcrest.Matchers.equalTo(false)).body("nearDuplicates.note", org.hamcrest.Matchers.notNullValue());
+            // A story detail needs no search: its related stories fall back to those sharing a topic.
+            Consumers.withKey(key).get("/api/v1/stories/" + id).then().statusCode(200).body("related", org.hamcrest.Matchers.notNullValue());
         } finally {
             elasticsearch.startProcess();
         }
