@@ -102,6 +102,24 @@ public interface HubConfig {
 
         /** Password of the Elasticsearch user, when the cluster requires one. */
         Optional<String> password();
+
+        /**
+         * How alike a saved draft and another story must be to be reported as a near-duplicate: the share of the
+         * draft's most distinctive terms (up to 25, chosen by more-like-this) the other text must contain.
+         */
+        @WithDefault("60%")
+        String nearDuplicateMinimumMatch();
+
+        /**
+         * And how many of those terms at least: a short text (a placeholder, a one-line draft) has too few
+         * distinctive terms for a share of them to mean anything, and is never reported as anyone's duplicate.
+         */
+        @WithDefault("5")
+        int nearDuplicateMinimumTerms();
+
+        /** Near-duplicates listed in a save answer at most. */
+        @WithDefault("5")
+        int nearDuplicateMaxResults();
     }
 
     interface Demo {
@@ -218,6 +236,14 @@ public interface HubConfig {
         /** How long consumers and their caches may reuse an answer before revalidating (Cache-Control max-age). */
         @WithDefault("60")
         int maxAgeSeconds();
+
+        /**
+         * How long a cached story detail keeps its related stories at most. A withdrawal drops every cached answer at
+         * once (any change of the published view does); this bounds only how late a newly indexed story shows up as
+         * related, since the search index catches up a moment after the change that dropped the cache.
+         */
+        @WithDefault("60s")
+        java.time.Duration relatedMaxAge();
     }
 
     interface Workflow {

@@ -43,6 +43,7 @@ public class ElasticsearchHealthCheck implements HealthCheck {
             boolean usable = body.contains("green") || body.contains("yellow");
             return HealthCheckResponse.named("elasticsearch").status(usable).withData("cluster", body).withData("index", index.alias())
                     .withData("analysis", index.analysis().get("mode").toString())
+                    .withData("languageAnalyzers", index.analysis().get("languageAnalyzers").toString())
                     .withData("clusterPlugins", index.analysis().get("clusterPlugins").toString())
                     .withData("consistencyCheck", lastCheck()).build();
         } catch (IOException | RuntimeException e) {

@@ -45,7 +45,7 @@ import org.imagehub.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class ManageSearchResource {
-    private static final Set<String> PARAMETERS = Set.of("q", "lang", "type", "topic", "country", "keyMessage", "organisation", "state", "from",
+    private static final Set<String> PARAMETERS = Set.of("q", "similarTo", "lang", "type", "topic", "country", "keyMessage", "organisation", "state", "from",
             "to", "sort", "cursor", "limit");
 
     private final SearchService search;
@@ -72,6 +72,10 @@ public class ManageSearchResource {
     public SearchPage search(@Context UriInfo uri,
             @Parameter(description = "The words to find (simple syntax, at most 200 characters)", example = "ha noi",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SearchService.MAX_QUERY_LENGTH)) @QueryParam("q") String q,
+            @Parameter(description = "A story id: stories whose text is like this story's (more-like-this, each language against the "
+                    + "same language), the story itself left out; combines with q and the filters", example = "01m8qfytrz8wwpva3k0fmdy63q",
+                    schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.FILTER_CODE, maxLength = 100))
+            @QueryParam("similarTo") String similarTo,
             @Parameter(description = "Languages to search, comma-separated (any of them)", example = "fr,en",
                     schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
             @Parameter(description = "A content type of GET /api/v1/content-model", example = "article",
@@ -143,6 +147,10 @@ public class ManageSearchResource {
         if (text != null) {
             textQueries.add(within(own, search.textQueries(text, "draft")));
             textQueries.add(within(published, search.textQueries(text, "live")));
+        }
+        String like = SearchParams.code(similarTo, "query.similarTo");
+        if (like != null) {
+            textQueries = List.of(search.similarTo(like, own, published, textQueries));
         }
         JsonNode answer = search.run(request, visibility, textQueries, "updatedAt");
         List<SearchPage.Hit> items = new ArrayList<>();

@@ -164,6 +164,7 @@ public class SearchService {
             return queries;
         }
         String folded = Folding.fold(q);
+        queries.add(languageQuery(q, prefix));
         if (Folding.hasHan(q)) {
             // The standard tokenizer makes each Han character a token: a word is a phrase of them.
             for (String field : List.of("Title", "Summary", "Body")) {
@@ -187,6 +188,119 @@ public class SearchService {
         foldedQuery.putArray("fields").add(prefix + "Folded");
         queries.add(loose);
         return queries;
+    }
+
+    /**
+     * {@code q} on each language's own fields, analysed by that language's analyzer (stemming, ICU folding, smartcn
+     * words); a document fills only its language's fields, so it is matched by its own language's analysis.
+     */
+    private ObjectNode languageQuery(String q, String prefix) {
+        ObjectNode query = json.createObjectNode();
+        ObjectNode sqs = query.putObject("simple_query_string");
+        sqs.put("query", Folding.hasHan(q) ? phrasePerWord(q) : q).put("default_operator", "and").put("flags", FLAGS).put("lenient", true);
+        sqs.putArray("fields").add(prefix + "Title_*^3").add(prefix + "Text_*");
+        return query;
+    }
+
+    /**
+     * Han text has no spaces, so a segmenter may split an unknown word into single characters: each space-separated
+     * part is then matched as a phrase, so its characters must stand together and in order, not anywhere in the text.
+     */
+    static String phrasePerWord(String q) {
+        StringBuilder out = new StringBuilder();
+        for (String part : q.replace("\"", " ").replace("\\", " ").strip().split("\\s+")) {
+            if (!part.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append('"').append(part).append('"');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Stories like {@code storyId} (which the caller must be able to see): more-like-this on the per-language fields,
+     * so each of its localizations is compared with texts of the same language only; the story itself is left out.
+     * Its text is the draft where the caller may read drafts, else the published text; it is compared with drafts
+     * only where the caller may read them too. With text queries, a hit must also match one of them.
+     */
+    public ObjectNode similarTo(String storyId, ObjectNode draftScope, ObjectNode liveScope, List<ObjectNode> textQueries) {
+        List<ObjectNode> likeDocs = visibleTexts(storyId, draftScope, liveScope);
+        if (likeDocs.isEmpty()) {
+            throw ValidationException.of("query.similarTo", "not-found", "the id of a story you may see");
+        }
+        ObjectNode query = json.createObjectNode();
+        ObjectNode bool = query.putObject("bool");
+        ObjectNode similar = bool.putArray("must").addObject().putObject("bool");
+        ArrayNode either = similar.putArray("should");
+        either.add(within(draftScope, moreLikeThis("draft", likeDocs)));
+        either.add(within(liveScope, moreLikeThis("live", likeDocs)));
+        similar.put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put("storyId", storyId);
+        if (!textQueries.isEmpty()) {
+            ArrayNode should = bool.putArray("should");
+            textQueries.forEach(should::add);
+            bool.put("minimum_should_match", 1);
+        }
+        return query;
+    }
+
+    private ObjectNode within(ObjectNode scope, ObjectNode query) {
+        ObjectNode wrapped = json.createObjectNode();
+        ObjectNode bool = wrapped.putObject("bool");
+        bool.putArray("filter").add(scope.deepCopy());
+        bool.putArray("must").add(query);
+        return wrapped;
+    }
+
+    private ObjectNode moreLikeThis(String prefix, List<ObjectNode> texts) {
+        ObjectNode query = json.createObjectNode();
+        ObjectNode mlt = query.putObject("more_like_this");
+        ArrayNode fields = mlt.putArray("fields");
+        for (String lang : LanguageAnalysis.LANGUAGES) {
+            fields.add(prefix + "Title_" + lang).add(prefix + "Text_" + lang);
+        }
+        ArrayNode like = mlt.putArray("like");
+        for (ObjectNode text : texts) {
+            ObjectNode doc = like.addObject().putObject("doc");
+            text.fields().forEachRemaining(field -> doc.set(prefix + field.getKey(), field.getValue()));
+        }
+        // Small corpora (a new organisation, the tests) must still yield terms.
+        mlt.put("min_term_freq", 1).put("min_doc_freq", 1).put("max_query_terms", 40).put("minimum_should_match", "30%");
+        return query;
+    }
+
+    /** The story's localizations the caller may see, each as {Title_xx, Text_xx}: the draft where allowed, else live. */
+    private List<ObjectNode> visibleTexts(String storyId, ObjectNode draftScope, ObjectNode liveScope) {
+        ObjectNode body = json.createObjectNode();
+        body.put("size", 50).putArray("_source").add("draftTitle_*").add("draftText_*").add("liveTitle_*").add("liveText_*");
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("filter").addObject().putObject("term").put("storyId", storyId);
+        ArrayNode scopes = bool.putArray("should");
+        scopes.addObject().putObject("bool").put("_name", "draft").putArray("filter").add(draftScope.deepCopy());
+        scopes.addObject().putObject("bool").put("_name", "live").putArray("filter").add(liveScope.deepCopy());
+        bool.put("minimum_should_match", 1);
+        try {
+            index.ensure();
+            JsonNode answer = index.send("POST", "/" + index.alias() + "/_search", body);
+            List<ObjectNode> texts = new ArrayList<>();
+            for (JsonNode hit : answer.path("hits").path("hits")) {
+                boolean draft = hit.path("matched_queries").toString().contains("\"draft\"");
+                String prefix = draft ? "draft" : "live";
+                ObjectNode text = json.createObjectNode();
+                hit.path("_source").fields().forEachRemaining(field -> {
+                    if (field.getKey().startsWith(prefix)) {
+                        text.set(field.getKey().substring(prefix.length()), field.getValue());
+                    }
+                });
+                if (!text.isEmpty()) {
+                    texts.add(text);
+                }
+            }
+            return texts;
+        } catch (IOException | RuntimeException e) {
+            index.recheck();
+            LOG.warnf("Search failed: %s", e.toString());
+            throw new DependencyUnavailableException("Search is unavailable for a moment; retry shortly.", null);
+        }
     }
 
     /** The cursor that continues after this hit. */

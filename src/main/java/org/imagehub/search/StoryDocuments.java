@@ -36,19 +36,25 @@ final class StoryDocuments {
         instant(doc, "firstPublishedAt", language.firstPublishedAt());
         instant(doc, "publishedAt", language.publishedAt());
         instant(doc, "updatedAt", language.updatedAt());
-        text(doc, "draft", language.draft());
+        String key = LanguageAnalysis.keyOf(language.lang());
+        text(doc, "draft", language.draft(), key);
         doc.put("draftSlug", language.draft().slug());
         if (language.live() != null) {
-            text(doc, "live", language.live());
+            text(doc, "live", language.live(), key);
             doc.put("slug", language.live().slug());
         }
         return doc;
     }
 
-    private static void text(ObjectNode doc, String prefix, Text text) {
+    /** @param key the language's own analyzer ({@link LanguageAnalysis#keyOf}), or null: standard fields only */
+    private static void text(ObjectNode doc, String prefix, Text text, String key) {
         doc.put(prefix + "Title", text.title());
         doc.put(prefix + "Summary", text.summary());
         doc.put(prefix + "Body", text.bodyText());
+        if (key != null) {
+            doc.put(prefix + "Title_" + key, text.title());
+            doc.put(prefix + "Text_" + key, String.join("\n", nonNull(text.summary()), nonNull(text.bodyText())));
+        }
         doc.put(prefix + "Folded", Folding.fold(String.join("\n", nonNull(text.title()), nonNull(text.summary()), nonNull(text.bodyText()))));
     }
 

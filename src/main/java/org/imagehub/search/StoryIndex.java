@@ -36,6 +36,7 @@ public class StoryIndex {
     private final String alias;
     private volatile boolean ready;
     private volatile List<String> plugins = List.of();
+    private volatile LanguageAnalysis languages = LanguageAnalysis.fallback();
 
     public StoryIndex(RestClient client, ObjectMapper json, HubConfig config) {
         this.client = client;
@@ -59,9 +60,11 @@ public class StoryIndex {
         return alias + "-v" + version;
     }
 
-    /** What analysis the index uses and what the cluster offers, for the readiness details. */
+    /** What analysis new index versions use per language and what the cluster offers, for the readiness details. */
     public Map<String, Object> analysis() {
-        return Map.of("mode", "standard tokenizer + Java-side diacritic folding; Han as one-character phrases",
+        return Map.of("mode", "per-language fields (languageAnalyzers) beside standard fields with Java-side diacritic folding; "
+                        + "Han also as one-character phrases",
+                "languageAnalyzers", languages.report().toString(),
                 "clusterPlugins", String.join(",", plugins));
     }
 
@@ -71,7 +74,10 @@ public class StoryIndex {
             return;
         }
         plugins = detectPlugins();
-        if (!exists(alias)) {
+        languages = LanguageAnalysis.detect(this);
+        if (exists(alias)) {
+            addLanguageFieldsIfMissing();
+        } else {
             create(versionName(1));
             try {
                 send("POST", "/_aliases", Map.of("actions", List.of(Map.of("add", Map.of("index", versionName(1), "alias", alias)))));
@@ -130,6 +136,38 @@ public class StoryIndex {
         }
     }
 
+    /**
+     * An index version created before the per-language fields existed gets them with the standard analyzer (analyzers
+     * cannot be added to an open index): documents stay writable, and a reindex brings the chosen analyzers.
+     */
+    private void addLanguageFieldsIfMissing() throws IOException {
+        JsonNode mappings = send("GET", "/" + alias + "/_mapping", null);
+        for (JsonNode index : mappings) {
+            if (index.path("mappings").path("properties").has("liveText_" + LanguageAnalysis.LANGUAGES.get(0))) {
+                continue;
+            }
+            ObjectNode properties = json.createObjectNode();
+            languageFields(properties, lang -> "standard");
+            ObjectNode body = json.createObjectNode();
+            body.set("properties", properties);
+            send("PUT", "/" + alias + "/_mapping", body);
+            LOG.warnf("Search index behind %s predates per-language analysis: fields added with the standard analyzer; reindex to use %s",
+                    alias, languages.report());
+            return;
+        }
+    }
+
+    /** {@code draftTitle_fr}, {@code draftText_fr} (summary and body), {@code liveTitle_fr}… for every language. */
+    private static void languageFields(ObjectNode properties, java.util.function.Function<String, String> analyzer) {
+        for (String prefix : List.of("draft", "live")) {
+            for (String lang : LanguageAnalysis.LANGUAGES) {
+                for (String field : List.of("Title_", "Text_")) {
+                    properties.putObject(prefix + field + lang).put("type", "text").put("analyzer", analyzer.apply(lang));
+                }
+            }
+        }
+    }
+
     private List<String> detectPlugins() {
         try {
             JsonNode nodes = send("GET", "/_nodes/plugins?filter_path=nodes.*.plugins.name", null).path("nodes");
@@ -143,7 +181,8 @@ public class StoryIndex {
 
     private ObjectNode mapping() {
         ObjectNode body = json.createObjectNode();
-        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", "1s");
+        ObjectNode settings = body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", "1s");
+        settings.set("analysis", languages.settings(json));
         ObjectNode mappings = body.putObject("mappings");
         mappings.put("dynamic", "strict");
         ObjectNode properties = mappings.putObject("properties");
@@ -161,13 +200,27 @@ public class StoryIndex {
                 properties.putObject(prefix + field).put("type", "text").put("analyzer", "standard");
             }
         }
+        languageFields(properties, LanguageAnalysis::analyzerName);
         properties.putObject("draftSlug").put("type", "keyword").put("index", false);
         return body;
     }
 
     /** One request with a JSON body (or none); the answer parsed. */
     JsonNode send(String method, String path, Object body) throws IOException {
+        return send(method, path, body, null);
+    }
+
+    /**
+     * As {@link #send(String, String, Object)} with its own time-outs (null: the client's), for requests made while
+     * answering another feature's request (a story detail, a save), which must not wait the usual ten seconds.
+     */
+    JsonNode send(String method, String path, Object body, java.time.Duration timeout) throws IOException {
         Request request = new Request(method, path);
+        if (timeout != null) {
+            int millis = (int) timeout.toMillis();
+            request.setOptions(org.elasticsearch.client.RequestOptions.DEFAULT.toBuilder().setRequestConfig(
+                    org.apache.http.client.config.RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis).build()));
+        }
         if (body != null) {
             request.setEntity(new NStringEntity(json.writeValueAsString(body), ContentType.APPLICATION_JSON));
         }

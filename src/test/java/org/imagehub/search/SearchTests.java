@@ -43,7 +43,7 @@ class SearchTests {
         return Eventually.until("search " + query, () -> ids(key, query), done);
     }
 
-    private static void withdraw(String storyId, String lang) {
+    static void withdraw(String storyId, String lang) {
         String path = Publishing.localization(storyId, lang);
         String etag = Api.asAdmin().get(path).then().statusCode(200).extract().header("ETag");
         Api.asAdmin().header("If-Match", etag).body(Map.of("action", "withdraw", "comment", "test withdrawal")).post(path + "/workflow")
@@ -218,6 +218,14 @@ class SearchTests {
             answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
             assertThat(answer.asString()).doesNotContainIgnoringCase("exception").doesNotContain("Connection refused");
             Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=x").then().statusCode(503);
+            // A draft save succeeds and says that no near-duplicate check was made.
+            String draft = Api.as("editor.mofa").body(Stories.article().inLanguages("en").build()).post("/api/v1/manage/stories").then()
+                    .statusCode(201).extract().path("id");
+            Api.as("editor.mofa").body(Map.of("title", "Saved while search is down", "body", "<p>Text.</p>"))
+                    .put("/api/v1/manage/stories/" + draft + "/localizations/fr").then().statusCode(201)
+                    .body("nearDuplicates.checked", org.hamcrest.Matchers.equalTo(false)).body("nearDuplicates.note", org.hamcrest.Matchers.notNullValue());
+            // A story detail needs no search: its related stories fall back to those sharing a topic.
+            Consumers.withKey(key).get("/api/v1/stories/" + id).then().statusCode(200).body("related", org.hamcrest.Matchers.notNullValue());
         } finally {
             elasticsearch.startProcess();
         }
@@ -265,5 +273,39 @@ class SearchTests {
         Api.as("editor.mofa").post("/api/v1/manage/search-index/reindex").then().statusCode(403);
         io.restassured.RestAssured.given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'elasticsearch' }.data.consistencyCheck", org.hamcrest.Matchers.containsString("drift 0"));
+    }
+
+    /** Embargo at query time: editors of the story's organisation find it at once, consumers and other organisations after it. */
+    @Test
+    void anEmbargoedStoryIsFoundByConsumersOnlyAfterItsTime() {
+        String key = Consumers.reading().key();
+        Stories story = Stories.article().inLanguages("vi").with("embargoUntil", java.time.Instant.now().plusSeconds(10).toString());
+        String id = Publishing.published(story);
+        Eventually.until("the embargoed story in its organisation's search",
+                () -> Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=" + story.unique()).then().statusCode(200).extract().<List<String>>path("items.id"),
+                found -> found.contains(id));
+        assertThat(ids(key, "q=" + story.unique())).isEmpty();
+        assertThat(Api.as("editor.hue").get(MANAGE_SEARCH + "?q=" + story.unique()).then().statusCode(200).extract().<List<String>>path("items.id"))
+                .isEmpty();
+        eventuallyIds(key, "q=" + story.unique(), found -> found.contains(id));
+    }
+
+    /** A story moved out of a key's topic leaves that key's results (the attribute change reaches the index). */
+    @Test
+    void aScopeChangeReachesTheIndex() {
+        String inside = newTopic("search-scope-in");
+        String outside = newTopic("search-scope-out");
+        String limited = Consumers.reading().with("topics", List.of(inside)).key();
+        Stories story = Stories.article().inLanguages("en").with("topics", List.of(inside));
+        String id = Publishing.published(story);
+        eventuallyIds(limited, "q=" + story.unique(), found -> found.contains(id));
+        String etag = Api.asAdmin().get("/api/v1/manage/stories/" + id).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> attributes = new java.util.HashMap<>(story.build());
+        attributes.remove("localizations");
+        attributes.put("topics", List.of(outside));
+        attributes.put("reason", "Moved to another topic");
+        Api.asAdmin().header("If-Match", etag).body(attributes).put("/api/v1/manage/stories/" + id).then().statusCode(200);
+        eventuallyIds(limited, "q=" + story.unique(), found -> !found.contains(id));
+        assertThat(ids(Consumers.reading().key(), "q=" + story.unique() + "&topic=" + outside)).containsExactly(id);
     }
 }

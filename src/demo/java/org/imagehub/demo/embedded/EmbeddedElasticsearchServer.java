@@ -43,6 +43,7 @@ public final class EmbeddedElasticsearchServer implements AutoCloseable {
         int httpPort = FreePorts.resolve(settings.elasticsearchPort());
         int transportPort = FreePorts.resolve(0);
         ElasticsearchLayout layout = ElasticsearchLayout.prepare(settings, httpPort, transportPort);
+        AnalysisPluginInstaller.ensureInstalled(settings.elasticsearchDistribution(), layout.home(), javaHome);
         EmbeddedElasticsearchServer server = new EmbeddedElasticsearchServer(layout, javaHome, httpPort, transportPort);
         server.startProcess();
         return server;

@@ -1,7 +1,9 @@
 package org.imagehub.content.story;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record LocalizationView(
         String lang,
@@ -23,5 +25,13 @@ public record LocalizationView(
         int revision,
         long version,
         TranslationStatus translation,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer to a save: stories of any organisation very like this text in this language")
+        NearDuplicates.Check nearDuplicates) {
+
+    public LocalizationView withNearDuplicates(NearDuplicates.Check check) {
+        return new LocalizationView(lang, rtl, slug, title, summary, body, bodyText, fields, seoTitle, seoDescription, status, publishedAt,
+                publishedRevision, scheduledAt, withdrawnReason, publicReason, revision, version, translation, updatedAt, check);
+    }
 }

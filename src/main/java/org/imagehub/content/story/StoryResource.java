@@ -62,11 +62,13 @@ public class StoryResource {
              "seoDescription": "A new step in the strategic partnership.", "translatedFrom": {"lang": "fr", "revision": 1}}""";
 
     private final StoryService stories;
+    private final NearDuplicates nearDuplicates;
     private final CurrentActor editor;
     private final int maxPageSize;
 
-    public StoryResource(StoryService stories, CurrentActor editor, HubConfig config) {
+    public StoryResource(StoryService stories, NearDuplicates nearDuplicates, CurrentActor editor, HubConfig config) {
         this.stories = stories;
+        this.nearDuplicates = nearDuplicates;
         this.editor = editor;
         this.maxPageSize = config.limits().maxPageSize();
     }
@@ -158,7 +160,9 @@ public class StoryResource {
     @Path("{id}/localizations/{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or revise a localization",
-            description = "Creates it when the story has none in that language; otherwise needs If-Match with the localization's ETag. Every change is a new revision.")
+            description = "Creates it when the story has none in that language; otherwise needs If-Match with the localization's ETag. Every change "
+                    + "is a new revision. The answer's nearDuplicates lists stories of any organisation whose text in this language is very like "
+                    + "the saved one (checked after the save: search being down never fails it, nearDuplicates.checked is then false).")
     @APIResponse(responseCode = "200", description = "Revised: the localization with its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalizationView.class)))
     @APIResponse(responseCode = "201", description = "Created: the new localization with its ETag",
@@ -169,7 +173,11 @@ public class StoryResource {
                     examples = @ExampleObject(name = "example", value = LOCALIZATION_EXAMPLE))) LocalizationInput input,
             @Parameter(description = "The current ETag; required to change an existing one (428 without, 412 when stale)", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         StoryService.SavedLocalization saved = stories.saveLocalization(id, lang, Bodies.require(input), ifMatch, editor.get());
-        return Response.status(saved.created() ? 201 : 200).entity(saved.view())
+        // After the commit: the save never waits on nor fails with the search index.
+        LocalizationView view = saved.view();
+        String text = String.join("\n", java.util.Objects.requireNonNullElse(view.summary(), ""), java.util.Objects.requireNonNullElse(view.bodyText(), ""));
+        LocalizationView answer = view.withNearDuplicates(nearDuplicates.check(id, view.lang(), view.title(), text));
+        return Response.status(saved.created() ? 201 : 200).entity(answer)
                 .header(HttpHeaders.ETAG, EntityTags.of(saved.view().version())).build();
     }
 

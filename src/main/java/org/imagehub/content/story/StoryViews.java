@@ -48,7 +48,7 @@ public class StoryViews {
                 content.bodyHtml(), content.bodyText(), json.read(content.fieldsJson()), content.seoTitle(),
                 content.seoDescription(), localization.status, localization.publishedAt, localization.publishedRevision,
                 localization.scheduledAt, localization.withdrawnReason, localization.publicReason, localization.currentRevision,
-                localization.version, translation(localization, currentRevisions), localization.updatedAt);
+                localization.version, translation(localization, currentRevisions), localization.updatedAt, null);
     }
 
     private static Map<String, Integer> currentRevisions(Story story) {

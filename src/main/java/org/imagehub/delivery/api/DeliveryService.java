@@ -22,6 +22,7 @@ import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.delivery.read.DeliveryRow;
 import org.imagehub.delivery.read.LanguagePreference;
 import org.imagehub.delivery.read.ListFilter;
+import org.imagehub.delivery.read.SimilarStories;
 import org.imagehub.platform.EmbeddableJson;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
@@ -41,6 +42,7 @@ public class DeliveryService {
     private static final java.time.Duration ABSENT_SLUG_MEMORY = java.time.Duration.ofSeconds(5);
 
     private final DeliveryReader reader;
+    private final SimilarStories similar;
     private final ResponseCache cache;
     private final ReadRecorder reads;
     private final Cursors cursors;
@@ -51,10 +53,12 @@ public class DeliveryService {
     private final JsonLdMapper jsonLd;
     private final String baseUrl;
     private final Clock clock;
+    private final java.time.Duration relatedMaxAge;
 
-    public DeliveryService(DeliveryReader reader, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, EmbeddableJson embeddable,
+    public DeliveryService(DeliveryReader reader, SimilarStories similar, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, EmbeddableJson embeddable,
             ObjectMapper objectMapper, HubConfig config, Clock clock) {
         this.reader = reader;
+        this.similar = similar;
         this.cache = cache;
         this.reads = reads;
         this.cursors = cursors;
@@ -64,6 +68,7 @@ public class DeliveryService {
         this.baseUrl = config.delivery().publicBaseUrl().replaceAll("/+$", "");
         this.jsonLd = new JsonLdMapper("Image Hub", baseUrl);
         this.clock = clock;
+        this.relatedMaxAge = config.delivery().relatedMaxAge();
     }
 
     /** The forms a single story can be served in. */
@@ -71,10 +76,11 @@ public class DeliveryService {
 
     public CachedAnswer story(String id, LanguagePreference languages, ConsumerAccess consumer, Form form) {
         ConsumerScope scope = ConsumerScope.of(consumer);
+        // The JSON form carries related stories, found in the search index: kept no longer than relatedMaxAge.
         CachedAnswer answer = cache.get(form + "|" + id + "|" + languages.signature() + "|" + scope.signature(),
                 () -> render(best(reader.storyLanguages(id, scope, Instant.now(clock)), languages)
                         .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read.")),
-                        form, scope));
+                        form, scope), form == Form.JSON ? relatedMaxAge : null);
         reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"));
         return answer;
     }
@@ -99,7 +105,7 @@ public class DeliveryService {
         LanguagePreference exactly = new LanguagePreference(List.of(lang), false);
         CachedAnswer answer = cache.find("slug|" + lang + "|" + slug + "|" + scope.signature(),
                         () -> best(reader.storyLanguagesBySlug(lang, slug, scope, Instant.now(clock)), exactly).map(story -> render(story, Form.JSON, scope)),
-                        ABSENT_SLUG_MEMORY)
+                        ABSENT_SLUG_MEMORY, relatedMaxAge)
                 // The same answer whether the slug is unused, embargoed or out of scope: a consumer learns no id it may not read.
                 .orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + " that you may read."));
         reads.record(consumer.consumerId(), answer.storyId(), lang);
@@ -173,11 +179,23 @@ public class DeliveryService {
         return answer.about(story.id());
     }
 
-    /** The story's JSON with up to five related stories (same language, a shared topic), as links with titles. */
+    /**
+     * The story's JSON with up to five related stories in its language: those most like it by text (the search
+     * index's more-like-this) among the stories sharing one of its topics (all, when it has none), checked against
+     * the published view; the newest stories sharing a topic fill the list when the index has fewer or cannot answer.
+     */
     private String withRelated(DeliveredStory story, ConsumerScope scope) {
         com.fasterxml.jackson.databind.node.ObjectNode node = objectMapper.valueToTree(story);
-        List<PublishedStory.RelatedStory> related = reader.related(story.id(), story.lang(), story.topics(), scope, Instant.now(clock), RELATED)
-                .stream().map(this::parse).map(other -> new PublishedStory.RelatedStory(other.id(), other.lang(), other.title(), other.url())).toList();
+        Instant now = Instant.now(clock);
+        List<DeliveryRow> rows = new java.util.ArrayList<>(similar.like(story.id(), story.lang(), story.topics(), scope, now, RELATED)
+                .map(ids -> reader.storiesIn(story.lang(), ids, scope, now)).orElse(List.of()));
+        if (rows.size() < RELATED) {
+            java.util.Set<String> taken = rows.stream().map(DeliveryRow::storyId).collect(Collectors.toSet());
+            reader.related(story.id(), story.lang(), story.topics(), scope, now, RELATED + taken.size()).stream()
+                    .filter(row -> !taken.contains(row.storyId())).limit(RELATED - rows.size()).forEach(rows::add);
+        }
+        List<PublishedStory.RelatedStory> related = rows.stream().map(this::parse)
+                .map(other -> new PublishedStory.RelatedStory(other.id(), other.lang(), other.title(), other.url())).toList();
         node.set("related", objectMapper.valueToTree(related));
         return json.write(node);
     }

@@ -29,7 +29,7 @@ import org.imagehub.platform.HubConfig;
 public class ResponseCache {
     static final String NAME = "delivery-responses";
 
-    /** A cached answer, or a remembered absence (answer null) that also ends at {@code until}. */
+    /** A cached answer, or a remembered absence (answer null), either kept until {@code until} at most (MAX: its whole generation). */
     private record Entry(long generation, CompactAnswer answer, Instant until) {
     }
 
@@ -65,7 +65,12 @@ public class ResponseCache {
     }
 
     public CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
-        return find(key, () -> Optional.of(compute.get()), Duration.ZERO).orElseThrow();
+        return get(key, compute, null);
+    }
+
+    /** As {@link #get(String, Supplier)}, keeping the answer {@code maxAge} at most (null: for its generation). */
+    public CachedAnswer get(String key, Supplier<CachedAnswer> compute, Duration maxAge) {
+        return find(key, () -> Optional.of(compute.get()), Duration.ZERO, maxAge).orElseThrow();
     }
 
     /**
@@ -73,19 +78,24 @@ public class ResponseCache {
      * at most, and never beyond the generation it was found in.
      */
     public Optional<CachedAnswer> find(String key, Supplier<Optional<CachedAnswer>> compute, Duration absentFor) {
+        return find(key, compute, absentFor, null);
+    }
+
+    /** As {@link #find(String, Supplier, Duration)}, keeping a found answer {@code maxAge} at most (null: for its generation). */
+    public Optional<CachedAnswer> find(String key, Supplier<Optional<CachedAnswer>> compute, Duration absentFor, Duration maxAge) {
         if (entries == null) {
             return compute.get();
         }
         long generation = currentGeneration();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.generation() == generation && (entry.answer() != null || Instant.now(clock).isBefore(entry.until()))) {
+        if (entry != null && entry.generation() == generation && Instant.now(clock).isBefore(entry.until())) {
             return entry.answer() == null ? Optional.empty() : Optional.of(entry.answer().answer());
         }
         Optional<CachedAnswer> answer = compute.get();
         // Computed while a change committed? Then it may be stale: serve it this once, do not keep it.
         if (changes.generation() == generation && (answer.isPresent() || !(absentFor.isZero() || absentFor.isNegative()))) {
             entries.put(key, new Entry(generation, answer.map(CompactAnswer::of).orElse(null),
-                    answer.isPresent() ? Instant.MAX : Instant.now(clock).plus(absentFor)));
+                    answer.isPresent() ? (maxAge == null ? Instant.MAX : Instant.now(clock).plus(maxAge)) : Instant.now(clock).plus(absentFor)));
         }
         return answer;
     }

@@ -71,6 +71,22 @@ public class DeliveryReader {
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
     }
 
+    /**
+     * The stories among {@code storyIds} the consumer may get now in exactly {@code lang}, in the order given: ids
+     * found elsewhere (the search index) are only candidates, the published view decides.
+     */
+    public List<DeliveryRow> storiesIn(String lang, List<String> storyIds, ConsumerScope scope, Instant now) {
+        if (storyIds.isEmpty()) {
+            return List.of();
+        }
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, d.document, d.story_published_at from delivery_item d"
+                + " where d.lang = ? and d.story_id = any(cast(? as text[]))", lang, storyIds.toArray(String[]::new));
+        visible(query, "d", scope, now);
+        java.util.Map<String, DeliveryRow> found = new java.util.HashMap<>();
+        rows(query).forEach(row -> found.put(row.storyId(), row));
+        return storyIds.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The newest stories in exactly one language, for a feed. */
     public List<DeliveryRow> feed(String lang, String topic, String type, ConsumerScope scope, Instant now, int limit) {
         SqlQuery query = new SqlQuery().append("select d.story_id, d.lang, d.document, d.story_published_at from delivery_item d where d.lang = ?", lang);

@@ -61,6 +61,23 @@ class ResponseCacheTest {
         assertThat(computed).hasValue(3);
     }
 
+    /** Story details carry related stories from the search index, which lags a change: kept a bounded time. */
+    @Test
+    void anAnswerWithAMaximumAgeIsComputedAgainAfterIt() {
+        ResponseCache cache = cache(1 << 20, new SimpleMeterRegistry());
+        Duration maxAge = Duration.ofSeconds(60);
+        cache.get("detail", this::compute, maxAge);
+        now = now.plusSeconds(59);
+        cache.get("detail", this::compute, maxAge);
+        assertThat(computed).hasValue(1);
+        now = now.plusSeconds(2);
+        cache.get("detail", this::compute, maxAge);
+        assertThat(computed).hasValue(2);
+        changes.changed();
+        cache.get("detail", this::compute, maxAge);
+        assertThat(computed).hasValue(3);
+    }
+
     private CachedAnswer compute() {
         computed.incrementAndGet();
         return answer;
