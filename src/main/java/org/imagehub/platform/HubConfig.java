@@ -240,9 +240,10 @@ public interface HubConfig {
         /**
          * How long a cached story detail keeps its related stories at most. A withdrawal drops every cached answer at
          * once (any change of the published view does); this bounds only how late a newly indexed story shows up as
-         * related, since the search index catches up a moment after the change that dropped the cache.
+         * related, since the search index catches up a moment after the change that dropped the cache. Recomputing a
+         * detail costs a more-like-this query on top of its keyed read, so the bound is minutes, not seconds.
          */
-        @WithDefault("60s")
+        @WithDefault("10m")
         java.time.Duration relatedMaxAge();
     }
 
