@@ -12,6 +12,7 @@ import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.testing.Api;
+import org.imagehub.testing.Database;
 import org.imagehub.testing.Publishing;
 import org.imagehub.testing.Stories;
 import org.imagehub.testing.TestImages;
@@ -56,6 +57,24 @@ class MediaInStoriesTests {
                 .body(Map.of("items", List.of(Map.of("assetId", "nope", "role", "hero"))))
                 .put("/api/v1/manage/stories/" + storyId + "/media").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("items[0].assetId", "items[0].role"));
+    }
+
+    @Test
+    void publishDraftsRefusesAStoryWhoseLeadImageLacksAltTextAndPublishesTheOthersOfTheRequest() {
+        String lead = upload("editor.mofa", "bulk-lead.jpg", TestImages.jpeg(640, 480), "image/jpeg").then().statusCode(201).extract().path("id");
+        String withImage = story();
+        use(withImage, List.of(Map.of("assetId", lead, "role", "lead")));
+        String withoutImage = story();
+
+        Map<String, Object> result = Api.asAdmin().body(Map.of("storyIds", List.of(withImage, withoutImage)))
+                .post("/api/v1/manage/workflow/publish-drafts").then().statusCode(200).extract().as(Map.class);
+
+        assertThat(result).containsEntry("published", 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> outcomes = (List<Map<String, Object>>) result.get("stories");
+        assertThat(outcomes).extracting(outcome -> outcome.get("published")).containsExactly(0, 2);
+        assertThat((String) outcomes.get(0).get("detail")).contains("alt text");
+        assertThat(Database.value("select count(*) from localization where story_id = ? and status = 'draft'", withImage)).isEqualTo(2L);
     }
 
     @Test

@@ -106,6 +106,15 @@ public class StoryMediaService implements AssetReferences {
      * The lead and infographic images a localization in {@code lang} would show without alt text in that language:
      * publishing it is refused with each named (an image nobody can describe to a screen-reader user).
      */
+    /** Which of these stories show a lead or infographic image (the ones whose alt text publication checks), in one query. */
+    public Set<String> withShownImages(Collection<String> storyIds) {
+        if (storyIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(StoryMediaRef.<StoryMediaRef>list("storyId in ?1 and role in ?2", List.copyOf(storyIds), List.of("lead", "infographic"))
+                .stream().map(ref -> ref.storyId).toList());
+    }
+
     public List<FieldError> missingAltText(String storyId, String lang) {
         List<StoryMediaRef> refs = StoryMediaRef.list("storyId = ?1 and role in ?2 order by position", storyId, List.of("lead", "infographic"));
         List<StoryMediaRef> shown = refs.stream().filter(ref -> ref.lang == null || ref.lang.equals(lang)).toList();

@@ -72,6 +72,7 @@ public class BulkPublisher {
         NativeSql.bind(entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update"),
                 (Object) distinct.toArray(String[]::new)).getResultList();
         Map<String, Story> stories = Story.<Story>list("id in ?1", distinct).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
+        java.util.Set<String> withImages = workflow.needingAltTextCheck(distinct);
         TransitionBatch transitions = new TransitionBatch();
         LinkedHashSet<String> toProject = new LinkedHashSet<>();
         List<ContentChanges.Recorded> steps = new ArrayList<>();
@@ -82,7 +83,7 @@ public class BulkPublisher {
                 if (story == null) {
                     throw new NotFoundException("No story '" + id + "'.");
                 }
-                List<Planned> plan = plan(story, editor);
+                List<Planned> plan = plan(story, editor, withImages.contains(story.id));
                 Instant now = Instant.now(clock);
                 for (Planned step : plan) {
                     ContentChanges.Recorded recorded = recorder.change(story, step.localization(),
@@ -111,13 +112,15 @@ public class BulkPublisher {
      * Every step for every draft localization, each decided on the state the previous step leaves, before anything is
      * written: a refusal leaves the whole story as it was, as its own transaction used to.
      */
-    private List<Planned> plan(Story story, Actor editor) {
+    private List<Planned> plan(Story story, Actor editor, boolean checkAltText) {
         List<Planned> plan = new ArrayList<>();
         for (Localization localization : story.localizations) {
             if (!WorkflowState.DRAFT.code().equals(localization.status)) {
                 continue;
             }
-            workflow.requireAltText(story.id, localization.lang);
+            if (checkAltText) {
+                workflow.requireAltText(story.id, localization.lang);
+            }
             WorkflowState state = WorkflowState.DRAFT;
             for (WorkflowAction action : STEPS) {
                 // Live status changes only with the last step (publish), so the original one holds for every decision.

@@ -97,6 +97,14 @@ public class WorkflowService {
         return published;
     }
 
+    /**
+     * The stories, among these, whose publication must check alt text: read before a batch changes anything, since a
+     * query per story in a transaction holding many changed entities makes Hibernate dirty-check them all each time.
+     */
+    public java.util.Set<String> needingAltTextCheck(java.util.Collection<String> storyIds) {
+        return media.withShownImages(storyIds);
+    }
+
     /** Publishing a language whose lead or infographic images have no alt text in it is refused, each image named (accessibility). */
     void requireAltText(String storyId, String lang) {
         java.util.List<org.imagehub.platform.errors.FieldError> missing = media.missingAltText(storyId, lang);
