@@ -32,10 +32,13 @@ public final class Folding {
                     out.append(c == '\'' ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
                 }
             } else {
+                // Later words join the run while they too hold something other than ASCII.
                 int next = spaceEnd(text, end);
-                while (next < length && !isAscii(text, next, wordEnd(text, next))) {
-                    end = wordEnd(text, next);
+                int nextEnd = wordEnd(text, next);
+                while (next < length && !isAscii(text, next, nextEnd)) {
+                    end = nextEnd;
                     next = spaceEnd(text, end);
+                    nextEnd = wordEnd(text, next);
                 }
                 out.append(foldWords(text.substring(start, end)));
             }

@@ -33,7 +33,7 @@ final class HandlerWorker {
         this.metrics = metrics;
         this.backoff = backoff;
         this.batchSize = handler.batchSize(batchSize);
-        this.eventsPerBatch = Math.max(this.batchSize, handler.eventsPerBatch(this.batchSize));
+        this.eventsPerBatch = handler.eventsPerBatch(this.batchSize);
         this.maxAttempts = maxAttempts;
         this.clock = clock;
     }
