@@ -60,4 +60,12 @@ public interface MediaConfig {
      * the hub itself keeps talking to {@code hub.storage.endpoint}. Unset: the part URLs name {@code hub.storage.endpoint}.
      */
     Optional<String> publicS3Endpoint();
+
+    /** Memory for the bytes of hot public files (renditions), so they are served without a storage round trip; 0: none. */
+    @WithDefault("33554432")
+    long fileCacheMaxBytes();
+
+    /** Files bigger than this are streamed from storage on every request instead of kept in memory. */
+    @WithDefault("1048576")
+    long fileCacheMaxEntryBytes();
 }

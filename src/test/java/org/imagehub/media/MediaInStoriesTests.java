@@ -157,4 +157,35 @@ class MediaInStoriesTests {
                 .body("media[0].altText", equalTo("A described image"));
         assertThat(asset.get("id")).isEqualTo(lead);
     }
+
+    @Test
+    void aPublicFileIsServedFromMemoryWhilePublishedAndNotAtAllOnceItsStoryIsWithdrawn() {
+        String photo = upload("editor.mofa", "gallery.jpg", TestImages.jpeg(640, 480), "image/jpeg").then().statusCode(201).extract().path("id");
+        String storyId = story();
+        use(storyId, List.of(Map.of("assetId", photo, "role", "gallery")));
+        String small = MediaLibraryTests.fileUrl(ready(photo), "thumbnail", "image/jpeg");
+        RestAssured.get(small).then().statusCode(404);
+        Publishing.publishAll(storyId);
+
+        double hitsBefore = fileCacheHits();
+        byte[] first = RestAssured.get(small).then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+        byte[] second = RestAssured.get(small).then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+        assertThat(second).isEqualTo(first);
+        assertThat(first).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(fileCacheHits()).isGreaterThanOrEqualTo(hitsBefore + 1);
+
+        for (String lang : List.of("fr", "en")) {
+            String etag = Api.asAdmin().get(Publishing.localization(storyId, lang)).then().extract().header("ETag");
+            Api.asAdmin().header("If-Match", etag).body(Map.of("action", "withdraw", "comment", "Wrong photo"))
+                    .post(Publishing.localization(storyId, lang) + "/workflow").then().statusCode(200);
+        }
+        // Held in memory or not, the file of a story nobody may read any more is gone at once.
+        RestAssured.get(small).then().statusCode(404);
+    }
+
+    private static double fileCacheHits() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{cache=\"media-files\",result=\"hit\"}"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
 }

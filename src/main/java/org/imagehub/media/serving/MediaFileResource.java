@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,11 +34,13 @@ public class MediaFileResource {
     private final MediaFiles files;
     private final ObjectStorage storage;
     private final SecurityIdentity identity;
+    private final PublicFileCache cache;
 
-    public MediaFileResource(MediaFiles files, ObjectStorage storage, SecurityIdentity identity) {
+    public MediaFileResource(MediaFiles files, ObjectStorage storage, SecurityIdentity identity, PublicFileCache cache) {
         this.files = files;
         this.storage = storage;
         this.identity = identity;
+        this.cache = cache;
     }
 
     @GET
@@ -55,29 +58,36 @@ public class MediaFileResource {
             @Parameter(description = "The file's name, as listed in the asset's `files` or `original`", example = "medium-3fa2c1d9e0ab4c11.webp",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z-]+-[0-9a-f]{16}\\.[a-z]+$")) @PathParam("file") String file,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        MediaFiles.StoredFile stored = files.find(id, file).orElseThrow(() -> new NotFoundException("No such media file."));
         boolean published = files.isPublished(id);
         if (!published && !isEditor()) {
             throw new NotFoundException("No such media file.");
         }
+        // Previews of unpublished assets are not kept: they are few, and an editor's asset may still be deleted.
+        MediaFiles.StoredFile stored = (published ? cache.find(id, file) : files.find(id, file))
+                .orElseThrow(() -> new NotFoundException("No such media file."));
         String etag = "\"" + stored.sha256() + "\"";
         String cacheControl = published ? IMMUTABLE : PREVIEW;
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
                 .map(String::trim).anyMatch(etag::equals))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
-        InputStream content = storage.get(stored.key());
-        StreamingOutput body = out -> {
-            try (content) {
-                content.transferTo(out);
-            }
-        };
+        Object body = (published ? cache.get(stored) : Optional.<PublicFileCache.CachedFile>empty())
+                .<Object>map(PublicFileCache.CachedFile::content).orElseGet(() -> stream(stored));
         return Response.ok(body, stored.mediaType())
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.CONTENT_LENGTH, stored.bytes())
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    private StreamingOutput stream(MediaFiles.StoredFile stored) {
+        InputStream content = storage.get(stored.key());
+        return out -> {
+            try (content) {
+                content.transferTo(out);
+            }
+        };
     }
 
     private boolean isEditor() {
