@@ -3,12 +3,13 @@
 # until every one shows renditions: ready (12 files each); (2) upload throughput of a 200 MB file through
 # POST /api/v1/manage/media, sampling the hub's heap meanwhile; (3) req/s of a public (published, immutable) rendition
 # beside /api/v1/ping with http-bench.sh (wrk). Needs a running demo hub (./run-hub), jq, curl, java (to draw the JPEGs), wrk.
-# Usage: bench/media-bench.sh [--images N] [--upload-mb MB] [--duration 10s] [--base-url URL] [--management-url URL]
+# Usage: bench/media-bench.sh [--images N] [--upload-mb MB] [--duration 10s] [--parts 1,2,3] [--base-url URL] [--management-url URL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 images=6
 upload_mb=200
 duration=10s
+parts=1,2,3
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
 management_url=http://127.0.0.1:${QUARKUS_MANAGEMENT_PORT:-9001}
 while [[ $# -gt 0 ]]; do
@@ -16,6 +17,7 @@ while [[ $# -gt 0 ]]; do
     --images) images=$2; shift 2 ;;
     --upload-mb) upload_mb=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --parts) parts=$2; shift 2 ;;
     --base-url) base_url=$2; shift 2 ;;
     --management-url) management_url=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -30,8 +32,10 @@ token=$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","pa
 auth=(-H "Authorization: Bearer $token")
 heap() { curl -sf "$management_url/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ { sum += $NF } END { printf "%.0f", sum }'; }
 now_ms() { date +%s%3N; }
+part() { [[ ",$parts," == *",$1,"* ]]; }
 
 # 1. Renditions. Each picture differs (its own seed), so none is a duplicate of an earlier upload.
+if part 1; then
 echo "drawing $images JPEGs of 4000x3000 (not timed)..."
 java bench/MediaBenchImages.java "$work" "$images" "$(date +%s)"
 ls -l "$work"/photo-*.jpg | awk '{ s += $5 } END { printf "JPEG sizes: %.1f MB on average\n", s / NR / 1e6 }'
@@ -55,8 +59,11 @@ awk -v n="$images" -v s="$start" -v u="$uploaded" -v e="$end" 'BEGIN {
   printf "renditions: %d 12-MP JPEGs -> 12 files each in %.2f s from the first upload (uploads took %.2f s): %.2f images/s\n",
     n, (e - s) / 1000, (u - s) / 1000, n * 1000 / (e - s) }'
 
+fi
+
 # 2. Upload throughput. Random bytes behind a JPEG signature: received and streamed to disk like any upload; the
 # per-kind limit (hub.media.image-max-bytes) then answers 413 — the figure is the receiving path's.
+if part 2; then
 head -c 3 /dev/zero | tr '\0' '\377' > "$work/big.bin"; printf '\330' | dd of="$work/big.bin" bs=1 seek=1 conv=notrunc 2>/dev/null
 head -c $(( upload_mb * 1000000 - 3 )) /dev/urandom >> "$work/big.bin"
 peak=$(heap); base_heap=$peak
@@ -71,11 +78,15 @@ awk -v mb="$upload_mb" -v c="$code" -v t="$secs" -v b="$base_heap" -v p="$peak" 
   printf "upload: %d MB through POST /api/v1/manage/media in %.2f s = %.1f MB/s (answer %s %s); hub heap %.0f MiB before, peak %.0f MiB during\n",
     mb, t, mb / t, c, body, b / 1048576, p / 1048576 }'
 
+fi
+
 # 3. A public rendition (a demo story's image: published, so served with the immutable cache header) beside ping.
+if part 3; then
 url=$(curl -sf "${auth[@]}" "$base_url/api/v1/manage/media?limit=100" \
   | jq -r '[.items[] | select(.credit == "Image Hub demo illustration") | .files[] | select(.name == "medium" and .mediaType == "image/webp")][0].url')
 [[ -n $url && $url != null ]] || { echo "no demo rendition found" >&2; exit 1; }
 curl -sf -D "$work/headers" -o "$work/rendition" "$base_url$url"
 echo "rendition: $url, $(stat -c %s "$work/rendition") bytes, $(grep -i '^cache-control' "$work/headers" | tr -d '\r')"
 bench/http-bench.sh --base-url "$base_url" --path "$url" --duration "$duration" --warmup 3s
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
