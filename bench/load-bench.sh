@@ -33,6 +33,15 @@ pg_port=${PG_PORT:-${HUB_EMBEDDED_POSTGRES_PORT:-15432}}
 # Only this hub's PostgreSQL (other servers may share the machine): the postmaster on its port and its children.
 pg_pid=$(ss -ltnpH "sport = :$pg_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
 pg_cpu() { local total=0 p; for p in $pg_pid $( [[ -z "$pg_pid" ]] || pgrep -P "$pg_pid"); do total=$((total + $(cpu_of "$p"))); done; echo "$total"; }
+# Where PostgreSQL spends its time in a phase, when pg_stat_statements is loaded (the embedded one has it) and psql exists.
+statements() { # reset | report
+  command -v psql > /dev/null || return 0
+  local sql="select pg_stat_statements_reset()"
+  [[ $1 == reset ]] || sql="select round(total_exec_time)::int || ' ms  ' || calls || ' calls  ' || rows || ' rows  ' || left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) order by total_exec_time desc limit 8"
+  PGPASSWORD=${PG_PASSWORD:-imagehub-owner-local} psql -h 127.0.0.1 -p "$pg_port" -U imagehub_owner -d imagehub -tAqc "$sql" 2>/dev/null \
+    | { [[ $1 == reset ]] && cat > /dev/null || sed 's/^/    pg: /'; } || true
+}
 seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
 work=$(mktemp -d target/load-bench.XXXXXX)
@@ -52,12 +61,14 @@ phase() { # name count seconds hub_ticks pg_ticks
 }
 
 split -l "$part" "$work/stories.ndjson" "$work/part-"
+statements reset
 hub0=$(cpu_of "$hub_pid") pg0=$(pg_cpu) started=$(date +%s.%N)
 for file in "$work"/part-*; do
   curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary @"$file" \
     "$base_url/api/v1/manage/imports/stories" >> "$work/results.ndjson"
 done
 phase import "$localizations" "$(seconds_since "$started")" $(($(cpu_of "$hub_pid") - hub0)) $(($(pg_cpu) - pg0))
+statements report
 jq -c 'select(.totals)' "$work/results.ndjson" | head -1
 failed=$(jq -s '[.[] | select(.totals) | .totals.failed] | add' "$work/results.ndjson")
 [[ "$failed" == 0 ]] || { echo "import: $failed lines failed, e.g.:"; jq -c 'select(.status == "failed")' "$work/results.ndjson" | head -3; exit 1; }
@@ -68,6 +79,7 @@ sort "$work/stories.ndjson.publish" | join - "$work/ids-by-external" | cut -d' '
 split -l "$batch" "$work/publish-ids" "$work/batch-"
 # The request bodies are written before the clock starts: the client's own CPU (jq) stays out of the window.
 for ids in "$work"/batch-*; do jq -R . < "$ids" | jq -sc '{storyIds: .}' > "$ids.json"; done
+statements reset
 hub0=$(cpu_of "$hub_pid") pg0=$(pg_cpu) started=$(date +%s.%N)
 ls "$work"/batch-*.json | xargs -P "$parallel" -I{} curl -sf -o {}.result \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @{} \
@@ -76,4 +88,5 @@ elapsed=$(seconds_since "$started")
 published=$(cat "$work"/batch-*.json.result | jq -s 'map(.published) | add')
 errors=$(cat "$work"/batch-*.json.result | jq -s '[.[].stories[] | select(.error)] | length')
 phase publication "$published" "$elapsed" $(($(cpu_of "$hub_pid") - hub0)) $(($(pg_cpu) - pg0))
+statements report
 echo "published $(wc -l < "$work/publish-ids") stories, $errors refused"

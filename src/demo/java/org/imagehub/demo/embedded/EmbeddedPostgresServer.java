@@ -45,6 +45,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "100")
+                    // Statement statistics for the benchmarks' write-up (which queries the database spends its time in).
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             createRolesAndDatabase(postgres);
             return new EmbeddedPostgresServer(postgres);
@@ -58,9 +60,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             sql.execute("create role " + OWNER + " login password '" + OWNER_PASSWORD + "'");
             sql.execute("create role " + APP + " login password '" + APP_PASSWORD + "'");
             sql.execute("create database " + DATABASE + " owner " + OWNER);
+            enableStatementStatistics(postgres);
         } catch (SQLException e) {
             postgres.close();
             throw new IllegalStateException("Embedded PostgreSQL: could not create the hub's roles and database", e);
+        }
+    }
+
+    /** The view pg_stat_statements, readable by the hub's owner (psql -c 'select … from pg_stat_statements'). */
+    private static void enableStatementStatistics(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection superuser = postgres.getDatabase("postgres", DATABASE).getConnection(); Statement sql = superuser.createStatement()) {
+            sql.execute("create extension if not exists pg_stat_statements");
+            sql.execute("grant pg_read_all_stats to " + OWNER);
         }
     }
 
