@@ -97,10 +97,11 @@ class SimilarStoriesTests {
         Eventually.until("MOFA's story indexed", () -> Api.as("editor.hue").get(MANAGE_SEARCH + "?q=" + topic).then().statusCode(200)
                 .extract().<List<String>>path("items.id"), ids -> ids.contains(published));
 
-        io.restassured.response.Response created = Api.as("editor.hue").body(Stories.article()
-                        .withLocalization(french("Bordeaux fête la cuisine vietnamienne", text + " Les ateliers sont gratuits."))
-                        .withLocalization(Map.of("lang", "en", "title", "Ferry timetable " + topic, "body", "<p>The river ferry leaves the old quay hourly.</p>")).build())
-                .post("/api/v1/manage/stories");
+        Map<String, Object> body = Stories.article()
+                .withLocalization(french("Bordeaux fête la cuisine vietnamienne", text + " Les ateliers sont gratuits."))
+                .withLocalization(Map.of("lang", "en", "title", "Ferry timetable " + topic, "body", "<p>The river ferry leaves the old quay hourly.</p>")).build();
+        String key = "near-" + topic;
+        io.restassured.response.Response created = Api.as("editor.hue").header("Idempotency-Key", key).body(body).post("/api/v1/manage/stories");
         created.then().statusCode(201)
                 .body("localizations.find { it.lang == 'fr' }.nearDuplicates.checked", org.hamcrest.Matchers.equalTo(true))
                 .body("localizations.find { it.lang == 'en' }.nearDuplicates.checked", org.hamcrest.Matchers.equalTo(true))
@@ -111,6 +112,11 @@ class SimilarStoriesTests {
         assertThat(similar).filteredOn(story -> story.get("id").equals(published)).singleElement().satisfies(story -> assertThat(story)
                 .containsEntry("organisation", "mofa").containsEntry("lang", "fr").containsEntry("state", "published")
                 .containsEntry("title", "Semaine de la gastronomie vietnamienne à Bordeaux").containsKey("score"));
+        // A retry replays the create and checks again: the same shape, the new story still not among its own duplicates.
+        Api.as("editor.hue").header("Idempotency-Key", key).body(body).post("/api/v1/manage/stories").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", org.hamcrest.Matchers.equalTo(own))
+                .body("localizations.find { it.lang == 'fr' }.nearDuplicates.similar.id", org.hamcrest.Matchers.hasItem(published))
+                .body("localizations.find { it.lang == 'fr' }.nearDuplicates.similar.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(own)));
         // The story as stored carries no check: it belongs to the answer only.
         Api.as("editor.hue").get("/api/v1/manage/stories/" + own).then().statusCode(200)
                 .body("localizations[0].nearDuplicates", org.hamcrest.Matchers.nullValue());
