@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load benchmark for a running Image Hub: measures chosen endpoint(s) and a bare endpoint of the same
-# service in the same run, with wrk, and reports req/s, p50/p90/p99 latency, non-2xx and chosen/bare ratio.
+# service in the same run, with wrk, and reports req/s, p50/p90/p95/p99 latency, non-2xx and chosen/bare ratio.
 # See bench/README.md. Run with --help for the options.
 # shellcheck disable=SC2059  # the table's printf format is built on purpose (width of the first column)
 set -euo pipefail
@@ -26,7 +26,7 @@ usage() {
 Usage: bench/http-bench.sh [options]
 
 Loads each chosen endpoint and a bare endpoint of the same running service with wrk, then prints
-req/s, latency p50/p90/p99 (ms), non-2xx count and chosen/bare req/s ratio.
+req/s, latency p50/p90/p95/p99 (ms), non-2xx count and chosen/bare req/s ratio.
 Order: warm-up of every endpoint (discarded), bare, each --path, bare again (ratio uses the mean of both).
 
   --base-url URL       service root                          (default http://127.0.0.1:8080)
@@ -170,13 +170,13 @@ for i in $(seq 0 "$last"); do
   name="${RUN_PATHS[$i]}"; [[ "${LABELS[$i]}" == chosen ]] || name="${LABELS[$i]} ${RUN_PATHS[$i]}"
   (( ${#name} > w )) && w=${#name}
 done
-fmt="%-${w}s %11s %9s %9s %9s %9s %9s %8s\n"
+fmt="%-${w}s %11s %9s %9s %9s %9s %9s %9s %8s\n"
 echo
 echo "HTTP bench: $BASE_URL, $CONNECTIONS connections, $THREADS threads, $DURATION per run (warm-up $WARMUP)"
-printf "$fmt" endpoint "req/s" "p50 ms" "p90 ms" "p99 ms" non-2xx "sock err" "vs bare"
+printf "$fmt" endpoint "req/s" "p50 ms" "p90 ms" "p95 ms" "p99 ms" non-2xx "sock err" "vs bare"
 for i in $(seq 0 "$last"); do
   name="${RUN_PATHS[$i]}"; [[ "${LABELS[$i]}" == chosen ]] || name="${LABELS[$i]} ${RUN_PATHS[$i]}"
-  printf "$fmt" "$name" "${R[$i.rps]}" "${R[$i.p50_ms]}" "${R[$i.p90_ms]}" "${R[$i.p99_ms]}" \
+  printf "$fmt" "$name" "${R[$i.rps]}" "${R[$i.p50_ms]}" "${R[$i.p90_ms]}" "${R[$i.p95_ms]}" "${R[$i.p99_ms]}" \
     "${R[$i.non2xx]}" "$(( ${R[$i.sock_errors]} + ${R[$i.timeouts]} ))" "$(pct_of_bare "${R[$i.rps]}")"
 done
 echo "bare mean: $BARE_MEAN req/s; bare drift (after vs before): $BARE_DRIFT%"
@@ -221,10 +221,10 @@ if [[ -n "$OUT" ]]; then
     echo "- $NON2XX_NOTE; bare mean $BARE_MEAN req/s, bare drift $BARE_DRIFT%"
     [[ -z "$DRIFT_WARNING" ]] || echo "- **$DRIFT_WARNING**"
     echo
-    echo "| run | endpoint | req/s | p50 ms | p90 ms | p99 ms | non-2xx | sock err | vs bare |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| run | endpoint | req/s | p50 ms | p90 ms | p95 ms | p99 ms | non-2xx | sock err | vs bare |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for i in $(seq 0 "$last"); do
-      echo "| ${LABELS[$i]} | \`$(md "${RUN_PATHS[$i]}")\` | ${R[$i.rps]} | ${R[$i.p50_ms]} | ${R[$i.p90_ms]} |" \
+      echo "| ${LABELS[$i]} | \`$(md "${RUN_PATHS[$i]}")\` | ${R[$i.rps]} | ${R[$i.p50_ms]} | ${R[$i.p90_ms]} | ${R[$i.p95_ms]} |" \
            "${R[$i.p99_ms]} | ${R[$i.non2xx]} | $(( ${R[$i.sock_errors]} + ${R[$i.timeouts]} )) | $(pct_of_bare "${R[$i.rps]}") |"
     done
   } >> "$OUT"

@@ -1,6 +1,6 @@
 -- wrk script used by bench/http-bench.sh: prints one machine-readable line at the end of a run.
 --
---   RESULT rps=... requests=... duration_s=... p50_ms=... p90_ms=... p99_ms=... mean_ms=... max_ms=...
+--   RESULT rps=... requests=... duration_s=... p50_ms=... p90_ms=... p95_ms=... p99_ms=... mean_ms=... max_ms=...
 --          non2xx=... non2xx_mode=... sock_errors=... timeouts=...
 --
 -- Latencies come from wrk's own histogram (the one behind `wrk --latency`), microseconds -> ms.
@@ -45,10 +45,11 @@ function done(summary, latency, requests)
    local rps = 0
    if seconds > 0 then rps = summary.requests / seconds end
    io.write(string.format(
-      "RESULT rps=%.2f requests=%d duration_s=%.3f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f mean_ms=%.3f max_ms=%.3f"
+      "RESULT rps=%.2f requests=%d duration_s=%.3f p50_ms=%.3f p90_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f max_ms=%.3f"
          .. " non2xx=%d non2xx_mode=%s sock_errors=%d timeouts=%d\n",
       rps, summary.requests, seconds,
-      latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+      latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(95) / 1000,
+      latency:percentile(99) / 1000,
       latency.mean / 1000, latency.max / 1000,
       non2xx_total, mode, e.connect + e.read + e.write, e.timeout))
 end

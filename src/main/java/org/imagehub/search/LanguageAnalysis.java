@@ -156,10 +156,12 @@ final class LanguageAnalysis {
                         List.of(pluginFolding, type("imagehub_russian_light_stem"))),
                 new Chain("analysis-icu: icu_tokenizer, icu_folding, light_russian stemmer", icu, List.of(icuFolding, stemmer("light_russian"))),
                 new Chain("standard, lowercase, light_russian stemmer", "standard", List.of("lowercase", stemmer("light_russian")))));
-        // No stemmer for Ukrainian: Lucene's analysis-common has none (the light Russian one leaves -ії, -ію… alone), and its
-        // dictionary-based morfologik module is not available to this build. Words match in any inflection given.
+        // Ukrainian lemmas need a dictionary (Lucene's morfologik module), which only the hub's plugin bundles: the
+        // production plugins offer the language only as a whole analyzer (analysis-ukrainian), so there the words match
+        // in the inflection given. No folding before the lemmas: it would turn "й" into "и" and "ї" into "і".
         all.put("uk", List.of(
-                new Chain("imagehub-analysis: ICU tokenizer, ICU folding (no Ukrainian stemmer)", pluginIcu, List.of(pluginFolding)),
+                new Chain("imagehub-analysis: ICU tokenizer, lowercase, Ukrainian stop words + morfologik lemmas", pluginIcu,
+                        List.of("lowercase", type("imagehub_ukrainian_morfologik"))),
                 new Chain("analysis-icu: icu_tokenizer, icu_folding (no Ukrainian stemmer)", icu, List.of(icuFolding)),
                 new Chain("standard, lowercase, asciifolding", "standard", List.of("lowercase", "asciifolding"))));
         return all;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Per-language analysis on the embedded cluster, which gets the hub's analysis plugin (src/es-analysis-plugin):
- * ICU folding, smartcn words, French stemming — each language matched by its own analyzer.
+ * ICU folding, smartcn words, French stemming, Ukrainian lemmas — each language matched by its own analyzer.
  */
 @QuarkusTest
 class LanguageAnalysisTests {
@@ -44,6 +44,7 @@ class LanguageAnalysisTests {
                 .body("checks.find { it.name == 'elasticsearch' }.data.clusterPlugins", containsString("imagehub-analysis"))
                 .body("checks.find { it.name == 'elasticsearch' }.data.languageAnalyzers", containsString("fr=imagehub-analysis"))
                 .body("checks.find { it.name == 'elasticsearch' }.data.languageAnalyzers", containsString("zh=imagehub-analysis: smartcn"))
+                .body("checks.find { it.name == 'elasticsearch' }.data.languageAnalyzers", containsString("morfologik lemmas"))
                 .body("checks.name", hasItem("elasticsearch"));
     }
 
@@ -76,5 +77,12 @@ class LanguageAnalysisTests {
 
         Eventually.until("the Ukrainian story indexed", () -> ids(key, scoped + "конференцію"), found -> found.equals(List.of(ukrainian)));
         assertThat(ids(key, scoped + "КЕРІВНИЙ комітет")).containsExactly(ukrainian);
+        // Other inflections than the story's own ("резолюцію", "конференцію", "конференції", "дипломатії") meet through
+        // the morfologik lemmas: no field holds these forms as such.
+        assertThat(ids(key, scoped + "резолюція")).containsExactly(ukrainian);
+        assertThat(ids(key, scoped + "конференціями")).containsExactly(ukrainian);
+        assertThat(ids(key, scoped + "дипломатією")).containsExactly(ukrainian);
+        // Typographic apostrophes meet the dictionary's "'" ("з'їзду" in the story).
+        assertThat(ids(key, scoped + "з’їзд")).containsExactly(ukrainian);
     }
 }

@@ -218,9 +218,10 @@ class SearchTests {
             answer.then().statusCode(503).contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
             assertThat(answer.asString()).doesNotContainIgnoringCase("exception").doesNotContain("Connection refused");
             Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=x").then().statusCode(503);
-            // A draft save succeeds and says that no near-duplicate check was made.
+            // A create and a draft save succeed and say that no near-duplicate check was made.
             String draft = Api.as("editor.mofa").body(Stories.article().inLanguages("en").build()).post("/api/v1/manage/stories").then()
-                    .statusCode(201).extract().path("id");
+                    .statusCode(201).body("localizations[0].nearDuplicates.checked", org.hamcrest.Matchers.equalTo(false))
+                    .body("localizations[0].nearDuplicates.note", org.hamcrest.Matchers.notNullValue()).extract().path("id");
             Api.as("editor.mofa").body(Map.of("title", "Saved while search is down", "body", "<p>Text.</p>"))
                     .put("/api/v1/manage/stories/" + draft + "/localizations/fr").then().statusCode(201)
                     .body("nearDuplicates.checked", org.hamcrest.Matchers.equalTo(false)).body("nearDuplicates.note", org.hamcrest.Matchers.notNullValue());

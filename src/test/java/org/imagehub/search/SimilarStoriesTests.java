@@ -87,4 +87,38 @@ class SimilarStoriesTests {
                 .put("/api/v1/manage/stories/" + own + "/localizations/en").then().statusCode(200)
                 .body("nearDuplicates.checked", org.hamcrest.Matchers.equalTo(true)).body("nearDuplicates.similar", org.hamcrest.Matchers.empty());
     }
+
+    @Test
+    void creatingAStoryLikeAnotherOrganisationsStoryListsItInTheCreateAnswer() {
+        String topic = "create-near-" + Long.toString(System.nanoTime(), 36);
+        String text = "L'ambassade a organisé à Bordeaux une semaine de la gastronomie vietnamienne avec des ateliers de cuisine, "
+                + "une exposition sur la culture du riz dans le delta du Mékong et des dégustations de café des hauts plateaux. " + topic;
+        String published = Publishing.published(Stories.article().withLocalization(french("Semaine de la gastronomie vietnamienne à Bordeaux", text)));
+        Eventually.until("MOFA's story indexed", () -> Api.as("editor.hue").get(MANAGE_SEARCH + "?q=" + topic).then().statusCode(200)
+                .extract().<List<String>>path("items.id"), ids -> ids.contains(published));
+
+        Map<String, Object> body = Stories.article()
+                .withLocalization(french("Bordeaux fête la cuisine vietnamienne", text + " Les ateliers sont gratuits."))
+                .withLocalization(Map.of("lang", "en", "title", "Ferry timetable " + topic, "body", "<p>The river ferry leaves the old quay hourly.</p>")).build();
+        String key = "near-" + topic;
+        io.restassured.response.Response created = Api.as("editor.hue").header("Idempotency-Key", key).body(body).post("/api/v1/manage/stories");
+        created.then().statusCode(201)
+                .body("localizations.find { it.lang == 'fr' }.nearDuplicates.checked", org.hamcrest.Matchers.equalTo(true))
+                .body("localizations.find { it.lang == 'en' }.nearDuplicates.checked", org.hamcrest.Matchers.equalTo(true))
+                .body("localizations.find { it.lang == 'en' }.nearDuplicates.similar", org.hamcrest.Matchers.empty());
+        String own = created.path("id");
+        List<Map<String, Object>> similar = created.path("localizations.find { it.lang == 'fr' }.nearDuplicates.similar");
+        assertThat(similar).extracting(story -> story.get("id")).contains(published).doesNotContain(own);
+        assertThat(similar).filteredOn(story -> story.get("id").equals(published)).singleElement().satisfies(story -> assertThat(story)
+                .containsEntry("organisation", "mofa").containsEntry("lang", "fr").containsEntry("state", "published")
+                .containsEntry("title", "Semaine de la gastronomie vietnamienne à Bordeaux").containsKey("score"));
+        // A retry replays the create and checks again: the same shape, the new story still not among its own duplicates.
+        Api.as("editor.hue").header("Idempotency-Key", key).body(body).post("/api/v1/manage/stories").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", org.hamcrest.Matchers.equalTo(own))
+                .body("localizations.find { it.lang == 'fr' }.nearDuplicates.similar.id", org.hamcrest.Matchers.hasItem(published))
+                .body("localizations.find { it.lang == 'fr' }.nearDuplicates.similar.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(own)));
+        // The story as stored carries no check: it belongs to the answer only.
+        Api.as("editor.hue").get("/api/v1/manage/stories/" + own).then().statusCode(200)
+                .body("localizations[0].nearDuplicates", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -27,7 +27,7 @@ public record LocalizationView(
         TranslationStatus translation,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Only in the answer to a save: stories of any organisation very like this text in this language")
+        @Schema(description = "Only in the answer to a save or to a story create: stories of any organisation very like this text in this language")
         NearDuplicates.Check nearDuplicates) {
 
     public LocalizationView withNearDuplicates(NearDuplicates.Check check) {

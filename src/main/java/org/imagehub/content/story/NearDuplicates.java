@@ -16,7 +16,10 @@ public interface NearDuplicates {
      * @param note    why it did not run, else null
      */
     @Schema(name = "NearDuplicateCheck", requiredProperties = {"checked", "similar"},
-            description = "Stories of any organisation whose text in this language is very like the saved draft, most similar first")
+            description = "Stories of any organisation whose text in this language is very like the saved draft, most similar first",
+            example = """
+                    {"checked": true, "similar": [{"id": "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPB", "organisation": "hue", "lang": "fr",
+                      "title": "Le Vietnam et la France renforcent leur partenariat", "state": "published", "score": 41.7}]}""")
     record Check(boolean checked, String note, List<SimilarStory> similar) {
         public static Check unavailable() {
             return new Check(false, "Search is unavailable: no check for similar stories was made. The draft is saved.", List.of());

@@ -31,6 +31,7 @@ import org.imagehub.platform.http.Bodies;
 import org.imagehub.platform.http.Created;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.http.QueryParams;
+import org.imagehub.platform.idempotency.IdempotentCreate;
 import org.imagehub.platform.paging.PageLimit;
 import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
@@ -62,11 +63,11 @@ public class StoryResource {
              "seoDescription": "A new step in the strategic partnership.", "translatedFrom": {"lang": "fr", "revision": 1}}""";
 
     private final StoryService stories;
-    private final NearDuplicates nearDuplicates;
+    private final NearDuplicateAnswers nearDuplicates;
     private final CurrentActor editor;
     private final int maxPageSize;
 
-    public StoryResource(StoryService stories, NearDuplicates nearDuplicates, CurrentActor editor, HubConfig config) {
+    public StoryResource(StoryService stories, NearDuplicateAnswers nearDuplicates, CurrentActor editor, HubConfig config) {
         this.stories = stories;
         this.nearDuplicates = nearDuplicates;
         this.editor = editor;
@@ -82,13 +83,19 @@ public class StoryResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a story with its first localizations", description = "Honours Idempotency-Key: a retry gets the first answer.")
+    @Operation(summary = "Create a story with its first localizations",
+            description = "Honours Idempotency-Key: a retry gets the first answer. Each localization in the answer has nearDuplicates: stories "
+                    + "of any organisation whose text in its language is very like it (checked after the save, and again for a retry: search "
+                    + "being down never fails the create, nearDuplicates.checked is then false).")
     @APIResponse(responseCode = "201", description = "Created; Location names the story, ETag its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryView.class)))
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryInput.class),
                     examples = @ExampleObject(name = "example", value = CREATE_EXAMPLE))) StoryInput input,
             @Parameter(description = "Any unique text: a retry with the same key gets the first answer; reused for another request: 409", example = "6f1c2a8e-create-story-42", schema = @Schema(type = SchemaType.STRING, maxLength = 200)) @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return Created.response(stories.create(Bodies.require(input), editor.get(), idempotencyKey), EntityTags.of(1));
+        IdempotentCreate created = stories.create(Bodies.require(input), editor.get(), idempotencyKey);
+        // After the commit, like a localization save's check.
+        IdempotentCreate answer = new IdempotentCreate(created.status(), created.location(), nearDuplicates.withChecks(created.body()), created.replayed());
+        return Created.response(answer, EntityTags.of(1));
     }
 
     @GET
@@ -174,9 +181,7 @@ public class StoryResource {
             @Parameter(description = "The current ETag; required to change an existing one (428 without, 412 when stale)", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         StoryService.SavedLocalization saved = stories.saveLocalization(id, lang, Bodies.require(input), ifMatch, editor.get());
         // After the commit: the save never waits on nor fails with the search index.
-        LocalizationView view = saved.view();
-        String text = String.join("\n", java.util.Objects.requireNonNullElse(view.summary(), ""), java.util.Objects.requireNonNullElse(view.bodyText(), ""));
-        LocalizationView answer = view.withNearDuplicates(nearDuplicates.check(id, view.lang(), view.title(), text));
+        LocalizationView answer = nearDuplicates.withCheck(id, saved.view());
         return Response.status(saved.created() ? 201 : 200).entity(answer)
                 .header(HttpHeaders.ETAG, EntityTags.of(saved.view().version())).build();
     }
