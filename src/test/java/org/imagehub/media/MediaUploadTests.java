@@ -152,6 +152,69 @@ class MediaUploadTests {
     }
 
     @Test
+    void anOverLimitImageIsRefusedWhileItArrivesAndNothingOfItRemains() throws Exception {
+        long rows = Database.rows("media_asset");
+        int objects = originals();
+        long limit = 8L * 1024 * 1024;
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        String boundary = "hub-test-boundary";
+        byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] jpeg = TestImages.jpegSized((int) limit + 256 * 1024);
+        // Sends the form's head and the first limit + 256 KiB of the file, then holds the rest back until the answer is
+        // in: a hub that waited for the whole body before refusing would never answer.
+        java.io.InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream(concat(start, jpeg)), new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    answered.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        });
+        java.util.List<java.nio.file.Path> before = leftovers();
+        org.imagehub.testing.ChunkedPost.Answer answer;
+        try {
+            // The bound only keeps a regression from hanging the build; the answer comes as soon as the limit is passed.
+            answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return org.imagehub.testing.ChunkedPost.send(MEDIA, "multipart/form-data; boundary=" + boundary, Api.token("editor.mofa"), body);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            answered.countDown();
+        }
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"field\":\"file\"").contains("\"code\":\"too-large\"").contains(String.valueOf(limit));
+        assertThat(Database.rows("media_asset")).isEqualTo(rows);
+        assertThat(originals()).isEqualTo(objects);
+        assertThat(leftovers()).as("no temporary file left").isSubsetOf(before);
+
+        // A declared length over the largest limit (images here: 8 MiB, and the form's lines) is refused before a byte is read.
+        byte[] declaredHead = ("POST " + MEDIA + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.token("editor.mofa")
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + (limit + 1024 * 1024)
+                + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket(java.net.URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.getOutputStream().write(declaredHead);
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).contains(" 413 ");
+        }
+    }
+
+    static java.util.List<java.nio.file.Path> leftovers() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(org.imagehub.media.asset.UploadReceiver.TEMP_PREFIX)).toList();
+        }
+    }
+
+    @Test
     void onlyEditorsUploadAndContributorsOnlyRead() {
         upload("contributor.embassy-fr", "x.jpg", TestImages.jpeg(32, 32), "image/jpeg").then().statusCode(403);
         RestAssured.given().multiPart("file", "x.jpg", TestImages.jpeg(32, 32), "image/jpeg").post(MEDIA).then().statusCode(401);

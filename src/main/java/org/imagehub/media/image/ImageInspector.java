@@ -41,15 +41,35 @@ public class ImageInspector {
         this.config = config;
     }
 
-    public SniffedFile inspect(Path file, long size) {
-        String type = sniff(file);
+    /** What the first bytes of a file are (Tika reads at most its longest magic, 64 KiB, of a file anyway). */
+    public String sniff(byte[] head) {
+        return tika.detect(head);
+    }
+
+    /** The largest upload of this sniffed type, in bytes; refuses (415) a type the hub does not take. */
+    public long limitFor(String type) {
+        requireAccepted(type);
+        return config.imageMaxBytes();
+    }
+
+    /** The largest upload of any kind. */
+    public long largestLimit() {
+        return config.imageMaxBytes();
+    }
+
+    private static void requireAccepted(String type) {
         if (type.equals("image/svg+xml")) {
             throw new UnsupportedMediaException(type, "SVG is not accepted (it can carry scripts); upload a PNG of it");
         }
-        String extension = IMAGE_TYPES.get(type);
-        if (extension == null) {
+        if (!IMAGE_TYPES.containsKey(type)) {
             throw new UnsupportedMediaException(type, "accepted are " + String.join(", ", IMAGE_TYPES.keySet().stream().sorted().toList()));
         }
+    }
+
+    public SniffedFile inspect(Path file, long size) {
+        String type = sniff(file);
+        requireAccepted(type);
+        String extension = IMAGE_TYPES.get(type);
         if (size > config.imageMaxBytes()) {
             throw new PayloadTooLargeException("The image has " + size + " bytes; images may have at most " + config.imageMaxBytes() + ".",
                     List.of(new FieldError("file", "too-large", "at most " + config.imageMaxBytes() + " bytes for an image")));
