@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.imagehub.content.media.StoryMediaService;
+import org.imagehub.media.asset.MediaLibrary;
 import org.imagehub.media.serving.PublishedMedia;
 import org.imagehub.platform.NativeSql;
 
@@ -19,18 +20,23 @@ import org.imagehub.platform.NativeSql;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PublishedMediaCheck implements PublishedMedia {
     private final StoryMediaService storyMedia;
+    private final MediaLibrary library;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public PublishedMediaCheck(StoryMediaService storyMedia, EntityManager entityManager, Clock clock) {
+    public PublishedMediaCheck(StoryMediaService storyMedia, MediaLibrary library, EntityManager entityManager, Clock clock) {
         this.storyMedia = storyMedia;
+        this.library = library;
         this.entityManager = entityManager;
         this.clock = clock;
     }
 
     @Override
     public boolean isPublished(String assetId) {
-        List<String> stories = storyMedia.storiesReferencing(List.of(assetId)).getOrDefault(assetId, List.of());
+        // A video's poster is reached through the video: public while a published story shows that video.
+        List<String> shownAs = new java.util.ArrayList<>(library.videosWithPoster(assetId));
+        shownAs.add(assetId);
+        List<String> stories = storyMedia.storiesReferencing(shownAs).values().stream().flatMap(List::stream).distinct().toList();
         if (stories.isEmpty()) {
             return false;
         }
