@@ -94,8 +94,27 @@ class VideoInStoriesTests {
         assertThat(Consumers.withKey(key).get("/api/v1/feeds/fr.rss").then().statusCode(200).extract().asString())
                 .contains(videoUrl + "\"").contains("type=\"video/mp4\"");
 
-        RestAssured.get(videoUrl).then().statusCode(200).contentType("video/mp4");
+        RestAssured.get(videoUrl).then().statusCode(200).contentType("video/mp4").header("Accept-Ranges", "bytes");
         RestAssured.get(posterUrl).then().statusCode(200).contentType("image/jpeg");
 
+        // A player seeks with byte ranges: 206 with exactly those bytes, the last n bytes, and 416 past the end.
+        var part = RestAssured.given().header("Range", "bytes=1000-1999").get(videoUrl).then().statusCode(206)
+                .header("Content-Range", "bytes 1000-1999/" + video.length).header("Accept-Ranges", "bytes")
+                .header("Content-Length", "1000").contentType("video/mp4").extract().asByteArray();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(video, 1000, 2000));
+        byte[] tail = RestAssured.given().header("Range", "bytes=-100").get(videoUrl).then().statusCode(206)
+                .header("Content-Range", "bytes " + (video.length - 100) + "-" + (video.length - 1) + "/" + video.length)
+                .extract().asByteArray();
+        assertThat(tail).isEqualTo(java.util.Arrays.copyOfRange(video, video.length - 100, video.length));
+        byte[] rest = RestAssured.given().header("Range", "bytes=" + (video.length - 10) + "-").get(videoUrl).then().statusCode(206)
+                .extract().asByteArray();
+        assertThat(rest).hasSize(10);
+        RestAssured.given().header("Range", "bytes=" + video.length + "-").get(videoUrl).then().statusCode(416)
+                .contentType("application/problem+json").header("Content-Range", "bytes */" + video.length)
+                .body("type", equalTo("urn:image-hub:problem:range-not-satisfiable")).body("errors[0].field", equalTo("header.Range"));
+        String etagOfVideo = RestAssured.get(videoUrl).header("ETag");
+        RestAssured.given().header("Range", "bytes=0-9").header("If-Range", "\"stale\"").get(videoUrl).then().statusCode(200)
+                .header("Content-Length", String.valueOf(video.length));
+        RestAssured.given().header("Range", "bytes=0-9").header("If-Range", etagOfVideo).get(videoUrl).then().statusCode(206);
     }
 }
