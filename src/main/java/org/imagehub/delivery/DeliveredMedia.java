@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(requiredProperties = {"assetId", "role", "kind", "mediaType", "renditions"})
 public record DeliveredMedia(
         @Schema(example = "01jd8x6m3v9q2w7r5t4y1k0zpa") String assetId,
-        @Schema(enumeration = {"lead", "gallery", "video", "infographic", "inline"}, example = "lead") String role,
-        @Schema(enumeration = {"image", "video"}, example = "image") String kind,
+        @Schema(enumeration = {"lead", "gallery", "video", "infographic", "inline", "document"}, example = "lead") String role,
+        @Schema(enumeration = {"image", "video", "document"}, example = "image") String kind,
         @Schema(example = "image/jpeg") String mediaType,
         @Schema(example = "4000") Integer width,
         @Schema(example = "3000") Integer height,
@@ -51,6 +51,12 @@ public record DeliveredMedia(
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isVideo() {
         return "video".equals(kind);
+    }
+
+    /** A document (PDF): an attachment in feeds, neither a picture nor a video in ninjs and JSON-LD. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isDocument() {
+        return "document".equals(kind);
     }
 
     /**

@@ -196,9 +196,9 @@ class MediaUploadTests {
         assertThat(originals()).isEqualTo(objects);
         assertThat(leftovers()).as("no temporary file left").isSubsetOf(before);
 
-        // A declared length over the largest limit (images here: 8 MiB, and the form's lines) is refused before a byte is read.
+        // A declared length over the largest limit (documents here: 16 MiB; under the platform's 256 MiB) is refused before a byte is read.
         byte[] declaredHead = ("POST " + MEDIA + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.token("editor.mofa")
-                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + (limit + 1024 * 1024)
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + (200L * 1024 * 1024)
                 + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (java.net.Socket socket = new java.net.Socket(java.net.URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
             socket.getOutputStream().write(declaredHead);
@@ -212,6 +212,39 @@ class MediaUploadTests {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(f -> f.getFileName().toString().startsWith(org.imagehub.media.asset.UploadReceiver.TEMP_PREFIX)).toList();
         }
+    }
+
+    @Test
+    void aPdfIsADocumentStoredWithoutItsAuthorsAndScriptsServedAsAnAttachmentAndUsableByAStory() throws Exception {
+        byte[] pdf = TestImages.pdfWithAuthorAndScript("Trần Thị Bí Mật");
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("app.alert");
+
+        Response stored = upload("editor.mofa", "report.pdf", pdf, "application/octet-stream");
+        stored.then().statusCode(201).body("kind", equalTo("document")).body("mediaType", equalTo("application/pdf"))
+                .body("renditions", equalTo("ready")).body("files.size()", equalTo(0)).body("width", org.hamcrest.Matchers.nullValue());
+        String id = stored.path("id");
+        byte[] original = Api.as("editor.mofa").get((String) stored.path("original.url")).then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename="))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(original)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(document.getDocumentInformation().getAuthor()).isNull();
+            assertThat(document.getDocumentInformation().getCOSObject().size()).isZero();
+            assertThat(document.getDocumentCatalog().getMetadata()).isNull();
+            assertThat(document.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.OPEN_ACTION)).isNull();
+        }
+        // Sent as an image, a PDF is a disguise: refused, naming what it is.
+        upload("editor.mofa", "scan.png", TestImages.pdfWithAuthorAndScript("x"), "application/octet-stream").then().statusCode(415)
+                .body("detail", containsString("application/pdf"));
+
+        String storyId = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        String etag = Api.as("editor.mofa").get("/api/v1/manage/stories/" + storyId).then().extract().header("ETag");
+        Api.as("editor.mofa").header("If-Match", etag).body(Map.of("items", List.of(Map.of("assetId", id, "role", "document"))))
+                .put("/api/v1/manage/stories/" + storyId + "/media").then().statusCode(200);
+        Api.as("editor.mofa").get(MEDIA + "?kind=document").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
     @Test

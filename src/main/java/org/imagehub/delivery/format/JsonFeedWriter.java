@@ -60,7 +60,7 @@ public final class JsonFeedWriter {
             }
             // A video's picture is its poster; the video itself is an attachment.
             org.imagehub.delivery.DeliveredMedia.File picture = media.isVideo()
-                    ? (media.poster() == null ? null : media.poster().display()) : file;
+                    ? (media.poster() == null ? null : media.poster().display()) : media.isDocument() ? null : file;
             if (!item.has("image") && picture != null) {
                 item.put("image", picture.url());
             }

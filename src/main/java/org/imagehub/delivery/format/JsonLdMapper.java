@@ -68,7 +68,7 @@ public final class JsonLdMapper {
         com.fasterxml.jackson.databind.node.ArrayNode videos = NODES.arrayNode();
         for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
             org.imagehub.delivery.DeliveredMedia.File file = media.display();
-            if (file == null) {
+            if (file == null || media.isDocument()) {
                 continue;
             }
             if (media.isVideo()) {

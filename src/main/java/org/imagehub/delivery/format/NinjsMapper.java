@@ -60,6 +60,9 @@ public final class NinjsMapper {
         ArrayNode associations = item.putArray("associations");
         int index = 0;
         for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
+            if (media.isDocument()) {
+                continue; // not a picture nor a video: a feed's attachment
+            }
             ObjectNode picture = associations.addObject();
             picture.put("name", media.role() + (index == 0 ? "" : "-" + index));
             picture.put("uri", "urn:image-hub:media:" + media.assetId());

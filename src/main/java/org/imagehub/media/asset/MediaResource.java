@@ -65,16 +65,17 @@ public class MediaResource {
     /** The form of an upload, one file: documented only, the body is parsed as it streams in ({@link UploadReceiver}). */
     @Schema(requiredProperties = "file")
     public static final class UploadForm {
-        @Schema(type = SchemaType.STRING, format = "binary", description = "A JPEG or PNG image; its type is read from its bytes")
+        @Schema(type = SchemaType.STRING, format = "binary", description = "A JPEG or PNG image, or a PDF document; its type is read from its bytes")
         public String file;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
-    @Operation(summary = "Upload an image",
+    @Operation(summary = "Upload an image or a PDF document",
             description = "Multipart, one part `file`; streamed to disk, never held in memory. The type is read from the bytes (415 naming "
-                    + "it for anything but JPEG and PNG: SVG, PDF, executables, polyglots); images over hub.media.image-max-bytes are "
+                    + "it for anything but JPEG, PNG and PDF: SVG, executables, polyglots). A PDF (hub.media.document-max-bytes) is stored "
+                    + "without its document info, XMP metadata and document-level scripts, gets no renditions, and is served as an attachment; images over hub.media.image-max-bytes are "
                     + "413 as soon as that many bytes have arrived (the rest is not read; a declared Content-Length over the largest "
                     + "per-kind limit is 413 before anything is read), over hub.media.max-pixels (read from the header, before decoding) "
                     + "413 too. EXIF, XMP and IPTC are removed before the "
@@ -108,7 +109,7 @@ public class MediaResource {
     @Operation(summary = "The media library, newest first",
             description = "Filters combine with AND; `missingAltText=fr` lists the assets without French alt text. Paged with `cursor`.")
     public MediaLibrary.Page list(
-            @Parameter(description = "image or video", schema = @Schema(type = SchemaType.STRING, enumeration = {"image", "video"}))
+            @Parameter(description = "image, video or document", schema = @Schema(type = SchemaType.STRING, enumeration = {"image", "video", "document"}))
             @QueryParam("kind") String kind,
             @Parameter(description = "The owning organisation", example = "mofa") @QueryParam("organisation") String organisation,
             @Parameter(description = "State of the renditions", schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "ready", "failed"}))
@@ -118,7 +119,7 @@ public class MediaResource {
             @Parameter(description = "Opaque, signed: the `next` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (default 50)", example = "50",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = ApiSchemas.MAX_PAGE_SIZE)) @QueryParam("limit") String limit) {
-        oneOf("query.kind", kind, "image", "video");
+        oneOf("query.kind", kind, "image", "video", "document");
         oneOf("query.renditions", renditions, "pending", "ready", "failed");
         return library.list(new MediaLibrary.Filter(kind, organisation, renditions, missingAltText), cursor,
                 PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 50, maxPageSize));

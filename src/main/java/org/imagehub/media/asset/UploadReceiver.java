@@ -56,7 +56,7 @@ public class UploadReceiver {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if ("file".equals(part.getFieldName())) {
-                    Path file = store(part.getInputStream(), onRefusedMidway);
+                    Path file = store(part.getInputStream(), part.getName(), part.getContentType(), onRefusedMidway);
                     return new Received(file, part.getName());
                 }
             }
@@ -71,7 +71,7 @@ public class UploadReceiver {
         throw new ValidationException("The form has no file.", List.of(new FieldError("file", "required", "one part named file")));
     }
 
-    private Path store(InputStream part, Runnable onRefusedMidway) throws IOException {
+    private Path store(InputStream part, String name, String declaredType, Runnable onRefusedMidway) throws IOException {
         Path file = Files.createTempFile(TEMP_PREFIX, ".part");
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] head = part.readNBytes(HEAD);
@@ -80,7 +80,9 @@ public class UploadReceiver {
             }
             long limit;
             try {
-                limit = inspector.limitFor(inspector.sniff(head));
+                String type = inspector.sniff(head);
+                limit = inspector.limitFor(type);
+                requireNotDisguised(type, name, declaredType);
             } catch (RuntimeException refused) {
                 onRefusedMidway.run();
                 throw refused;
@@ -98,6 +100,21 @@ public class UploadReceiver {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             throw e;
+        }
+    }
+
+    /**
+     * The client's name and type never decide what a file is, but a document sent as an image (a {@code .jpg} that is a
+     * PDF) is a disguise, not a mistake: refused rather than stored as something the sender did not say.
+     */
+    private static void requireNotDisguised(String type, String name, String declaredType) {
+        if (!type.startsWith("image/")) {
+            String lowerName = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+            boolean namedImage = java.util.List.of(".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg").stream().anyMatch(lowerName::endsWith);
+            boolean declaredImage = declaredType != null && declaredType.toLowerCase(java.util.Locale.ROOT).startsWith("image/");
+            if (namedImage || declaredImage) {
+                throw new org.imagehub.media.image.UnsupportedMediaException(type, "it was sent as an image (by its name or declared type)");
+            }
         }
     }
 

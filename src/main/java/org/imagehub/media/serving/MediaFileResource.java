@@ -52,11 +52,13 @@ public class MediaFileResource {
                     + "(to anyone else 404); editors with a bearer token may preview any asset's files (not cached). Strong ETag (the "
                     + "content's SHA-256), If-None-Match gives 304, Cache-Control: public, max-age=31536000, immutable. One byte range "
                     + "(Range: bytes=a-b) gives 206 with Content-Range (Accept-Ranges: bytes), read from storage by a ranged GET; a range "
-                    + "past the end gives 416.")
+                    + "past the end gives 416. Documents (PDF) are served with Content-Disposition: attachment and X-Content-Type-Options: nosniff.")
     @APIResponse(responseCode = "200", description = "The file", content = {
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "206", description = "The byte range asked for, with Content-Range (videos are seeked this way)", content = {
             @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -107,6 +109,12 @@ public class MediaFileResource {
                 ? Response.status(206).entity(body).type(stored.mediaType()).header("Content-Range", part.get().contentRange(stored.bytes()))
                         .header(HttpHeaders.CONTENT_LENGTH, part.get().length())
                 : Response.ok(body, stored.mediaType()).header(HttpHeaders.CONTENT_LENGTH, stored.bytes());
+        if (!stored.mediaType().startsWith("image/") && !stored.mediaType().startsWith("video/")) {
+            // A document (PDF) is downloaded, never rendered in the hub's origin: a PDF that is also a page or carries
+            // scripts cannot act as this site (attachment, nosniff, and a sandbox should a browser show it anyway).
+            response.header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                    .header("Content-Security-Policy", "sandbox");
+        }
         return response
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)

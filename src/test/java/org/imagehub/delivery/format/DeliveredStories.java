@@ -93,6 +93,15 @@ final class DeliveredStories {
         return this;
     }
 
+    /** A PDF document: no renditions, no size in pixels. */
+    DeliveredStories withDocument() {
+        media.add(new org.imagehub.delivery.DeliveredMedia("01jd8x6m3v9q2w7r5t4y1k0zdd", "document", "document", "application/pdf", null, null,
+                null, "Communiqué (PDF)", null, null, null, null, java.time.Instant.parse("2026-11-30T10:00:00Z"),
+                new org.imagehub.delivery.DeliveredMedia.File("original", "application/pdf", null, null, 81_000,
+                        "https://hub.example.org/api/v1/media/01jd8x6m3v9q2w7r5t4y1k0zdd/original-abcdabcdabcdabcd.pdf"), List.of(), null));
+        return this;
+    }
+
     /** A video of 93.48 s with a poster image, and a caption in the story's language. */
     DeliveredStories withVideo() {
         String base = "https://hub.example.org/api/v1/media/";
