@@ -116,5 +116,15 @@ class VideoInStoriesTests {
         RestAssured.given().header("Range", "bytes=0-9").header("If-Range", "\"stale\"").get(videoUrl).then().statusCode(200)
                 .header("Content-Length", String.valueOf(video.length));
         RestAssured.given().header("Range", "bytes=0-9").header("If-Range", etagOfVideo).get(videoUrl).then().statusCode(206);
+
+        // The poster cropped anew (a moved focal point): the published document shows its new crops.
+        String posterTag = Api.as("approver.mofa").get(MEDIA + "/" + posterId).then().extract().header("ETag");
+        Api.as("approver.mofa").header("If-Match", posterTag).body(Map.of("focalPoint", Map.of("x", 0.1, "y", 0.9)))
+                .put(MEDIA + "/" + posterId).then().statusCode(200);
+        String newThumbnail = Eventually.until("the poster's new crops", () -> MediaLibraryTests.fileUrl(ready(posterId), "thumbnail", "image/jpeg"),
+                url -> !detail.getList("media[0].poster.renditions.url", String.class).stream().anyMatch(old -> old.endsWith(url)));
+        Eventually.until("the new crops in the published story", () -> Consumers.withKey(key).get("/api/v1/stories/" + storyId + "?lang=fr")
+                .then().statusCode(200).extract().jsonPath().getList("media[0].poster.renditions.url", String.class),
+                urls -> urls.stream().anyMatch(url -> url.endsWith(newThumbnail)));
     }
 }

@@ -56,9 +56,14 @@ public class StoryImages {
                         poster.files().stream().map(StoryImages::file).toList()));
     }
 
-    /** The stories using an asset (content's answer); the caller projects those with a live language. */
+    /**
+     * The stories showing an asset (content's answer); the caller projects those with a live language. A poster is
+     * shown through its video, so the stories using those videos count too (new poster crops reach their documents).
+     */
     public List<String> liveStoriesUsing(String assetId) {
-        return storyMedia.storiesReferencing(List.of(assetId)).getOrDefault(assetId, List.of());
+        List<String> shownAs = new java.util.ArrayList<>(library.videosWithPoster(assetId));
+        shownAs.add(assetId);
+        return storyMedia.storiesReferencing(shownAs).values().stream().flatMap(List::stream).distinct().toList();
     }
 
     private static DeliveredMedia.File file(MediaFileView file) {
