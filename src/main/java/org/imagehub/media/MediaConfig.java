@@ -12,6 +12,10 @@ public interface MediaConfig {
     @WithDefault("52428800")
     long imageMaxBytes();
 
+    /** Largest document (PDF) upload, in bytes (413 over it); 250 MiB, under hub.limits.multipart-body-bytes. */
+    @WithDefault("262144000")
+    long documentMaxBytes();
+
     /** Largest video sent through the hub, in bytes; bigger videos go straight to storage by presigned upload. */
     @WithDefault("262144000")
     long videoMaxBytes();

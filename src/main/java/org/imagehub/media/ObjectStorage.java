@@ -59,6 +59,11 @@ public class ObjectStorage {
     }
 
     /** Up to {@code length} bytes from the start of the object (a ranged GET); the caller closes the stream. */
+    /** {@code length} bytes from {@code offset}: a ranged GET, so only those bytes leave storage. */
+    public InputStream range(String key, long offset, long length) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(length).build()));
+    }
+
     public InputStream head(String key, long length) {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(0L).length(length).build()));
     }

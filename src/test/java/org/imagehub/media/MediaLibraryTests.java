@@ -26,6 +26,9 @@ class MediaLibraryTests {
     @Inject
     ObjectStorage storage;
 
+    @Inject
+    org.imagehub.media.video.MultipartStorage multipart;
+
     @InjectObjectStore
     EmbeddedObjectStore objectStore;
 
@@ -116,6 +119,24 @@ class MediaLibraryTests {
         Api.asAdmin().body(Map.of("repair", true)).post(MEDIA + "/orphan-sweeps").then().statusCode(200)
                 .body("orphanObjects", org.hamcrest.Matchers.hasItem(planted)).body("repaired", equalTo(true));
         assertThat(storage.stat(planted)).isEmpty();
+    }
+
+    @Test
+    void theOrphanSweepListsStorageForUnfinishedMultipartUploadsNoRowKnowsAndAbortsThemOnRepair() {
+        String abandoned = "videos/" + Long.toString(System.nanoTime(), 36) + ".mp4";
+        String abandonedId = multipart.create(abandoned, "video/mp4");
+        String known = VideoUploadTests.start("video/mp4", new byte[6 * 1024 * 1024], "known.mp4").getString("id");
+        String knownKey = (String) Database.value("select object_key from media_upload where id = ?", known);
+
+        Api.asAdmin().body(Map.of()).post(MEDIA + "/orphan-sweeps").then().statusCode(200)
+                .body("abandonedUploads", org.hamcrest.Matchers.hasItem(abandoned))
+                .body("abandonedUploads", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(knownKey)));
+        assertThat(multipart.incomplete("videos/")).extracting(org.imagehub.media.video.MultipartStorage.Incomplete::uploadId).contains(abandonedId);
+
+        Api.asAdmin().body(Map.of("repair", true)).post(MEDIA + "/orphan-sweeps").then().statusCode(200)
+                .body("abandonedUploads", org.hamcrest.Matchers.hasItem(abandoned)).body("repaired", equalTo(true));
+        assertThat(multipart.incomplete("videos/")).extracting(org.imagehub.media.video.MultipartStorage.Incomplete::uploadId).doesNotContain(abandonedId);
+        assertThat(multipart.incomplete("videos/")).extracting(org.imagehub.media.video.MultipartStorage.Incomplete::key).contains(knownKey);
     }
 
     @Test

@@ -152,6 +152,102 @@ class MediaUploadTests {
     }
 
     @Test
+    void anOverLimitImageIsRefusedWhileItArrivesAndNothingOfItRemains() throws Exception {
+        long rows = Database.rows("media_asset");
+        int objects = originals();
+        long limit = 8L * 1024 * 1024;
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        String boundary = "hub-test-boundary";
+        byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] jpeg = TestImages.jpegSized((int) limit + 256 * 1024);
+        // Sends the form's head and the first limit + 256 KiB of the file, then holds the rest back until the answer is
+        // in: a hub that waited for the whole body before refusing would never answer.
+        java.io.InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream(concat(start, jpeg)), new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                try {
+                    answered.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        });
+        java.util.List<java.nio.file.Path> before = leftovers();
+        org.imagehub.testing.ChunkedPost.Answer answer;
+        try {
+            // The bound only keeps a regression from hanging the build; the answer comes as soon as the limit is passed.
+            answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return org.imagehub.testing.ChunkedPost.send(MEDIA, "multipart/form-data; boundary=" + boundary, Api.token("editor.mofa"), body);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            answered.countDown();
+        }
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"field\":\"file\"").contains("\"code\":\"too-large\"").contains(String.valueOf(limit));
+        assertThat(Database.rows("media_asset")).isEqualTo(rows);
+        assertThat(originals()).isEqualTo(objects);
+        assertThat(leftovers()).as("no temporary file left").isSubsetOf(before);
+
+        // A declared length over the largest limit (documents here: 16 MiB; under the platform's 256 MiB) is refused before a byte is read.
+        byte[] declaredHead = ("POST " + MEDIA + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.token("editor.mofa")
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + (200L * 1024 * 1024)
+                + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket(java.net.URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.getOutputStream().write(declaredHead);
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).contains(" 413 ");
+        }
+    }
+
+    static java.util.List<java.nio.file.Path> leftovers() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(org.imagehub.media.asset.UploadReceiver.TEMP_PREFIX)).toList();
+        }
+    }
+
+    @Test
+    void aPdfIsADocumentStoredWithoutItsAuthorsAndScriptsServedAsAnAttachmentAndUsableByAStory() throws Exception {
+        byte[] pdf = TestImages.pdfWithAuthorAndScript("Trần Thị Bí Mật");
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("app.alert");
+
+        Response stored = upload("editor.mofa", "report.pdf", pdf, "application/octet-stream");
+        stored.then().statusCode(201).body("kind", equalTo("document")).body("mediaType", equalTo("application/pdf"))
+                .body("renditions", equalTo("ready")).body("files.size()", equalTo(0)).body("width", org.hamcrest.Matchers.nullValue());
+        String id = stored.path("id");
+        byte[] original = Api.as("editor.mofa").get((String) stored.path("original.url")).then().statusCode(200)
+                .contentType("application/pdf")
+                .header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename="))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(original)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(document.getDocumentInformation().getAuthor()).isNull();
+            assertThat(document.getDocumentInformation().getCOSObject().size()).isZero();
+            assertThat(document.getDocumentCatalog().getMetadata()).isNull();
+            assertThat(document.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.OPEN_ACTION)).isNull();
+        }
+        // Sent as an image, a PDF is a disguise: refused, naming what it is.
+        upload("editor.mofa", "scan.png", TestImages.pdfWithAuthorAndScript("x"), "application/octet-stream").then().statusCode(415)
+                .body("detail", containsString("application/pdf"));
+
+        String storyId = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        String etag = Api.as("editor.mofa").get("/api/v1/manage/stories/" + storyId).then().extract().header("ETag");
+        Api.as("editor.mofa").header("If-Match", etag).body(Map.of("items", List.of(Map.of("assetId", id, "role", "document"))))
+                .put("/api/v1/manage/stories/" + storyId + "/media").then().statusCode(200);
+        Api.as("editor.mofa").get(MEDIA + "?kind=document").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
     void onlyEditorsUploadAndContributorsOnlyRead() {
         upload("contributor.embassy-fr", "x.jpg", TestImages.jpeg(32, 32), "image/jpeg").then().statusCode(403);
         RestAssured.given().multiPart("file", "x.jpg", TestImages.jpeg(32, 32), "image/jpeg").post(MEDIA).then().statusCode(401);

@@ -101,6 +101,31 @@ class VideoUploadTests {
     }
 
     @Test
+    void aVideosGpsAndPersonalTagsAreBlankedInStorageBeforeItBecomesAnAssetAndEveryOffsetIsKept() throws Exception {
+        byte[] video = TestVideos.mp4WithGps(1280, 720, 8_000, 400 * 1024, 7, "+21.0285+105.8542/", "Nguyen Van A");
+        String uploaded = new String(video, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(uploaded).contains("\u00a9xyz").contains("+21.0285+105.8542/").contains("Nguyen Van A");
+        JsonPath plan = start("video/mp4", video, "phone.mp4");
+        sendParts(plan, video);
+
+        JsonPath asset = complete(plan.getString("id")).then().statusCode(201)
+                .body("durationMs", equalTo(8000)).body("width", equalTo(1280)).body("height", equalTo(720))
+                .body("sha256", equalTo(org.imagehub.platform.Hashes.sha256Hex(video))).extract().jsonPath();
+        byte[] served = Api.as("editor.mofa").get(asset.getString("original.url")).then().statusCode(200).extract().asByteArray();
+        String text = new String(served, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain("\u00a9xyz").doesNotContain("+21.0285").doesNotContain("Nguyen Van A").doesNotContain("udta");
+        assertThat(served).hasSameSizeAs(video);
+        // Same sizes, so the sample data and every offset into it are where they were.
+        int mdat = uploaded.indexOf("mdat") - 4;
+        assertThat(Arrays.copyOfRange(served, 0, 8)).isEqualTo(Arrays.copyOfRange(video, 0, 8));
+        assertThat(Arrays.copyOfRange(served, mdat, served.length)).isEqualTo(Arrays.copyOfRange(video, mdat, video.length));
+        String storedSha = org.imagehub.platform.Hashes.sha256Hex(served);
+        assertThat(asset.getString("original.url")).contains("original-" + storedSha.substring(0, 16));
+        assertThat(storage.stat((String) Database.value("select original_key from media_asset where id = ?", asset.getString("id"))))
+                .hasValueSatisfying(stat -> assertThat(stat.size()).isEqualTo(video.length));
+    }
+
+    @Test
     void aCompletedUploadThatIsNotAVideoIsRefusedAndNothingRemains() throws Exception {
         byte[] pdf = new byte[6 * 1024 * 1024];
         byte[] head = TestImages.pdf();

@@ -27,6 +27,29 @@ public final class TestVideos {
         return out.toByteArray();
     }
 
+    /**
+     * An MP4 whose movie carries user data as a phone writes it: {@code moov/udta/©xyz} with a GPS position (ISO 6709)
+     * and {@code moov/meta} with an owner name; the {@code mdat} comes after the {@code moov}, as offsets would point.
+     */
+    public static byte[] mp4WithGps(int width, int height, long durationMs, int totalBytes, long seed, String position, String owner) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(totalBytes + 512);
+        out.writeBytes(box("ftyp", ByteBuffer.allocate(16).put(ascii("mp42")).putInt(0).put(ascii("mp42")).put(ascii("isom")).array()));
+        byte[] xyzText = position.getBytes(StandardCharsets.UTF_8);
+        byte[] xyz = ByteBuffer.allocate(4 + xyzText.length).putShort((short) xyzText.length).putShort((short) 0x15c7).put(xyzText).array();
+        byte[] udta = box("udta", boxBytes(new byte[] {(byte) 0xA9, 'x', 'y', 'z'}, xyz));
+        byte[] meta = box("meta", concat(new byte[4], box("ownr", owner.getBytes(StandardCharsets.UTF_8))));
+        out.writeBytes(box("moov", concat(concat(movieHeader(1000, durationMs), box("trak", trackHeader(durationMs, width, height))),
+                concat(udta, meta))));
+        byte[] payload = new byte[Math.max(0, totalBytes - out.size() - 8)];
+        new Random(seed).nextBytes(payload);
+        out.writeBytes(box("mdat", payload));
+        return out.toByteArray();
+    }
+
+    private static byte[] boxBytes(byte[] type, byte[] body) {
+        return ByteBuffer.allocate(8 + body.length).putInt(8 + body.length).put(type).put(body).array();
+    }
+
     private static byte[] movieHeader(int timescale, long duration) {
         ByteBuffer body = ByteBuffer.allocate(100);
         body.putInt(0).putInt(0).putInt(0).putInt(timescale).putInt((int) duration).putInt(0x00010000).putShort((short) 0x0100)

@@ -55,7 +55,7 @@ public class StoryMediaResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the media a story uses",
-            description = "Roles lead, gallery, video, infographic, inline; `lang` gives an infographic a different image per language. "
+            description = "Roles lead, gallery, video, infographic, inline, document (a PDF); `lang` gives an infographic a different image per language. "
                     + "Needs If-Match with the story's ETag (428 without, 412 when stale); answers the story's new ETag.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StoryMediaList.class)))

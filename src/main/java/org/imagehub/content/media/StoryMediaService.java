@@ -36,7 +36,7 @@ import org.imagehub.security.audit.AuditLog;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class StoryMediaService implements AssetReferences {
-    static final Set<String> ROLES = Set.of("lead", "gallery", "video", "infographic", "inline");
+    static final Set<String> ROLES = Set.of("lead", "gallery", "video", "infographic", "inline", "document");
     static final int MAX_ITEMS = 100;
 
     private final MediaLibrary library;

@@ -102,14 +102,16 @@ public final class FeedWriter {
     }
 
     /**
-     * The story's first image: RSS allows one enclosure per item, and Rome writes it in Atom as
-     * {@code link rel="enclosure"}.
+     * The story's video if it has one (an enclosure is the medium a reader fetches), else its first image, else its
+     * first document (PDF): RSS allows
+     * one enclosure per item, and Rome writes it in Atom as {@code link rel="enclosure"}.
      */
     private static List<com.rometools.rome.feed.synd.SyndEnclosure> enclosure(DeliveredStory story) {
         if (story.media() == null) {
             return List.of();
         }
-        return story.media().stream().map(org.imagehub.delivery.DeliveredMedia::display).filter(java.util.Objects::nonNull).limit(1)
+        return story.media().stream().sorted(java.util.Comparator.comparingInt(media -> media.isVideo() ? 0 : media.isDocument() ? 2 : 1))
+                .map(org.imagehub.delivery.DeliveredMedia::display).filter(java.util.Objects::nonNull).limit(1)
                 .map(file -> {
                     com.rometools.rome.feed.synd.SyndEnclosure enclosure = new com.rometools.rome.feed.synd.SyndEnclosureImpl();
                     enclosure.setUrl(file.url());

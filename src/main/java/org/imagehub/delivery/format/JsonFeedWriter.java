@@ -58,14 +58,20 @@ public final class JsonFeedWriter {
             if (file == null) {
                 continue;
             }
-            if (!item.has("image")) {
-                item.put("image", file.url());
+            // A video's picture is its poster; the video itself is an attachment.
+            org.imagehub.delivery.DeliveredMedia.File picture = media.isVideo()
+                    ? (media.poster() == null ? null : media.poster().display()) : media.isDocument() ? null : file;
+            if (!item.has("image") && picture != null) {
+                item.put("image", picture.url());
             }
             ObjectNode attachment = attachments.addObject();
             attachment.put("url", file.url());
             attachment.put("mime_type", file.mediaType());
             attachment.put("size_in_bytes", file.bytes());
             putIfPresent(attachment, "title", media.caption() != null ? media.caption() : media.altText());
+            if (media.durationMs() != null) {
+                attachment.put("duration_in_seconds", media.durationMs() / 1000.0);
+            }
         }
     }
 

@@ -65,9 +65,14 @@ public final class JsonLdMapper {
             return;
         }
         com.fasterxml.jackson.databind.node.ArrayNode images = NODES.arrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode videos = NODES.arrayNode();
         for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
             org.imagehub.delivery.DeliveredMedia.File file = media.display();
-            if (file == null) {
+            if (file == null || media.isDocument()) {
+                continue;
+            }
+            if (media.isVideo()) {
+                videos.add(video(media, file, story));
                 continue;
             }
             ObjectNode image = images.addObject();
@@ -89,6 +94,43 @@ public final class JsonLdMapper {
         if (!images.isEmpty()) {
             article.set("image", images);
         }
+        if (!videos.isEmpty()) {
+            article.set("video", videos);
+        }
+    }
+
+    /**
+     * A video as a schema.org VideoObject: what search engines ask of one (name, thumbnailUrl, uploadDate, contentUrl,
+     * duration in ISO 8601), the thumbnail being the poster's display rendition.
+     */
+    private static ObjectNode video(org.imagehub.delivery.DeliveredMedia media, org.imagehub.delivery.DeliveredMedia.File file,
+            DeliveredStory story) {
+        ObjectNode video = NODES.objectNode();
+        video.put("@type", "VideoObject");
+        video.put("name", media.caption() != null ? media.caption() : media.altText() != null ? media.altText() : story.title());
+        video.put("contentUrl", file.url());
+        video.put("encodingFormat", file.mediaType());
+        if (media.durationMs() != null) {
+            video.put("duration", java.time.Duration.ofMillis(media.durationMs()).toString());
+        }
+        if (media.width() != null) {
+            video.put("width", media.width());
+            video.put("height", media.height());
+        }
+        org.imagehub.delivery.DeliveredMedia.File thumbnail = media.poster() == null ? null : media.poster().display();
+        if (thumbnail != null) {
+            video.put("thumbnailUrl", thumbnail.url());
+        }
+        if (media.uploadedAt() != null) {
+            video.put("uploadDate", media.uploadedAt().toString());
+        }
+        putIfPresent(video, "caption", media.caption());
+        putIfPresent(video, "description", media.altText());
+        putIfPresent(video, "creditText", media.credit());
+        putIfPresent(video, "license", media.licence());
+        putIfPresent(video, "copyrightNotice", media.copyright());
+        putIfPresent(video, "inLanguage", story.lang());
+        return video;
     }
 
     /** The ClaimReview of a fact-check; empty for every other story type. */

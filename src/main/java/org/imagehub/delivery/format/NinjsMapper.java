@@ -48,7 +48,11 @@ public final class NinjsMapper {
         return item;
     }
 
-    /** Each image as an associated picture item, with its renditions, caption and alt text in the item's language. */
+    /**
+     * Each image as an associated picture item, each video as a video item, with its renditions (a video's: the file,
+     * with its duration in seconds, and its poster's renditions named {@code poster-…}), caption and alt text in the
+     * item's language.
+     */
     private static void putAssociations(ObjectNode item, DeliveredStory story) {
         if (story.media() == null || story.media().isEmpty()) {
             return;
@@ -56,10 +60,13 @@ public final class NinjsMapper {
         ArrayNode associations = item.putArray("associations");
         int index = 0;
         for (org.imagehub.delivery.DeliveredMedia media : story.media()) {
+            if (media.isDocument()) {
+                continue; // not a picture nor a video: a feed's attachment
+            }
             ObjectNode picture = associations.addObject();
             picture.put("name", media.role() + (index == 0 ? "" : "-" + index));
             picture.put("uri", "urn:image-hub:media:" + media.assetId());
-            picture.put("type", "picture");
+            picture.put("type", media.isVideo() ? "video" : "picture");
             picture.put("language", story.lang());
             ArrayNode descriptions = NODES.arrayNode();
             if (media.caption() != null) {
@@ -82,16 +89,27 @@ public final class NinjsMapper {
             }
             ArrayNode renditions = picture.putArray("renditions");
             if (media.original() != null) {
-                rendition(renditions, "original", media.original());
+                ObjectNode original = rendition(renditions, "original", media.original());
+                if (media.durationMs() != null) {
+                    original.put("duration", media.durationMs() / 1000.0);
+                }
             }
             for (org.imagehub.delivery.DeliveredMedia.File file : media.renditions()) {
                 rendition(renditions, file.name() + ("image/webp".equals(file.mediaType()) ? "-webp" : ""), file);
+            }
+            if (media.poster() != null) {
+                for (org.imagehub.delivery.DeliveredMedia.File file : media.poster().renditions()) {
+                    rendition(renditions, "poster-" + file.name() + ("image/webp".equals(file.mediaType()) ? "-webp" : ""), file);
+                }
+                if (media.poster().original() != null) {
+                    rendition(renditions, "poster-original", media.poster().original());
+                }
             }
             index++;
         }
     }
 
-    private static void rendition(ArrayNode renditions, String name, org.imagehub.delivery.DeliveredMedia.File file) {
+    private static ObjectNode rendition(ArrayNode renditions, String name, org.imagehub.delivery.DeliveredMedia.File file) {
         ObjectNode rendition = renditions.addObject();
         rendition.put("name", name);
         rendition.put("href", file.url());
@@ -103,6 +121,7 @@ public final class NinjsMapper {
             rendition.put("height", file.height());
         }
         rendition.put("sizeinbytes", file.bytes());
+        return rendition;
     }
 
     /** The item that tells a partner to take a withdrawn story down: same uri, a newer version, pubstatus canceled. */

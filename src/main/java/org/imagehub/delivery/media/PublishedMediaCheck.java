@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.imagehub.content.media.StoryMediaService;
 import org.imagehub.delivery.publication.DeliveryChanges;
+import org.imagehub.media.asset.MediaLibrary;
 import org.imagehub.media.serving.PublishedMedia;
 import org.imagehub.platform.NativeSql;
 import org.imagehub.platform.SqlValues;
@@ -34,13 +35,16 @@ public class PublishedMediaCheck implements PublishedMedia {
     }
 
     private final StoryMediaService storyMedia;
+    private final MediaLibrary library;
     private final EntityManager entityManager;
     private final DeliveryChanges changes;
     private final Clock clock;
     private final Cache<String, Verdict> verdicts = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    public PublishedMediaCheck(StoryMediaService storyMedia, EntityManager entityManager, DeliveryChanges changes, Clock clock) {
+    public PublishedMediaCheck(StoryMediaService storyMedia, MediaLibrary library, EntityManager entityManager, DeliveryChanges changes,
+            Clock clock) {
         this.storyMedia = storyMedia;
+        this.library = library;
         this.entityManager = entityManager;
         this.changes = changes;
         this.clock = clock;
@@ -65,7 +69,10 @@ public class PublishedMediaCheck implements PublishedMedia {
 
     private Verdict compute(String assetId, long generation, Instant now) {
         Instant longest = now.plus(LONGEST);
-        List<String> stories = storyMedia.storiesReferencing(List.of(assetId)).getOrDefault(assetId, List.of());
+        // A video's poster is reached through the video: public while a published story shows that video.
+        List<String> shownAs = new java.util.ArrayList<>(library.videosWithPoster(assetId));
+        shownAs.add(assetId);
+        List<String> stories = storyMedia.storiesReferencing(shownAs).values().stream().flatMap(List::stream).distinct().toList();
         if (stories.isEmpty()) {
             return new Verdict(generation, false, longest);
         }

@@ -33,9 +33,11 @@ public class StoryImages {
     public Lookup forStories(List<String> storyIds) {
         Map<String, List<StoryMediaItem>> items = storyMedia.of(storyIds);
         Map<String, MediaAssetView> assets = library.byIds(items.values().stream().flatMap(List::stream).map(StoryMediaItem::assetId).distinct().toList());
+        List<String> posterIds = assets.values().stream().map(MediaAssetView::posterId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, MediaAssetView> posters = posterIds.isEmpty() ? Map.of() : library.byIds(posterIds);
         return (storyId, lang) -> items.getOrDefault(storyId, List.of()).stream()
                 .filter(item -> (item.lang() == null || item.lang().equals(lang)) && assets.containsKey(item.assetId()))
-                .map(item -> delivered(item, assets.get(item.assetId()), lang)).toList();
+                .map(item -> delivered(item, assets.get(item.assetId()), posters, lang)).toList();
     }
 
     /** The media of one story's document in one language. */
@@ -44,16 +46,24 @@ public class StoryImages {
         List<DeliveredMedia> of(String storyId, String lang);
     }
 
-    private static DeliveredMedia delivered(StoryMediaItem item, MediaAssetView asset, String lang) {
+    private static DeliveredMedia delivered(StoryMediaItem item, MediaAssetView asset, Map<String, MediaAssetView> posters, String lang) {
         LocalizedText text = asset.texts().get(lang);
-        return new DeliveredMedia(asset.id(), item.role(), asset.mediaType(), asset.width(), asset.height(),
+        MediaAssetView poster = asset.posterId() == null ? null : posters.get(asset.posterId());
+        return new DeliveredMedia(asset.id(), item.role(), asset.kind(), asset.mediaType(), asset.width(), asset.height(), asset.durationMs(),
                 text == null ? null : text.caption(), text == null ? null : text.altText(), asset.credit(), asset.licence(),
-                asset.copyright(), file(asset.original()), asset.files().stream().map(StoryImages::file).toList());
+                asset.copyright(), asset.createdAt(), file(asset.original()), asset.files().stream().map(StoryImages::file).toList(),
+                poster == null ? null : new DeliveredMedia.Poster(poster.id(), file(poster.original()),
+                        poster.files().stream().map(StoryImages::file).toList()));
     }
 
-    /** The stories using an asset (content's answer); the caller projects those with a live language. */
+    /**
+     * The stories showing an asset (content's answer); the caller projects those with a live language. A poster is
+     * shown through its video, so the stories using those videos count too (new poster crops reach their documents).
+     */
     public List<String> liveStoriesUsing(String assetId) {
-        return storyMedia.storiesReferencing(List.of(assetId)).getOrDefault(assetId, List.of());
+        List<String> shownAs = new java.util.ArrayList<>(library.videosWithPoster(assetId));
+        shownAs.add(assetId);
+        return storyMedia.storiesReferencing(shownAs).values().stream().flatMap(List::stream).distinct().toList();
     }
 
     private static DeliveredMedia.File file(MediaFileView file) {

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MediaAssetView(
         @Schema(example = "01jd8x6m3v9q2w7r5t4y1k0zpa") String id,
         @Schema(example = "mofa") String organisation,
-        @Schema(enumeration = {"image", "video"}, example = "image") String kind,
+        @Schema(enumeration = {"image", "video", "document"}, example = "image") String kind,
         @Schema(description = "Read from the bytes", example = "image/jpeg") String mediaType,
         @Schema(description = "Size of the upload", example = "2482113") long bytes,
         @Schema(example = "4000") Integer width,

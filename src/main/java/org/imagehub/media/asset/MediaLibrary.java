@@ -206,6 +206,11 @@ public class MediaLibrary {
                 new AssetDeleted(MediaChanges.meta(actor, now), id, asset.sha256, keys));
     }
 
+    /** The videos showing this image as their poster: the poster is public while one of them is. */
+    public List<String> videosWithPoster(String imageId) {
+        return MediaAsset.<MediaAsset>list("posterId", imageId).stream().map(asset -> asset.id).toList();
+    }
+
     /** Whether an asset with this id exists (content checks the ids a story references). */
     public boolean exists(String id) {
         return id != null && MediaAsset.count("id", id) > 0;

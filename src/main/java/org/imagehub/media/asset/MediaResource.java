@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.HubConfig;
-import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.ValidationException;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.platform.http.Bodies;
@@ -35,8 +37,6 @@ import org.imagehub.platform.http.QueryParams;
 import org.imagehub.platform.paging.PageLimit;
 import org.imagehub.security.CurrentActor;
 import org.imagehub.security.Roles;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/manage/media")
 @Tag(name = "Media library", description = "Images uploaded to object storage, their renditions, captions and alt text per language.")
@@ -46,32 +46,39 @@ public class MediaResource {
     private static final String ID_EXAMPLE = "01jd8x6m3v9q2w7r5t4y1k0zpa";
 
     private final MediaUploads uploads;
+    private final UploadReceiver receiver;
+    private final CurrentVertxRequest vertxRequest;
     private final MediaLibrary library;
     private final CurrentActor editor;
     private final int maxPageSize;
 
-    public MediaResource(MediaUploads uploads, MediaLibrary library, CurrentActor editor, HubConfig config) {
+    public MediaResource(MediaUploads uploads, UploadReceiver receiver, CurrentVertxRequest vertxRequest, MediaLibrary library,
+            CurrentActor editor, HubConfig config) {
         this.uploads = uploads;
+        this.receiver = receiver;
+        this.vertxRequest = vertxRequest;
         this.library = library;
         this.editor = editor;
         this.maxPageSize = config.limits().maxPageSize();
     }
 
-    /** The form of an upload: one file. */
+    /** The form of an upload, one file: documented only, the body is parsed as it streams in ({@link UploadReceiver}). */
     @Schema(requiredProperties = "file")
     public static final class UploadForm {
-        @RestForm("file")
-        @Schema(type = SchemaType.STRING, format = "binary", description = "A JPEG or PNG image; its type is read from its bytes")
-        public FileUpload file;
+        @Schema(type = SchemaType.STRING, format = "binary", description = "A JPEG or PNG image, or a PDF document; its type is read from its bytes")
+        public String file;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
-    @Operation(summary = "Upload an image",
+    @Operation(summary = "Upload an image or a PDF document",
             description = "Multipart, one part `file`; streamed to disk, never held in memory. The type is read from the bytes (415 naming "
-                    + "it for anything but JPEG and PNG: SVG, PDF, executables, polyglots); images over hub.media.image-max-bytes or "
-                    + "hub.media.max-pixels (read from the header, before decoding) are 413. EXIF, XMP and IPTC are removed before the "
+                    + "it for anything but JPEG, PNG and PDF: SVG, executables, polyglots). A PDF (hub.media.document-max-bytes) is stored "
+                    + "without its document info, XMP metadata and document-level scripts, gets no renditions, and is served as an attachment; images over hub.media.image-max-bytes are "
+                    + "413 as soon as that many bytes have arrived (the rest is not read; a declared Content-Length over the largest "
+                    + "per-kind limit is 413 before anything is read), over hub.media.max-pixels (read from the header, before decoding) "
+                    + "413 too. EXIF, XMP and IPTC are removed before the "
                     + "original is stored, under a key made from its SHA-256; the same bytes uploaded again answer 200 with the existing "
                     + "asset. Renditions are made after the commit (`renditions: pending`, then `ready`). Object storage down: 503 with "
                     + "Retry-After, and nothing is stored.")
@@ -81,11 +88,17 @@ public class MediaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MediaAssetView.class)))
     public Response upload(@RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class), examples = @ExampleObject(name = "image", value = "{\"file\": \"(binary)\"}")))
-            UploadForm form) {
-        if (form == null || form.file == null) {
-            throw new ValidationException("The form has no file.", List.of(new FieldError("file", "required", "one part named file")));
+            InputStream body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        // The rest of a body refused midway is never read: the connection closes once the answer is out.
+        RoutingContext routing = vertxRequest.getCurrent();
+        UploadReceiver.Received received = receiver.receive(body, contentType,
+                () -> routing.addEndHandler(ended -> routing.request().connection().close()));
+        MediaUploads.Uploaded uploaded;
+        try {
+            uploaded = uploads.upload(received.file(), received.filename(), editor.get());
+        } finally {
+            UploadReceiver.deleteQuietly(received.file());
         }
-        MediaUploads.Uploaded uploaded = uploads.upload(form.file.uploadedFile(), form.file.fileName(), editor.get());
         MediaAssetView asset = uploaded.asset();
         Response.ResponseBuilder response = uploaded.created()
                 ? Response.created(URI.create("/api/v1/manage/media/" + asset.id())) : Response.ok();
@@ -96,7 +109,7 @@ public class MediaResource {
     @Operation(summary = "The media library, newest first",
             description = "Filters combine with AND; `missingAltText=fr` lists the assets without French alt text. Paged with `cursor`.")
     public MediaLibrary.Page list(
-            @Parameter(description = "image or video", schema = @Schema(type = SchemaType.STRING, enumeration = {"image", "video"}))
+            @Parameter(description = "image, video or document", schema = @Schema(type = SchemaType.STRING, enumeration = {"image", "video", "document"}))
             @QueryParam("kind") String kind,
             @Parameter(description = "The owning organisation", example = "mofa") @QueryParam("organisation") String organisation,
             @Parameter(description = "State of the renditions", schema = @Schema(type = SchemaType.STRING, enumeration = {"pending", "ready", "failed"}))
@@ -106,7 +119,7 @@ public class MediaResource {
             @Parameter(description = "Opaque, signed: the `next` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (default 50)", example = "50",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = ApiSchemas.MAX_PAGE_SIZE)) @QueryParam("limit") String limit) {
-        oneOf("query.kind", kind, "image", "video");
+        oneOf("query.kind", kind, "image", "video", "document");
         oneOf("query.renditions", renditions, "pending", "ready", "failed");
         return library.list(new MediaLibrary.Filter(kind, organisation, renditions, missingAltText), cursor,
                 PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 50, maxPageSize));

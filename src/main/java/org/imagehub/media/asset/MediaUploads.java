@@ -60,7 +60,10 @@ public class MediaUploads {
         SniffedFile what = result.what();
         Path stripped = result.file();
         try {
-            inspector.requireNoForeignContent(stripped, what.mediaType());
+            if ("image".equals(what.kind())) {
+                // A PDF is markup and objects by design: its scripts are removed by the cleaner, and it is served as an attachment.
+                inspector.requireNoForeignContent(stripped, what.mediaType());
+            }
             String key = "originals/" + sha256.substring(0, 2) + "/" + sha256 + "." + what.extension();
             long storedBytes = size(stripped);
             try (InputStream in = Files.newInputStream(stripped)) {

@@ -58,7 +58,7 @@ public class MediaWrites {
         asset.focalX = 0.5f;
         asset.focalY = 0.5f;
         asset.textsJson = "{}";
-        // Only images get renditions; a video is served as stored (no transcoding in the hub).
+        // Only images get renditions; a video is served as stored (no transcoding in the hub), a document too.
         boolean image = "image".equals(asset.kind);
         asset.renditionsStatus = image ? "pending" : "ready";
         asset.renditionsJson = "[]";

@@ -28,6 +28,8 @@ import org.imagehub.platform.errors.PayloadTooLargeException;
 public class ImageInspector {
     /** The image types the hub stores, with the extension of their object keys. */
     static final Map<String, String> IMAGE_TYPES = Map.of("image/jpeg", "jpg", "image/png", "png");
+    /** Documents: stored without renditions, served as attachments. */
+    static final String PDF = "application/pdf";
 
     /** Text that has no business inside an image and marks a file that is also a page, a script or a document. */
     private static final List<byte[]> FOREIGN_MARKERS = List.of(bytes("<script"), bytes("<?php"), bytes("%PDF-"), bytes("<html"),
@@ -41,15 +43,42 @@ public class ImageInspector {
         this.config = config;
     }
 
-    public SniffedFile inspect(Path file, long size) {
-        String type = sniff(file);
+    /** What the first bytes of a file are (Tika reads at most its longest magic, 64 KiB, of a file anyway). */
+    public String sniff(byte[] head) {
+        return tika.detect(head);
+    }
+
+    /** The largest upload of this sniffed type, in bytes; refuses (415) a type the hub does not take. */
+    public long limitFor(String type) {
+        requireAccepted(type);
+        return PDF.equals(type) ? config.documentMaxBytes() : config.imageMaxBytes();
+    }
+
+    /** The largest upload of any kind. */
+    public long largestLimit() {
+        return Math.max(config.imageMaxBytes(), config.documentMaxBytes());
+    }
+
+    private static void requireAccepted(String type) {
         if (type.equals("image/svg+xml")) {
             throw new UnsupportedMediaException(type, "SVG is not accepted (it can carry scripts); upload a PNG of it");
         }
-        String extension = IMAGE_TYPES.get(type);
-        if (extension == null) {
-            throw new UnsupportedMediaException(type, "accepted are " + String.join(", ", IMAGE_TYPES.keySet().stream().sorted().toList()));
+        if (!IMAGE_TYPES.containsKey(type) && !PDF.equals(type)) {
+            throw new UnsupportedMediaException(type, "accepted are " + PDF + ", " + String.join(", ", IMAGE_TYPES.keySet().stream().sorted().toList()));
         }
+    }
+
+    public SniffedFile inspect(Path file, long size) {
+        String type = sniff(file);
+        requireAccepted(type);
+        if (PDF.equals(type)) {
+            if (size > config.documentMaxBytes()) {
+                throw new PayloadTooLargeException("The document has " + size + " bytes; documents may have at most " + config.documentMaxBytes() + ".",
+                        List.of(new FieldError("file", "too-large", "at most " + config.documentMaxBytes() + " bytes for a document")));
+            }
+            return new SniffedFile(type, "document", "pdf", null, null);
+        }
+        String extension = IMAGE_TYPES.get(type);
         if (size > config.imageMaxBytes()) {
             throw new PayloadTooLargeException("The image has " + size + " bytes; images may have at most " + config.imageMaxBytes() + ".",
                     List.of(new FieldError("file", "too-large", "at most " + config.imageMaxBytes() + " bytes for an image")));

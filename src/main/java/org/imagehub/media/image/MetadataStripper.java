@@ -38,6 +38,10 @@ public class MetadataStripper {
         try {
             Path target = Files.createTempFile("media-stripped-", "." + what.extension());
             try {
+                if ("document".equals(what.kind())) {
+                    PdfCleaner.clean(source, target);
+                    return new Stripped(target, what);
+                }
                 if (what.mediaType().equals("image/jpeg")) {
                     int orientation = orientation(source);
                     if (orientation > 1 && orientation <= 8) {

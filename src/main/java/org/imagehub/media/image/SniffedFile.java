@@ -1,5 +1,5 @@
 package org.imagehub.media.image;
 
-/** What an upload really is, read from its bytes: its media type, kind, extension and pixel size. */
-public record SniffedFile(String mediaType, String kind, String extension, int width, int height) {
+/** What an upload really is, read from its bytes: its media type, kind, extension and pixel size (none for a document). */
+public record SniffedFile(String mediaType, String kind, String extension, Integer width, Integer height) {
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.imagehub.media.MediaConfig;
 import org.imagehub.media.ObjectStorage;
 import org.imagehub.media.asset.MediaAsset;
+import org.imagehub.media.video.MultipartStorage;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +30,11 @@ public class OrphanSweep {
     private final MediaConfig config;
     private final org.imagehub.media.asset.MediaViews views;
     private final Clock clock;
+    private final MultipartStorage multipart;
 
-    public OrphanSweep(ObjectStorage storage, StoredKeys keys, MediaConfig config, org.imagehub.media.asset.MediaViews views, Clock clock) {
+    public OrphanSweep(ObjectStorage storage, StoredKeys keys, MediaConfig config, org.imagehub.media.asset.MediaViews views, Clock clock,
+            MultipartStorage multipart) {
+        this.multipart = multipart;
         this.views = views;
         this.storage = storage;
         this.keys = keys;
@@ -38,8 +42,13 @@ public class OrphanSweep {
         this.clock = clock;
     }
 
-    /** What a sweep found (and, with {@code repaired}, fixed). */
-    public record Report(List<String> orphanObjects, List<String> missingOriginals, List<String> missingRenditions, boolean repaired) {
+    /**
+     * What a sweep found (and, with {@code repaired}, fixed). {@code abandonedUploads}: unfinished multipart uploads
+     * storage holds under {@code videos/} that no upload row knows (the row was aborted or lost while storage kept the
+     * parts), by key.
+     */
+    public record Report(List<String> orphanObjects, List<String> missingOriginals, List<String> missingRenditions,
+            List<String> abandonedUploads, boolean repaired) {
     }
 
     @Scheduled(every = "${hub.media.orphan-sweep-interval}", delayed = "${hub.media.orphan-sweep-interval}",
@@ -47,9 +56,11 @@ public class OrphanSweep {
     void scheduled() {
         try {
             Report report = sweep(true, config.orphanGrace());
-            if (!report.orphanObjects().isEmpty() || !report.missingOriginals().isEmpty() || !report.missingRenditions().isEmpty()) {
-                LOG.infof("Orphan sweep: %d orphan object(s) removed, %d asset(s) without original, %d asset(s) re-rendered",
-                        report.orphanObjects().size(), report.missingOriginals().size(), report.missingRenditions().size());
+            if (!report.orphanObjects().isEmpty() || !report.missingOriginals().isEmpty() || !report.missingRenditions().isEmpty()
+                    || !report.abandonedUploads().isEmpty()) {
+                LOG.infof("Orphan sweep: %d orphan object(s) removed, %d asset(s) without original, %d asset(s) re-rendered, "
+                        + "%d abandoned multipart upload(s) aborted", report.orphanObjects().size(), report.missingOriginals().size(),
+                        report.missingRenditions().size(), report.abandonedUploads().size());
             }
         } catch (RuntimeException e) {
             LOG.warnf("Orphan sweep skipped: %s", e.getMessage());
@@ -80,8 +91,13 @@ public class OrphanSweep {
                 }
             }
         });
+        // Unfinished multipart uploads are not objects: listObjects never shows them, yet storage keeps (and bills) their parts.
+        Set<String> knownUploads = QuarkusTransaction.requiringNew().call(keys::uploadsInProgress);
+        List<MultipartStorage.Incomplete> abandoned = multipart.incomplete("videos/").stream()
+                .filter(upload -> !knownUploads.contains(upload.uploadId()) && upload.initiated().isBefore(cutoff)).toList();
         if (repair) {
             orphans.forEach(storage::delete);
+            abandoned.forEach(upload -> multipart.abort(upload.key(), upload.uploadId()));
             if (!missingRenditions.isEmpty()) {
                 QuarkusTransaction.requiringNew().run(() -> MediaAsset.update(
                         "renditionsStatus = 'pending', renditionsFrame = null, renditionsRequestedAt = ?1 where id in ?2",
@@ -89,7 +105,8 @@ public class OrphanSweep {
             }
         }
         orphans.sort(null);
-        return new Report(orphans, missingOriginals, missingRenditions, repair);
+        return new Report(orphans, missingOriginals, missingRenditions,
+                abandoned.stream().map(MultipartStorage.Incomplete::key).sorted().toList(), repair);
     }
 
     private static boolean rendered(MediaAsset asset) {

@@ -38,8 +38,8 @@ public class OrphanSweepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compare object storage with the media library",
             description = "Admins. Reports objects no asset references (older than hub.media.orphan-grace), assets whose original is "
-                    + "missing and assets whose renditions are missing; with `repair` removes those objects and makes the renditions "
-                    + "again. The same sweep runs every hub.media.orphan-sweep-interval, repairing.")
+                    + "missing, assets whose renditions are missing, and unfinished multipart uploads under videos/ that no upload row knows "
+                    + "(listed from storage); with `repair` removes those objects, aborts those uploads and makes the renditions again. The same sweep runs every hub.media.orphan-sweep-interval, repairing.")
     @APIResponse(responseCode = "200", description = "What was found",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrphanSweep.Report.class)))
     public OrphanSweep.Report run(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -25,4 +25,10 @@ public class StoredKeys {
                 select r ->> 'key' from media_asset, jsonb_array_elements(renditions) r""").getResultList();
         return new HashSet<>(keys);
     }
+
+    /** The S3 upload ids of the multipart uploads the hub has started and not yet completed or aborted. */
+    @SuppressWarnings("unchecked")
+    public Set<String> uploadsInProgress() {
+        return new HashSet<>(entityManager.createNativeQuery("select s3_upload_id from media_upload").getResultList());
+    }
 }

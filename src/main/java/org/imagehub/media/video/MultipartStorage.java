@@ -76,6 +76,31 @@ public class MultipartStorage {
                 .build()));
     }
 
+    /** A multipart upload storage holds unfinished: its key, id and when it was started. */
+    public record Incomplete(String key, String uploadId, java.time.Instant initiated) {
+    }
+
+    /** Every unfinished multipart upload under {@code prefix}, as storage lists them (whether or not the hub knows it). */
+    public List<Incomplete> incomplete(String prefix) {
+        storage.ensureBucket();
+        List<Incomplete> uploads = new ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        while (true) {
+            var result = await(client.listMultipartUploads(io.minio.ListMultipartUploadsArgs.builder().bucket(storage.bucket())
+                    .prefix(prefix).maxUploads(1000).keyMarker(keyMarker).uploadIdMarker(uploadIdMarker).build())).result();
+            if (result.uploads() != null) {
+                result.uploads().forEach(upload -> uploads.add(new Incomplete(upload.objectName(), upload.uploadId(),
+                        upload.initiated() == null ? java.time.Instant.EPOCH : upload.initiated().toInstant())));
+            }
+            if (!result.isTruncated() || result.nextKeyMarker() == null) {
+                return uploads;
+            }
+            keyMarker = result.nextKeyMarker();
+            uploadIdMarker = result.nextUploadIdMarker();
+        }
+    }
+
     public void abort(String key, String uploadId) {
         await(client.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(storage.bucket()).object(key)
                 .uploadId(uploadId).build()));

@@ -129,7 +129,17 @@ public class VideoUploads {
                 return new MediaUploads.Uploaded(false, existing.get());
             }
             VideoInspector.Video video = inspector.read(copy, type);
-            MediaWrites.StoredOriginal original = new MediaWrites.StoredOriginal(sha256, video.what(), upload.objectKey, sha256, size,
+            String storedSha256 = sha256;
+            if (VideoMetadataBlanker.blank(copy) > 0) {
+                // GPS and personal tags found: the object is replaced by the blanked copy before the asset exists, so no
+                // delivered byte ever carried them (and byte ranges need no filtering). The asset's identity stays the
+                // hash of what was uploaded (the same upload again is the same asset); its files' ETag is the stored hash.
+                storedSha256 = MediaUploads.sha256(copy);
+                try (InputStream in = Files.newInputStream(copy)) {
+                    storage.put(upload.objectKey, in, Files.size(copy), type);
+                }
+            }
+            MediaWrites.StoredOriginal original = new MediaWrites.StoredOriginal(sha256, video.what(), upload.objectKey, storedSha256, size,
                     upload.filename, video.durationMs());
             MediaAssetView asset;
             try {

@@ -24,6 +24,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is over its size limit"),
     URI_TOO_LONG("uri-too-long", 414, "The request target is over its length limit"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not accepted here"),
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "The requested byte range lies outside the file"),
     VERSION_REQUIRED("version-required", 428, "This write needs an If-Match header with the current ETag"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are over their size limit"),

@@ -83,13 +83,40 @@ final class DeliveredStories {
     /** A lead image with its renditions, and a caption and alt text in the story's language. */
     DeliveredStories withImage() {
         String base = "https://hub.example.org/api/v1/media/01jd8x6m3v9q2w7r5t4y1k0zpa/";
-        media.add(new org.imagehub.delivery.DeliveredMedia("01jd8x6m3v9q2w7r5t4y1k0zpa", "lead", "image/jpeg", 4000, 3000,
+        media.add(new org.imagehub.delivery.DeliveredMedia("01jd8x6m3v9q2w7r5t4y1k0zpa", "lead", "image", "image/jpeg", 4000, 3000, null,
                 "Hạ Long <Bay> & islands", "Limestone islands in green water", "Photo: VNA", "CC BY 4.0", "© 2026 VNA",
-                new org.imagehub.delivery.DeliveredMedia.File("original", "image/jpeg", 4000, 3000, 2_482_113, base + "original-9f86d081884c7d65.jpg"),
+                java.time.Instant.parse("2026-11-30T08:00:00Z"), new org.imagehub.delivery.DeliveredMedia.File("original", "image/jpeg", 4000, 3000, 2_482_113, base + "original-9f86d081884c7d65.jpg"),
                 List.of(new org.imagehub.delivery.DeliveredMedia.File("large", "image/jpeg", 1600, 1200, 312_000, base + "large-3fa2c1d9e0ab4c11.jpg"),
                         new org.imagehub.delivery.DeliveredMedia.File("large", "image/webp", 1600, 1200, 120_000, base + "large-4fa2c1d9e0ab4c11.webp"),
                         new org.imagehub.delivery.DeliveredMedia.File("social-landscape", "image/jpeg", 1200, 630, 98_000,
-                                base + "social-landscape-5fa2c1d9e0ab4c11.jpg"))));
+                                base + "social-landscape-5fa2c1d9e0ab4c11.jpg")), null));
+        return this;
+    }
+
+    /** A PDF document: no renditions, no size in pixels. */
+    DeliveredStories withDocument() {
+        media.add(new org.imagehub.delivery.DeliveredMedia("01jd8x6m3v9q2w7r5t4y1k0zdd", "document", "document", "application/pdf", null, null,
+                null, "Communiqué (PDF)", null, null, null, null, java.time.Instant.parse("2026-11-30T10:00:00Z"),
+                new org.imagehub.delivery.DeliveredMedia.File("original", "application/pdf", null, null, 81_000,
+                        "https://hub.example.org/api/v1/media/01jd8x6m3v9q2w7r5t4y1k0zdd/original-abcdabcdabcdabcd.pdf"), List.of(), null));
+        return this;
+    }
+
+    /** A video of 93.48 s with a poster image, and a caption in the story's language. */
+    DeliveredStories withVideo() {
+        String base = "https://hub.example.org/api/v1/media/";
+        media.add(new org.imagehub.delivery.DeliveredMedia("01jd8x6m3v9q2w7r5t4y1k0zvv", "video", "video", "video/mp4", 1920, 1080, 93_480L,
+                "Lanterns of Hội An", "Paper lanterns lit over the river", "Video: VNA", "CC BY 4.0", null,
+                java.time.Instant.parse("2026-11-30T09:15:00Z"),
+                new org.imagehub.delivery.DeliveredMedia.File("original", "video/mp4", 1920, 1080, 48_000_000,
+                        base + "01jd8x6m3v9q2w7r5t4y1k0zvv/original-7d65f86d08188c9f.mp4"), List.of(),
+                new org.imagehub.delivery.DeliveredMedia.Poster("01jd8x6m3v9q2w7r5t4y1k0zpp",
+                        new org.imagehub.delivery.DeliveredMedia.File("original", "image/jpeg", 1920, 1080, 402_000,
+                                base + "01jd8x6m3v9q2w7r5t4y1k0zpp/original-1111222233334444.jpg"),
+                        List.of(new org.imagehub.delivery.DeliveredMedia.File("large", "image/jpeg", 1600, 900, 212_000,
+                                        base + "01jd8x6m3v9q2w7r5t4y1k0zpp/large-5555666677778888.jpg"),
+                                new org.imagehub.delivery.DeliveredMedia.File("large", "image/webp", 1600, 900, 92_000,
+                                        base + "01jd8x6m3v9q2w7r5t4y1k0zpp/large-9999aaaabbbbcccc.webp")))));
         return this;
     }
 

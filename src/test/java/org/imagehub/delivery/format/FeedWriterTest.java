@@ -63,6 +63,18 @@ class FeedWriterTest {
     }
 
     @Test
+    void aStorysVideoIsItsEnclosureInRssAndAtomAndAtomStaysValid() {
+        Feed feed = new Feed("fr", "Image Hub", "https://hub.example.org/api/v1/feeds/fr.atom", "https://hub.example.org/",
+                java.time.Instant.parse("2024-05-04T10:00:00Z"), List.of(DeliveredStories.inLanguage("fr").withImage().withVideo().build()));
+        String atom = writer.atom(feed);
+        assertThat(SharedSchemas.atomErrors(atom)).isEmpty();
+        assertThat(atom).contains("rel=\"enclosure\"").contains("original-7d65f86d08188c9f.mp4").contains("type=\"video/mp4\"")
+                .contains("length=\"48000000\"");
+        assertThat(writer.rss(feed)).contains("<enclosure url=\"https://hub.example.org/api/v1/media/01jd8x6m3v9q2w7r5t4y1k0zvv/original-7d65f86d08188c9f.mp4\"")
+                .contains("type=\"video/mp4\"");
+    }
+
+    @Test
     void theAtomSchemaCheckRejectsAnEntryWithoutId() {
         String atom = writer.atom(feedIn("vi"));
         String withoutEntryId = atom.replaceFirst("(?s)(<entry.*?)<id>[^<]*</id>", "$1");

@@ -44,6 +44,31 @@ class JsonFeedWriterTest {
         assertThat(json.at("/items/0/attachments/0/size_in_bytes").asLong()).isEqualTo(312_000);
     }
 
+    @Test
+    void aDocumentIsAnAttachmentButNeverTheItemsImageAndNinjsAndJsonLdLeaveItOut() throws IOException {
+        DeliveredStory story = DeliveredStories.inLanguage("fr").withDocument().withImage().build();
+        com.fasterxml.jackson.databind.node.ObjectNode json = writer.toJsonFeed(feedOf("fr", story));
+
+        assertThat(JSON_FEED_11.errors(json.toString())).isEmpty();
+        assertThat(json.at("/items/0/image").asText()).endsWith("large-3fa2c1d9e0ab4c11.jpg");
+        assertThat(json.at("/items/0/attachments/0/mime_type").asText()).isEqualTo("application/pdf");
+        assertThat(json.at("/items/0/attachments/0/title").asText()).isEqualTo("Communiqué (PDF)");
+        assertThat(new NinjsMapper().toNinjs(story).path("associations")).hasSize(1);
+        assertThat(new JsonLdMapper("Image Hub", "https://hub.example.org/").newsArticle(story).path("image")).hasSize(1);
+    }
+
+    @Test
+    void aVideoIsAnAttachmentWithItsDurationItsPosterTheImageWhenNoneCameFirstAndTheFeedStaysValid() throws IOException {
+        Feed feed = feedOf("fr", DeliveredStories.inLanguage("fr").withVideo().build());
+        com.fasterxml.jackson.databind.node.ObjectNode json = writer.toJsonFeed(feed);
+
+        assertThat(JSON_FEED_11.errors(json.toString())).isEmpty();
+        assertThat(json.at("/items/0/image").asText()).endsWith("/large-5555666677778888.jpg");
+        assertThat(json.at("/items/0/attachments/0/url").asText()).endsWith("/original-7d65f86d08188c9f.mp4");
+        assertThat(json.at("/items/0/attachments/0/mime_type").asText()).isEqualTo("video/mp4");
+        assertThat(json.at("/items/0/attachments/0/duration_in_seconds").asDouble()).isEqualTo(93.48);
+    }
+
     /**
      * Proves the schema, and the JSON Feed 1.0 definitions it refers to, are really applied: the published sample
      * passes; a feed without items, or with an item whose url is no string, does not.

@@ -42,6 +42,21 @@ class JsonLdMapperTest {
     }
 
     @Test
+    void aVideoIsAVideoObjectWithAnIsoDurationItsPosterAsThumbnailAndItsUploadDate() {
+        ObjectNode article = mapper.newsArticle(DeliveredStories.inLanguage("fr").withImage().withVideo().build());
+
+        assertThat(SCHEMA_ORG.violations(article)).isEmpty();
+        assertThat(article.path("image")).hasSize(1);
+        assertThat(article.at("/video/0/@type").asText()).isEqualTo("VideoObject");
+        assertThat(article.at("/video/0/name").asText()).isEqualTo("Lanterns of Hội An");
+        assertThat(article.at("/video/0/contentUrl").asText()).endsWith("/original-7d65f86d08188c9f.mp4");
+        assertThat(article.at("/video/0/duration").asText()).isEqualTo("PT1M33.48S");
+        assertThat(article.at("/video/0/thumbnailUrl").asText()).endsWith("/large-5555666677778888.jpg");
+        assertThat(article.at("/video/0/uploadDate").asText()).isEqualTo("2026-11-30T09:15:00Z");
+        assertThat(article.at("/video/0/encodingFormat").asText()).isEqualTo("video/mp4");
+    }
+
+    @Test
     void theVocabularyCheckCatchesUnknownAndMisplacedTerms() {
         ObjectNode article = mapper.newsArticle(DeliveredStories.inLanguage("fr").build());
         article.put("verdict", "false");

@@ -56,6 +56,25 @@ class NinjsMapperTest {
         assertThat(picture.path("renditions").get(1).path("width").asInt()).isEqualTo(1600);
     }
 
+    @Test
+    void aVideoIsAnAssociatedVideoWithItsDurationAndPosterRenditionsAndStillValidNinjs21() throws IOException {
+        DeliveredStory story = DeliveredStories.inLanguage("fr").withImage().withVideo().build();
+
+        String json = JSON.writeValueAsString(mapper.toNinjs(story));
+
+        assertThat(NINJS_21.errors(json)).isEmpty();
+        JsonNode video = JSON.readTree(json).path("associations").get(1);
+        assertThat(video.path("type").asText()).isEqualTo("video");
+        assertThat(video.path("name").asText()).isEqualTo("video-1");
+        assertThat(video.path("renditions").findValuesAsText("name")).containsExactly("original", "poster-large", "poster-large-webp",
+                "poster-original");
+        JsonNode file = video.path("renditions").get(0);
+        assertThat(file.path("contenttype").asText()).isEqualTo("video/mp4");
+        assertThat(file.path("duration").asDouble()).isEqualTo(93.48);
+        assertThat(file.path("width").asInt()).isEqualTo(1920);
+        assertThat(video.path("descriptions").findValuesAsText("value")).containsExactly("Lanterns of Hội An", "Paper lanterns lit over the river");
+    }
+
     /** Proves the validator is wired to the real schema: IPTC's own examples pass and its counter-examples fail. */
     @Test
     void validatorAgreesWithTheIptcTestSuite() throws IOException {
