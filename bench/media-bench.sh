@@ -61,16 +61,15 @@ awk -v n="$images" -v s="$start" -v u="$uploaded" -v e="$end" 'BEGIN {
 
 fi
 
-# 2. Upload throughput. Random bytes behind a JPEG signature: received and streamed to disk like any upload; the
-# per-kind limit (hub.media.image-max-bytes) then answers 413 — the figure is the receiving path's.
+# 2. Upload throughput: a real PDF of --upload-mb MB (documents may have hub.media.document-max-bytes, 250 MiB by
+# default), received while streaming, sniffed, hashed, rewritten without its metadata by PDFBox and stored.
 if part 2; then
-head -c 3 /dev/zero | tr '\0' '\377' > "$work/big.bin"; printf '\330' | dd of="$work/big.bin" bs=1 seek=1 conv=notrunc 2>/dev/null
-head -c $(( upload_mb * 1000000 - 3 )) /dev/urandom >> "$work/big.bin"
+java bench/MediaBenchPdf.java "$work/big.pdf" "$upload_mb" "$(date +%s%N)"
 peak=$(heap); base_heap=$peak
 ( while :; do heap >> "$work/heap"; echo >> "$work/heap"; sleep 0.1; done ) &
 sampler=$!
 status=$(curl -s -o "$work/upload.json" -w '%{http_code} %{time_total} %{speed_upload}' "${auth[@]}" \
-  -F "file=@$work/big.bin;type=image/jpeg" "$base_url/api/v1/manage/media")
+  -F "file=@$work/big.pdf;type=application/pdf" "$base_url/api/v1/manage/media")
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 peak=$(awk -v p="$peak" 'NF && $1 > p { p = $1 } END { print p }' "$work/heap")
 read -r code secs speed <<< "$status"
