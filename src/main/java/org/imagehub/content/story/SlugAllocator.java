@@ -96,8 +96,8 @@ class SlugAllocator {
 
     /**
      * Owners (story ids) of the wanted slugs held by a live revision older than the draft: the localization row has
-     * the draft's slug, the live one is in its revision. Few localizations are in that state, and a partial index
-     * (V13) finds them.
+     * the draft's slug, the live one is in its revision. The revisions are found by slug (index from V43), then their
+     * localizations by key.
      */
     private Map<String, String> liveSlugOwners(List<Request> requests, Map<String, String> wanted) {
         @SuppressWarnings("unchecked")
