@@ -120,6 +120,21 @@ public interface HubConfig {
         /** Near-duplicates listed in a save answer at most. */
         @WithDefault("5")
         int nearDuplicateMaxResults();
+
+        /**
+         * How long a consumer search answer is reused at most. On this replica an answer is dropped exactly, when the
+         * published view changes or this replica writes to the index; this bounds only how late another replica's
+         * index writes show here when they come later than {@link #answerSettle()} after the change.
+         */
+        @WithDefault("30s")
+        java.time.Duration answerMaxAge();
+
+        /**
+         * Answers computed this soon after a change of the published view or a write to the index are served but not
+         * kept: the index catches up a moment after the change (dispatch, then Elasticsearch's 1 s refresh).
+         */
+        @WithDefault("3s")
+        java.time.Duration answerSettle();
     }
 
     interface Demo {

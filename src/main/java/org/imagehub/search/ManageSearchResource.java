@@ -152,7 +152,7 @@ public class ManageSearchResource {
         if (like != null) {
             textQueries = List.of(search.similarTo(like, own, published, textQueries));
         }
-        JsonNode answer = search.run(request, visibility, textQueries, "updatedAt");
+        JsonNode answer = search.run(request, visibility, textQueries, "updatedAt", List.of("live", "draft"));
         List<SearchPage.Hit> items = new ArrayList<>();
         JsonNode hits = answer.path("hits").path("hits");
         for (JsonNode hit : hits) {

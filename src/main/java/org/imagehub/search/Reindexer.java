@@ -24,12 +24,14 @@ public class Reindexer {
     private final StoryIndex index;
     private final SearchIndexer indexer;
     private final SearchConsistency consistency;
+    private final SearchAnswers answers;
 
-    public Reindexer(SearchableStories stories, StoryIndex index, SearchIndexer indexer, SearchConsistency consistency) {
+    public Reindexer(SearchableStories stories, StoryIndex index, SearchIndexer indexer, SearchConsistency consistency, SearchAnswers answers) {
         this.stories = stories;
         this.index = index;
         this.indexer = indexer;
         this.consistency = consistency;
+        this.answers = answers;
     }
 
     public record Result(String from, String to, long stories, long millis, SearchConsistency.Result check) {
@@ -62,6 +64,7 @@ public class Reindexer {
             index.send("POST", "/_aliases", Map.of("actions", List.of(
                     Map.of("remove", Map.of("index", old, "alias", index.alias())),
                     Map.of("add", Map.of("index", fresh, "alias", index.alias())))));
+            answers.indexWritten();
             index.send("DELETE", "/" + old, null);
             SearchConsistency.Result check = consistency.checkAndRepair();
             long millis = (System.nanoTime() - started) / 1_000_000;

@@ -30,11 +30,13 @@ public class SearchIndexer implements OutboxHandler {
     private final SearchableStories stories;
     private final StoryIndex index;
     private final ObjectMapper json;
+    private final SearchAnswers answers;
 
-    public SearchIndexer(SearchableStories stories, StoryIndex index, ObjectMapper json) {
+    public SearchIndexer(SearchableStories stories, StoryIndex index, ObjectMapper json, SearchAnswers answers) {
         this.stories = stories;
         this.index = index;
         this.json = json;
+        this.answers = answers;
     }
 
     @Override
@@ -120,6 +122,7 @@ public class SearchIndexer implements OutboxHandler {
             return;
         }
         JsonNode answer = index.bulk(bulk.toString(), refresh);
+        answers.indexWritten();
         if (answer.path("errors").asBoolean(false)) {
             for (JsonNode item : answer.path("items")) {
                 JsonNode result = item.elements().next();

@@ -1,5 +1,6 @@
 package org.imagehub.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imagehub.delivery.api.CachedAnswer;
 import org.imagehub.delivery.api.DeliveryQueryParams;
+import org.imagehub.delivery.api.DeliveryResponses;
 import org.imagehub.delivery.api.ListFilters;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.delivery.read.LanguagePreference;
@@ -54,13 +60,16 @@ public class SearchResource {
     private final CurrentConsumer consumer;
     private final HubConfig config;
     private final ObjectMapper json;
+    private final SearchAnswers answers;
 
-    public SearchResource(SearchService search, ListFilters filters, CurrentConsumer consumer, HubConfig config, ObjectMapper json) {
+    public SearchResource(SearchService search, ListFilters filters, CurrentConsumer consumer, HubConfig config, ObjectMapper json,
+            SearchAnswers answers) {
         this.search = search;
         this.filters = filters;
         this.consumer = consumer;
         this.config = config;
         this.json = json;
+        this.answers = answers;
     }
 
     @GET
@@ -70,7 +79,9 @@ public class SearchResource {
     @APIResponse(responseCode = "200", description = "A page of hits with facets and highlights",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
     @APIResponse(responseCode = "503", description = "Search is unavailable for a moment (Retry-After)")
-    public SearchPage search(@Context UriInfo uri,
+    public Response search(@Context UriInfo uri,
+            @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Parameter(description = "The words to find (simple syntax, at most 200 characters)", example = "ha noi",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SearchService.MAX_QUERY_LENGTH)) @QueryParam("q") String q,
             @Parameter(description = "Strict language chain, best first: only these languages are searched", example = "fr,en",
@@ -118,8 +129,16 @@ public class SearchResource {
         terms.put("keyMessages", SearchParams.one(filter.keyMessage()));
         terms.put("organisation", SearchParams.one(org));
         SearchService.Search request = new SearchService.Search(text, terms, fromInstant, toInstant, order, cursor, pageSize, false);
-        JsonNode answer = search.run(request, visibility(scope, languages), search.textQueries(text, "live"), "publishedAt");
-        return page(answer, languages, order, pageSize);
+        String key = new TreeMap<>(uri.getQueryParameters()) + "|" + languages.signature() + "|" + scope.signature();
+        CachedAnswer answer = answers.get(key, () -> {
+            JsonNode found = search.run(request, visibility(scope, languages), search.textQueries(text, "live"), "publishedAt", List.of("live"));
+            try {
+                return CachedAnswer.of(json.writeValueAsBytes(page(found, languages, order, pageSize)), MediaType.APPLICATION_JSON, Map.of());
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return DeliveryResponses.send(answer, ifNoneMatch, config);
     }
 
     /** Published, past its embargo, not expired, in the key's languages, topics and countries (and the strict chain). */

@@ -31,6 +31,9 @@ public class SearchService {
     /** Facet name → indexed field. */
     private static final Map<String, String> FACETS = Map.of("type", "type", "topic", "topics", "country", "countries", "keyMessage",
             "keyMessages", "lang", "lang", "organisation", "organisation");
+    /** Fields of a hit besides its title and summary (see SearchParams.hit). */
+    private static final List<String> HIT_FIELDS = List.of("storyId", "lang", "type", "organisation", "slug", "draftSlug", "topics", "countries",
+            "keyMessages", "status", "publishedAt");
 
     private final StoryIndex index;
     private final ObjectMapper json;
@@ -77,11 +80,16 @@ public class SearchService {
 
     /**
      * @param visibility what the caller may see at all (a bool filter of the scope)
-     * @param textPrefix which text the query matches ("live" for consumers; for editors a bool picks per document)
+     * @param textQueries what the text must match (see {@link #textQueries})
+     * @param prefixes the texts a hit may be shown in ("live"; for editors "draft" too): only their fields are
+     *        returned and highlighted, not the whole stored document (several copies of the body, ~10 KB a hit)
      */
-    public ObjectNode run(Search search, ObjectNode visibility, List<ObjectNode> textQueries, String dateField) {
+    public ObjectNode run(Search search, ObjectNode visibility, List<ObjectNode> textQueries, String dateField, List<String> prefixes) {
         ObjectNode body = json.createObjectNode();
         body.put("size", search.limit());
+        ArrayNode source = body.putArray("_source");
+        HIT_FIELDS.forEach(source::add);
+        prefixes.forEach(prefix -> source.add(prefix + "Title").add(prefix + "Summary"));
         body.put("track_total_hits", true);
         ObjectNode bool = body.putObject("query").putObject("bool");
         ArrayNode filter = bool.putArray("filter");
@@ -139,7 +147,7 @@ public class SearchService {
         ObjectNode highlight = body.putObject("highlight");
         highlight.put("encoder", "html").put("number_of_fragments", 2).put("fragment_size", 160);
         ObjectNode fields = highlight.putObject("fields");
-        for (String prefix : List.of("live", "draft")) {
+        for (String prefix : prefixes) {
             for (String field : List.of("Title", "Summary", "Body")) {
                 fields.putObject(prefix + field);
             }

@@ -65,6 +65,37 @@ class SearchTests {
         eventuallyIds(key, "q=" + story.unique(), found -> !found.contains(id));
     }
 
+    /**
+     * Once the index has settled, a repeated search is answered from the response cache (a hit on /q/metrics, the same
+     * ETag, 304 on revalidation); a withdrawal removes the story at once from the cached answer's successor: the test
+     * profile keeps answers for 10 minutes, so only the exact invalidation can make it disappear.
+     */
+    @Test
+    void aRepeatedSearchIsAnsweredFromTheCacheUntilAWithdrawalDropsIt() {
+        String key = Consumers.reading().key();
+        Stories story = Stories.article().inLanguages("en");
+        String id = Publishing.published(story);
+        String query = "q=" + story.unique() + "&lang=en";
+        eventuallyIds(key, query, found -> found.contains(id));
+        String etag = Eventually.until("a search answered from the cache", () -> {
+            search(key, query).then().statusCode(200);
+            double before = searchCacheHits();
+            Response again = search(key, query);
+            again.then().statusCode(200);
+            return searchCacheHits() > before ? again.header("ETag") : null;
+        }, found -> found != null);
+        Consumers.withKey(key).header("If-None-Match", etag).get(SEARCH + "?" + query).then().statusCode(304);
+
+        withdraw(id, "en");
+        eventuallyIds(key, query, found -> !found.contains(id));
+    }
+
+    private static double searchCacheHits() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{cache=\"delivery-responses\",result=\"hit\"}"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void draftsAreFoundByTheirOrganisationsEditorsOnly() {
         String key = Consumers.reading().key();

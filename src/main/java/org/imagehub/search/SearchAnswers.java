@@ -1,0 +1,50 @@
+package org.imagehub.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.imagehub.delivery.api.CachedAnswer;
+import org.imagehub.delivery.api.ResponseCache;
+import org.imagehub.delivery.publication.DeliveryChanges;
+import org.imagehub.platform.HubConfig;
+
+/**
+ * Consumer search answers, kept in the delivery response cache (same byte budget, same switch). A search reads the
+ * index, which follows the published view a moment later, so an answer is kept only while both are still: it is
+ * keyed by this replica's index writes, dropped with the published view's generation, not kept when computed within
+ * {@code hub.search.answer-settle} of a change, and never kept beyond {@code hub.search.answer-max-age}.
+ */
+@ApplicationScoped
+public class SearchAnswers {
+    private final ResponseCache cache;
+    private final Duration maxAge;
+    private final long settleNanos;
+    /** Moves on after every bulk write this replica makes, so answers read before it are no longer found. */
+    private final AtomicLong indexWrites = new AtomicLong();
+    private volatile long lastChangeNanos = System.nanoTime();
+
+    public SearchAnswers(ResponseCache cache, DeliveryChanges changes, HubConfig config) {
+        this.cache = cache;
+        this.maxAge = config.search().answerMaxAge();
+        this.settleNanos = config.search().answerSettle().toNanos();
+        changes.onChange(this::changed);
+    }
+
+    /** Called after each bulk request that wrote to the index (or moved its alias). */
+    void indexWritten() {
+        indexWrites.incrementAndGet();
+        changed();
+    }
+
+    CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
+        if (System.nanoTime() - lastChangeNanos < settleNanos) {
+            return compute.get();
+        }
+        return cache.get("search|" + indexWrites.get() + "|" + key, compute, maxAge);
+    }
+
+    private void changed() {
+        lastChangeNanos = System.nanoTime();
+    }
+}
