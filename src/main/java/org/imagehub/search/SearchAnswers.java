@@ -2,6 +2,7 @@ package org.imagehub.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.imagehub.delivery.api.CachedAnswer;
@@ -41,7 +42,10 @@ public class SearchAnswers {
         if (System.nanoTime() - lastChangeNanos < settleNanos) {
             return compute.get();
         }
-        return cache.get("search|" + indexWrites.get() + "|" + key, compute, maxAge);
+        // Each answer lives between half and all of maxAge: answers first computed together (a warm-up, a busy
+        // minute after a publication) do not all expire together and send their searches to Elasticsearch at once.
+        Duration keep = Duration.ofMillis(ThreadLocalRandom.current().nextLong(maxAge.toMillis() / 2, maxAge.toMillis() + 1));
+        return cache.get("search|" + indexWrites.get() + "|" + key, compute, keep);
     }
 
     private void changed() {
