@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.FieldError;
+import org.imagehub.platform.IndexPathsOnly;
 import org.imagehub.platform.NativeSql;
 
 /**
@@ -42,9 +43,10 @@ class SlugAllocator {
             String slug = request.explicitSlug() != null ? request.explicitSlug() : request.titleSlug();
             wanted.put(request.localizationId(), slug.isEmpty() ? "story" : slug);
         }
-        Map<String, String> takenBy = takenSlugs(requests, wanted);
+        // Index look-ups by design; a bulk import into empty tables would have them planned as scans from stale statistics.
+        Map<String, String> takenBy = IndexPathsOnly.during(entityManager, () -> takenSlugs(requests, wanted));
         // A live revision keeps its slug while a newer draft renames it: that slug stays taken for other stories.
-        Map<String, String> liveFor = liveSlugOwners(requests, wanted);
+        Map<String, String> liveFor = IndexPathsOnly.during(entityManager, () -> liveSlugOwners(requests, wanted));
         Map<String, String> allocated = new HashMap<>();
         List<FieldError> clashes = new ArrayList<>();
         Set<String> usedInBatch = new HashSet<>();

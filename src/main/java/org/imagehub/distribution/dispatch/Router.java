@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.imagehub.distribution.OutboxHandler;
+import org.imagehub.platform.IndexPathsOnly;
 
 /**
  * Gives committed events their deliveries, one per handler that handles the type. One replica routes at a time
@@ -48,7 +49,7 @@ public class Router {
     }
 
     private int route(Connection connection, int limit) throws SQLException {
-        DeliveryQueue.indexPathsOnly(connection);
+        IndexPathsOnly.forTransaction(connection);
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, ROUTING_LOCK);
             try (ResultSet rows = lock.executeQuery()) {
