@@ -122,3 +122,9 @@ path_args=()
 for p in "${paths[@]}"; do path_args+=(--path "$p"); done
 bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $api_key" --connections 32 --threads 1 --warmup 20s \
   "${path_args[@]}" "${out_args[@]}"
+if $random_slugs; then
+  # wrk's latency figures under a Lua request() script are not to be trusted (see bench/README.md, search-bench.sh):
+  # the random-slug percentiles come from a client that keeps every request's latency.
+  sed -e "s|^|$base_url/api/v1/stories/by-slug/|" "$work/slugs.txt" > "$work/slug-urls"
+  echo "random slugs, independent client (bench/LatencyProbe.java, 32 connections, 20 s): $(java bench/LatencyProbe.java "$work/slug-urls" 32 20 "$api_key")"
+fi
