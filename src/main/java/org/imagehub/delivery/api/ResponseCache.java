@@ -2,6 +2,7 @@ package org.imagehub.delivery.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.imagehub.delivery.publication.DeliveryChanges;
@@ -28,6 +30,8 @@ import org.imagehub.platform.HubConfig;
 @Startup // its meters are on /q/metrics from the start, before the first delivery request
 public class ResponseCache {
     static final String NAME = "delivery-responses";
+    /** "For its generation": a change of generation drops such an answer, time never does. */
+    private static final Duration FOREVER = Duration.ofDays(36_500);
 
     /** A cached answer, or a remembered absence (answer null), either kept until {@code until} at most (MAX: its whole generation). */
     private record Entry(long generation, CompactAnswer answer, Instant until) {
@@ -57,7 +61,12 @@ public class ResponseCache {
             return;
         }
         this.entries = Caffeine.newBuilder().maximumWeight(budget).recordStats()
-                .weigher((String key, Entry entry) -> (entry.answer() == null ? 64 : entry.answer().weight()) + key.length() * 2 + 64).build();
+                .weigher((String key, Entry entry) -> (entry.answer() == null ? 64 : entry.answer().weight()) + key.length() * 2 + 64)
+                // An answer kept for a while only (related stories, absences, search) leaves at its time: its bytes go
+                // back to the budget, and a look-up after it counts as the miss it is, not as a hit.
+                .expireAfter(Expiry.writing((String key, Entry entry) -> untilFromNow(entry)))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())) // the clock the answers' times are read on
+                .build();
         CaffeineCacheMetrics.monitor(registry, entries, NAME);
         Gauge.builder("hub.delivery.cache.weighted", entries, ResponseCache::weightedSize).baseUnit("bytes")
                 .description("Bytes the cached delivery answers are estimated to occupy").register(registry);
@@ -98,6 +107,14 @@ public class ResponseCache {
                     answer.isPresent() ? (maxAge == null ? Instant.MAX : Instant.now(clock).plus(maxAge)) : Instant.now(clock).plus(absentFor)));
         }
         return answer;
+    }
+
+    private Duration untilFromNow(Entry entry) {
+        if (entry.until().equals(Instant.MAX)) {
+            return FOREVER;
+        }
+        Duration left = Duration.between(Instant.now(clock), entry.until());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private long currentGeneration() {

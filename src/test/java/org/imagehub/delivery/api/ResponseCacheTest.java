@@ -78,6 +78,21 @@ class ResponseCacheTest {
         assertThat(computed).hasValue(3);
     }
 
+    /** An answer past its time leaves the cache: asked for again, it is a miss (not a hit that recomputes anyway). */
+    @Test
+    void anExpiredAnswerLeavesTheCacheAndItsLookUpCountsAsAMiss() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ResponseCache cache = cache(1 << 20, registry);
+        Duration maxAge = Duration.ofSeconds(60);
+        cache.get("detail", this::compute, maxAge);
+        cache.get("detail", this::compute, maxAge);
+        now = now.plusSeconds(61);
+        cache.get("detail", this::compute, maxAge);
+        assertThat(computed).hasValue(2);
+        assertThat(registry.get("cache.gets").tag("cache", ResponseCache.NAME).tag("result", "hit").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("cache.gets").tag("cache", ResponseCache.NAME).tag("result", "miss").functionCounter().count()).isEqualTo(2);
+    }
+
     private CachedAnswer compute() {
         computed.incrementAndGet();
         return answer;
