@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closed-loop load for the benches: C threads, each with its own HTTP/1.1 connection, ask URLs drawn at random from a
- * file (one a line) for S seconds, and every request's latency is kept, so the percentiles are of all requests.
+ * file (one a line) for S seconds, and every answered request's latency is kept, so the percentiles are of all of
+ * them (a request without a 200 is counted as an error, not timed).
  * Usage: java bench/LatencyProbe.java URL_FILE CONNECTIONS SECONDS API_KEY
  */
 public class LatencyProbe {
@@ -22,18 +23,18 @@ public class LatencyProbe {
         long seconds = Long.parseLong(args[2]);
         String key = args[3];
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<long[]> samples = new ArrayList<>();
+        List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         Thread[] threads = new Thread[connections];
         int[] counts = new int[connections];
         for (int t = 0; t < connections; t++) {
-            long[] mine = new long[2_000_000];
-            samples.add(mine);
+            samples.add(new long[4096]);
             int index = t;
             threads[t] = new Thread(() -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                long[] mine = samples.get(index);
                 int n = 0;
-                while (System.nanoTime() < end && n < mine.length) {
+                while (System.nanoTime() < end) {
                     String url = urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
                     long start = System.nanoTime();
                     try {
@@ -41,12 +42,18 @@ public class LatencyProbe {
                                 HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
+                            continue;
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        continue;
+                    }
+                    if (n == mine.length) {
+                        mine = Arrays.copyOf(mine, n * 2);
                     }
                     mine[n++] = System.nanoTime() - start;
                 }
+                samples.set(index, mine);
                 counts[index] = n;
             });
             threads[t].start();
@@ -55,6 +62,10 @@ public class LatencyProbe {
             thread.join();
         }
         int total = Arrays.stream(counts).sum();
+        if (total == 0) {
+            System.out.printf("no request answered 200 in %d s (errors %d)%n", seconds, errors.get());
+            return;
+        }
         long[] all = new long[total];
         int at = 0;
         for (int t = 0; t < connections; t++) {
@@ -63,7 +74,7 @@ public class LatencyProbe {
         }
         Arrays.sort(all);
         double mean = Arrays.stream(all).average().orElse(0) / 1e6;
-        System.out.printf("requests %d in %d s = %.0f req/s, errors %d; ms: mean %.2f p50 %.2f p90 %.2f p95 %.2f p99 %.2f max %.2f%n", total, seconds,
+        System.out.printf("requests %d (200) in %d s = %.0f req/s, errors %d; ms: mean %.2f p50 %.2f p90 %.2f p95 %.2f p99 %.2f max %.2f%n", total, seconds,
                 total / (double) seconds, errors.get(), mean, all[total / 2] / 1e6, all[(int) (total * 0.90)] / 1e6, all[(int) (total * 0.95)] / 1e6,
                 all[(int) (total * 0.99)] / 1e6, all[total - 1] / 1e6);
     }

@@ -160,6 +160,7 @@ server_timer() {
   curl -sf "$management_url/q/metrics" | awk '/^http_server_requests_seconds_(count|sum)\{method="GET",outcome="SUCCESS",status="200",uri="\/api\/v1\/search"\}/ { print $NF }' | paste -sd' '
 }
 before=$(server_timer)
-echo "independent client: $(java bench/LatencyProbe.java "$work/urls" 32 "${duration%s}" "$api_key")"
+case "$duration" in *m) probe_seconds=$(( ${duration%m} * 60 )) ;; *s) probe_seconds=${duration%s} ;; *) probe_seconds=$duration ;; esac
+echo "independent client: $(java bench/LatencyProbe.java "$work/urls" 32 "$probe_seconds" "$api_key")"
 after=$(server_timer)
 echo "$before $after" | awk '{ if ($3 > $1) printf "hub timer meanwhile: %d searches, mean %.2f ms inside the hub\n", $3 - $1, ($4 - $2) / ($3 - $1) * 1000 }'

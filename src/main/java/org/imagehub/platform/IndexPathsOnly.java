@@ -22,20 +22,21 @@ public final class IndexPathsOnly {
 
     /** For the rest of the connection's transaction. */
     public static void forTransaction(Connection connection) throws SQLException {
-        try (Statement settings = connection.createStatement()) {
-            settings.execute(OFF);
-        }
+        execute(connection, OFF);
     }
 
-    /** For {@code lookup} only; the rest of the transaction is planned as usual. Does not flush the session. */
+    /**
+     * For {@code lookup} only; the rest of the transaction is planned with the defaults again (not for use inside
+     * {@link #forTransaction}). Does not flush the session.
+     */
     public static <T> T during(EntityManager entityManager, Supplier<T> lookup) {
         Session session = entityManager.unwrap(Session.class);
         session.doWork(connection -> execute(connection, OFF));
-        try {
-            return lookup.get();
-        } finally {
-            session.doWork(connection -> execute(connection, ON));
-        }
+        // Not in a finally: after a failed look-up PostgreSQL refuses every statement until the rollback, which undoes
+        // the settings anyway, and the refusal would hide the look-up's own error.
+        T result = lookup.get();
+        session.doWork(connection -> execute(connection, ON));
+        return result;
     }
 
     private static void execute(Connection connection, String settings) throws SQLException {

@@ -19,7 +19,7 @@ import org.imagehub.platform.HubConfig;
 @ApplicationScoped
 public class SearchAnswers {
     private final ResponseCache cache;
-    private final Duration maxAge;
+    private final long maxAgeMillis;
     private final long settleNanos;
     /** Moves on after every bulk write this replica makes, so answers read before it are no longer found. */
     private final AtomicLong indexWrites = new AtomicLong();
@@ -27,25 +27,27 @@ public class SearchAnswers {
 
     public SearchAnswers(ResponseCache cache, DeliveryChanges changes, HubConfig config) {
         this.cache = cache;
-        this.maxAge = config.search().answerMaxAge();
+        this.maxAgeMillis = Math.max(0, config.search().answerMaxAge().toMillis());
         this.settleNanos = config.search().answerSettle().toNanos();
         changes.onChange(this::changed);
     }
 
-    /** Called after each bulk request that wrote to the index (or moved its alias). */
+    /** Called after each bulk request to the index behind the alias (or a move of the alias), also a failed one. */
     void indexWritten() {
-        indexWrites.incrementAndGet();
+        // The settle window first: a search that read the counter after the increment must also see the window.
         changed();
+        indexWrites.incrementAndGet();
     }
 
     CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
+        long writes = indexWrites.get();
         if (System.nanoTime() - lastChangeNanos < settleNanos) {
             return compute.get();
         }
-        // Each answer lives between half and all of maxAge: answers first computed together (a warm-up, a busy
-        // minute after a publication) do not all expire together and send their searches to Elasticsearch at once.
-        Duration keep = Duration.ofMillis(ThreadLocalRandom.current().nextLong(maxAge.toMillis() / 2, maxAge.toMillis() + 1));
-        return cache.get("search|" + indexWrites.get() + "|" + key, compute, keep);
+        // Each answer lives between half and all of the maximum age: answers first computed together (a warm-up, a
+        // busy minute after a publication) do not all expire together and send their searches to Elasticsearch at once.
+        Duration keep = Duration.ofMillis(ThreadLocalRandom.current().nextLong(maxAgeMillis / 2, maxAgeMillis + 1));
+        return cache.get("search|" + writes + "|" + key, compute, keep);
     }
 
     private void changed() {

@@ -121,8 +121,16 @@ public class SearchIndexer implements OutboxHandler {
         if (bulk.isEmpty()) {
             return;
         }
-        JsonNode answer = index.bulk(bulk.toString(), refresh);
-        answers.indexWritten();
+        JsonNode answer;
+        try {
+            answer = index.bulk(bulk.toString(), refresh);
+        } finally {
+            // Even a failed request may have changed documents (a time-out after Elasticsearch applied them). An index
+            // not yet behind the alias (a reindex in progress) is not searched: its writes leave the answers alone.
+            if (target.equals(index.alias())) {
+                answers.indexWritten();
+            }
+        }
         if (answer.path("errors").asBoolean(false)) {
             for (JsonNode item : answer.path("items")) {
                 JsonNode result = item.elements().next();

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -129,7 +128,14 @@ public class SearchResource {
         terms.put("keyMessages", SearchParams.one(filter.keyMessage()));
         terms.put("organisation", SearchParams.one(org));
         SearchService.Search request = new SearchService.Search(text, terms, fromInstant, toInstant, order, cursor, pageSize, false);
-        String key = new TreeMap<>(uri.getQueryParameters()) + "|" + languages.signature() + "|" + scope.signature();
+        String key;
+        try {
+            // From the validated values, as JSON: unambiguous whatever the text holds.
+            key = json.writeValueAsString(java.util.Arrays.asList(text, terms, String.valueOf(fromInstant), String.valueOf(toInstant), order.name(), cursor, pageSize)) + "|"
+                    + languages.signature() + "|" + scope.signature();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
         CachedAnswer answer = answers.get(key, () -> {
             JsonNode found = search.run(request, visibility(scope, languages), search.textQueries(text, "live"), "publishedAt", List.of("live"));
             try {
