@@ -44,9 +44,11 @@ class SlugAllocator {
             wanted.put(request.localizationId(), slug.isEmpty() ? "story" : slug);
         }
         // Index look-ups by design; a bulk import into empty tables would have them planned as scans from stale statistics.
-        Map<String, String> takenBy = IndexPathsOnly.during(entityManager, () -> takenSlugs(requests, wanted));
         // A live revision keeps its slug while a newer draft renames it: that slug stays taken for other stories.
-        Map<String, String> liveFor = IndexPathsOnly.during(entityManager, () -> liveSlugOwners(requests, wanted));
+        List<Map<String, String>> owners = IndexPathsOnly.during(entityManager,
+                () -> List.of(takenSlugs(requests, wanted), liveSlugOwners(requests, wanted)));
+        Map<String, String> takenBy = owners.get(0);
+        Map<String, String> liveFor = owners.get(1);
         Map<String, String> allocated = new HashMap<>();
         List<FieldError> clashes = new ArrayList<>();
         Set<String> usedInBatch = new HashSet<>();
