@@ -10,6 +10,9 @@ public record ConsumerScope(List<String> languages, List<String> topics, List<St
     /** In the countries an item was ever aimed at: a time it was aimed at none in particular, so at all. */
     public static final String EVERY_COUNTRY = "*";
 
+    /** No restriction: what the hub itself may serve to anyone. */
+    public static final ConsumerScope EVERYONE = new ConsumerScope(List.of(), List.of(), List.of());
+
     public static ConsumerScope of(ConsumerAccess access) {
         return new ConsumerScope(sorted(access.languages()), sorted(access.topics()), sorted(access.countries()));
     }

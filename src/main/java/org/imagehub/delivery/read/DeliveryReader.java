@@ -95,6 +95,17 @@ public class DeliveryReader {
         return rows(query.append(" order by d.story_published_at desc, d.story_id desc limit ?", limit));
     }
 
+    /** Which of these story languages everyone may get now (published, past any embargo, not expired): "storyId|lang" each. */
+    public java.util.Set<String> liveLanguages(java.util.Collection<String> storyIds, Instant now) {
+        if (storyIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        SqlQuery query = new SqlQuery().append("select d.story_id, d.lang from delivery_item d where d.story_id = any(cast(? as text[]))",
+                (Object) storyIds.stream().distinct().toArray(String[]::new));
+        visible(query, "d", ConsumerScope.EVERYONE, now);
+        return new java.util.HashSet<>(query.read(entityManager, row -> row.getString(1) + "|" + row.getString(2)));
+    }
+
     /** The languages a story has in the published view, whoever may read them and whether or not past their embargo. */
     public List<String> publishedLanguages(String storyId) {
         return new SqlQuery().append("select lang from delivery_item where story_id = ? order by lang", storyId)
