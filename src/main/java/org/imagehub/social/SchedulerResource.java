@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -71,6 +70,11 @@ public class SchedulerResource {
     public record DuePage(List<DueItem> items, @Schema(description = "The next page's address; absent on the last") String next) {
     }
 
+    /** Whether a reading was new. */
+    @Schema(name = "MetricsAnswer", requiredProperties = {"stored"})
+    public record MetricsAnswer(@Schema(description = "false: the same reading was stored before", example = "true") boolean stored) {
+    }
+
     /** Takedowns waiting. */
     @Schema(name = "TakedownList", requiredProperties = {"items"})
     public record TakedownList(List<Takedown> items) {
@@ -113,6 +117,7 @@ public class SchedulerResource {
 
     @POST
     @Path("posts/{id}/claim")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Claim a due post", description = "A lease: the post is yours until leaseUntil; report its result with the leaseId. "
             + "A post someone else holds is 409; a lapsed lease is offered to anyone again. The body is optional.")
@@ -126,6 +131,7 @@ public class SchedulerResource {
 
     @POST
     @Path("posts/{id}/result")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report what became of a post",
             description = "posted (with the network's id and address), failed (with the reason; a retryable failure is queued again), or "
@@ -142,18 +148,21 @@ public class SchedulerResource {
 
     @POST
     @Path("posts/{id}/metrics")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a posted post's figures",
             description = "Cumulative figures read from the network at one instant. The same reading again is accepted and stored once (200); "
                     + "other figures for the same instant are 409.")
-    @APIResponse(responseCode = "201", description = "Stored")
-    @APIResponse(responseCode = "200", description = "This reading was stored before")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetricsAnswer.class)))
+    @APIResponse(responseCode = "200", description = "This reading was stored before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MetricsAnswer.class)))
     public Response metrics(@Parameter(description = "The post's id", example = "01jd8x6m3v9q2w7r5t4y1k0zpa") @PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchedulerInputs.Metrics.class),
                     examples = @ExampleObject(name = "example", value = "{\"at\": \"2026-11-23T12:00:00Z\", \"impressions\": 15300, \"reach\": 9100, "
                             + "\"clicks\": 412, \"shares\": 57, \"comments\": 23}"))) SchedulerInputs.Metrics metrics) {
         boolean stored = scheduler.metrics(consumer.get(), id, metrics);
-        return Response.status(stored ? 201 : 200).entity(Map.of("stored", stored)).type(MediaType.APPLICATION_JSON).build();
+        return Response.status(stored ? 201 : 200).entity(new MetricsAnswer(stored)).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -130,6 +130,7 @@ public class SocialPostResource {
 
     @PUT
     @Path("{id}")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a post variant", description = "Needs If-Match. Changing the words, hashtags, media, link or key messages of an "
             + "approved or queued post sends it back to draft for approval; changing only the time keeps the approval (an approved post with a "
@@ -147,6 +148,7 @@ public class SocialPostResource {
 
     @POST
     @Path("{id}/approve")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "Approve a draft", description = "By an approver of the account's organisation, while the story is published in the "
             + "post's language and past its embargo. With a scheduled time the post is queued for its scheduler at once. If-Match optional.")
@@ -160,6 +162,7 @@ public class SocialPostResource {
 
     @POST
     @Path("{id}/cancel")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a post not yet out", description = "Draft, approved, queued, claimed or failed posts; a scheduler holding it is "
             + "refused its result. The body is optional.")
@@ -172,6 +175,7 @@ public class SocialPostResource {
 
     @POST
     @Path("{id}/takedown")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "Ask for a posted post to be taken down", description = "A correction: the post is listed for its scheduler "

@@ -76,6 +76,7 @@ class OpenApiContractTests {
             consumersAndAudit();
             delivery();
             media();
+            social();
         } finally {
             RestAssured.replaceFiltersWith(before);
         }
@@ -367,6 +368,86 @@ class OpenApiContractTests {
         editor().delete(media + "/uploads/{id}", upload).then().statusCode(204);
         editor().delete(media + "/uploads/{id}", "nothing").then().statusCode(404);
         editor().body(Map.of()).post(media + "/orphan-sweeps").then().statusCode(403);
+    }
+
+    private static void social() {
+        String social = MANAGE + "/social";
+        String schedulerId = Api.asAdmin().body(Map.of("name", "Contract scheduler", "kind", "social-scheduler", "scopes", List.of("social:schedule")))
+                .post(MANAGE + "/consumers").then().statusCode(201).extract().path("id");
+        String key = Api.asAdmin().body(Map.of()).post(MANAGE + "/consumers/{id}/keys", schedulerId).then().statusCode(201).extract().path("key");
+        Map<String, Object> account = Map.of("network", "x", "handle", "@contract_" + System.nanoTime(), "languages", List.of("fr"),
+                "timeZone", "Europe/Paris", "schedulerConsumer", schedulerId);
+        String accountId = Api.as("approver.mofa").body(account).post(social + "/accounts").then().statusCode(201).extract().path("id");
+        Api.as("approver.mofa").body(Map.of("network", "myspace", "handle", "@x", "languages", List.of("fr"), "timeZone", "Europe/Paris"))
+                .post(social + "/accounts").then().statusCode(400);
+        editor().body(account).post(social + "/accounts").then().statusCode(403);
+        Api.as("approver.mofa").body(account).post(social + "/accounts").then().statusCode(409);
+        editor().get(social + "/accounts").then().statusCode(200);
+        editor().get(social + "/accounts/{id}", accountId).then().statusCode(200);
+        editor().get(social + "/accounts/{id}", "unknown").then().statusCode(404);
+        Api.as("approver.mofa").body(account).put(social + "/accounts/{id}", accountId).then().statusCode(428);
+        Api.as("approver.mofa").header("If-Match", "\"v9\"").body(account).put(social + "/accounts/{id}", accountId).then().statusCode(412);
+        Api.as("approver.mofa").header("If-Match", "\"v1\"").body(account).put(social + "/accounts/{id}", accountId).then().statusCode(200);
+        editor().get(social + "/networks").then().statusCode(200);
+        editor().get(social + "/networks/{network}", "bluesky").then().statusCode(200);
+        editor().get(social + "/networks/{network}", "myspace").then().statusCode(404);
+
+        String storyId = Publishing.published(Stories.article().inLanguages("fr"));
+        Map<String, Object> post = Map.of("storyId", storyId, "lang", "fr", "accountId", accountId, "text", "Coopération renforcée.",
+                "hashtags", List.of("Vietnam"), "scheduledAt", "2026-10-25T09:00");
+        String postId = editor().body(post).post(social + "/posts").then().statusCode(201).extract().path("id");
+        editor().body(Map.of("storyId", storyId, "lang", "fr", "accountId", accountId, "text", "mot ".repeat(100))).post(social + "/posts")
+                .then().statusCode(400);
+        editor().body(Map.of("storyId", storyId, "lang", "fr", "accountId", accountId)).post(social + "/posts/drafts").then().statusCode(201);
+        editor().body(Map.of("storyId", "st_unknown", "lang", "fr", "accountId", accountId)).post(social + "/posts/drafts").then().statusCode(400);
+        editor().get(social + "/posts?limit=5").then().statusCode(200);
+        editor().get(social + "/posts?state=lost").then().statusCode(400);
+        editor().get(social + "/posts/{id}", postId).then().statusCode(200);
+        editor().get(social + "/posts/{id}", "unknown").then().statusCode(404);
+        editor().body(post).put(social + "/posts/{id}", postId).then().statusCode(428);
+        editor().header("If-Match", "\"v9\"").body(post).put(social + "/posts/{id}", postId).then().statusCode(412);
+        editor().header("If-Match", "\"v1\"").body(post).put(social + "/posts/{id}", postId).then().statusCode(200);
+        editor().post(social + "/posts/{id}/approve", postId).then().statusCode(403);
+        Api.as("approver.mofa").post(social + "/posts/{id}/approve", postId).then().statusCode(200);
+        Api.as("approver.mofa").post(social + "/posts/{id}/approve", postId).then().statusCode(409);
+        Api.as("approver.mofa").post(social + "/posts/{id}/takedown", postId).then().statusCode(409);
+        editor().get(social + "/calendar?from=2026-10-20T00:00:00Z&to=2026-10-30T00:00:00Z").then().statusCode(200);
+        editor().get(social + "/calendar?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z").then().statusCode(400);
+        String feed = Api.as("approver.mofa").post(social + "/calendar/feeds/{organisation}", "mofa").then().statusCode(201).extract().path("url");
+        editor().post(social + "/calendar/feeds/{organisation}", "mofa").then().statusCode(403);
+        given().get(feed).then().statusCode(200);
+        given().get("/api/v1/social/calendars/{organisation}.ics?token=wrong", "mofa").then().statusCode(404);
+
+        String due = reader(key).get("/api/v1/social/due?from=2026-10-25T00:00:00Z&to=2026-10-26T00:00:00Z").then().statusCode(200)
+                .extract().header("ETag");
+        reader(key).header("If-None-Match", due).get("/api/v1/social/due?from=2026-10-25T00:00:00Z&to=2026-10-26T00:00:00Z").then().statusCode(304);
+        reader(key).get("/api/v1/social/due?limit=500").then().statusCode(400);
+        reader(Consumers.reading().key()).get("/api/v1/social/due").then().statusCode(403);
+        given().get("/api/v1/social/due").then().statusCode(401);
+        reader(key).get("/api/v1/social/networks").then().statusCode(200);
+        String lease = reader(key).contentType("application/json").body(Map.of("leaseSeconds", 600)).post("/api/v1/social/posts/{id}/claim", postId)
+                .then().statusCode(200).extract().path("leaseId");
+        reader(key).contentType("application/json").body(Map.of()).post("/api/v1/social/posts/{id}/claim", postId).then().statusCode(409);
+        reader(key).contentType("application/json").body(Map.of("leaseSeconds", 0)).post("/api/v1/social/posts/{id}/claim", postId).then().statusCode(400);
+        reader(key).contentType("application/json").body(Map.of()).post("/api/v1/social/posts/{id}/claim", "unknown").then().statusCode(404);
+        Map<String, Object> metrics = Map.of("at", "2026-10-25T12:00:00Z", "impressions", 10);
+        reader(key).contentType("application/json").body(metrics).post("/api/v1/social/posts/{id}/metrics", postId).then().statusCode(409);
+        reader(key).contentType("application/json").body(Map.of("status", "sent")).post("/api/v1/social/posts/{id}/result", postId).then().statusCode(400);
+        reader(key).contentType("application/json").body(Map.of("status", "posted", "leaseId", lease, "externalId", "1",
+                "externalUrl", "https://x.com/contract/status/1")).post("/api/v1/social/posts/{id}/result", postId).then().statusCode(204);
+        reader(key).contentType("application/json").body(metrics).post("/api/v1/social/posts/{id}/metrics", postId).then().statusCode(201);
+        reader(key).contentType("application/json").body(metrics).post("/api/v1/social/posts/{id}/metrics", postId).then().statusCode(200);
+        reader(key).contentType("application/json").body(Map.of("impressions", 1)).post("/api/v1/social/posts/{id}/metrics", postId).then().statusCode(400);
+        reader(key).contentType("application/json").body(Map.of("status", "taken-down")).post("/api/v1/social/posts/{id}/result", "unknown")
+                .then().statusCode(404);
+        String shortUrl = editor().get(social + "/posts/{id}", postId).then().extract().path("link.url");
+        given().redirects().follow(false).get("/l/{code}", shortUrl.substring(shortUrl.lastIndexOf('/') + 1)).then().statusCode(302);
+        given().redirects().follow(false).get("/l/{code}", "zzzzzzzzzz").then().statusCode(404);
+        Api.as("approver.mofa").body(Map.of("reason", "correction")).post(social + "/posts/{id}/takedown", postId).then().statusCode(200);
+        reader(key).get("/api/v1/social/takedowns").then().statusCode(200);
+        editor().body(Map.of()).post(social + "/posts/{id}/cancel", postId).then().statusCode(409);
+        String other = editor().body(post).post(social + "/posts").then().statusCode(201).extract().path("id");
+        editor().body(Map.of("reason", "postponed")).post(social + "/posts/{id}/cancel", other).then().statusCode(200);
     }
 
     private static RequestSpecification editor() {

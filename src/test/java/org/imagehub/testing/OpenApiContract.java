@@ -123,6 +123,9 @@ public final class OpenApiContract implements Filter {
         if (mediaType.endsWith("xml")) {
             return body.startsWith("<?xml") ? null : "not an XML document";
         }
+        if (mediaType.equals("text/calendar")) {
+            return body.startsWith("BEGIN:VCALENDAR") ? null : "not an iCalendar document";
+        }
         if (mediaType.startsWith("image/")) {
             // A binary answer: documented as a string of format binary, there is no JSON to validate.
             return response.asByteArray().length > 0 ? null : "an empty image";
