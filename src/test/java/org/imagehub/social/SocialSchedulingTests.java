@@ -379,6 +379,46 @@ class SocialSchedulingTests {
     }
 
     @Test
+    void eachNetworkGetsTheRenditionThatFitsItsSizesAndShapes() {
+        String asset = Api.as("editor.mofa").contentType("multipart/form-data")
+                .multiPart("file", "panorama.jpg", org.imagehub.testing.TestImages.jpeg(2400, 1200), "image/jpeg").post("/api/v1/manage/media")
+                .then().statusCode(201).extract().path("id");
+        Api.as("editor.mofa").header("If-Match", "\"v1\"").body(Map.of("texts", Map.of("fr", Map.of("caption", "Hạ Long", "altText", "La baie d'Hạ Long"))))
+                .put("/api/v1/manage/media/{id}", asset).then().statusCode(200);
+        String story = Api.as("editor.mofa").body(Stories.article().inLanguages("fr").build()).post("/api/v1/manage/stories").then().statusCode(201)
+                .extract().path("id");
+        String etag = Api.as("editor.mofa").get("/api/v1/manage/stories/{id}/media", story).then().statusCode(200).extract().header("ETag");
+        Api.as("editor.mofa").header("If-Match", etag).body(Map.of("items", List.of(Map.of("assetId", asset, "role", "lead"))))
+                .put("/api/v1/manage/stories/{id}/media", story).then().statusCode(200);
+        Publishing.publishAll(story);
+        String reader = Consumers.reading("fr").key();
+        Eventually.until("the lead's renditions in the published story", () -> Consumers.withKey(reader).get("/api/v1/stories/{id}?lang=fr", story)
+                .then().statusCode(200).extract().jsonPath().getList("media[0].renditions.name", String.class), names -> names.contains("social-square"));
+
+        Map<String, Object> onX = post(story, "fr", account("x", "mofa", List.of("fr"), "Europe/Paris", null), "La baie d'Hạ Long.", null);
+        onX.put("media", List.of(asset));
+        JsonPath x = Api.as("editor.mofa").body(onX).post(MANAGE + "/posts").then().statusCode(201).extract().jsonPath();
+        assertThat(x.getString("media[0].file")).isEqualTo("large");
+        assertThat(x.getInt("media[0].width")).isEqualTo(1600);
+        assertThat(x.getString("media[0].altText")).isEqualTo("La baie d'Hạ Long");
+        assertThat(x.getString("media[0].url")).startsWith("http").contains("/api/v1/media/" + asset + "/");
+
+        // A 2:1 panorama is wider than Instagram takes (1.91:1 at most): its square crop goes instead.
+        Map<String, Object> onInstagram = post(story, "fr", account("instagram", "mofa", List.of("fr"), "Europe/Paris", null), "Hạ Long.", null);
+        onInstagram.put("media", List.of(asset));
+        JsonPath instagram = Api.as("editor.mofa").body(onInstagram).post(MANAGE + "/posts").then().statusCode(201).extract().jsonPath();
+        assertThat(instagram.getString("media[0].file")).isEqualTo("social-square");
+        assertThat(instagram.getString("link.mode")).isEqualTo("short");
+        assertThat(instagram.getString("finalText")).as("links are not clickable on Instagram: left out").doesNotContain("/l/");
+
+        // YouTube takes videos only.
+        Map<String, Object> onYoutube = post(story, "fr", account("youtube", "mofa", List.of("fr"), "Europe/Paris", null), "Hạ Long.", null);
+        onYoutube.put("media", List.of(asset));
+        Api.as("editor.mofa").body(onYoutube).post(MANAGE + "/posts").then().statusCode(400)
+                .body("errors.code", hasItem("youtube.media.type-not-allowed")).body("errors.field", hasItem("media[0]"));
+    }
+
+    @Test
     void aGeneratedDraftFitsItsNetworkAndEndsAtAWordBoundary() {
         String story = Publishing.published(Stories.article().withLocalization(Map.of("lang", "vi",
                 "title", "Tạo chuyển biến căn bản trong công tác thông tin đối ngoại " + UUID.randomUUID(),

@@ -89,18 +89,28 @@ final class PostComposer {
         return picked;
     }
 
+    /**
+     * Among the image's files of a type, size and shape the network takes, the smallest at least as wide as it prefers,
+     * else the widest: so Instagram gets the square crop of a panorama rather than a refusal, and X the large rendition.
+     */
     private static Optional<DeliveredMedia.File> bestImage(NetworkRules rules, DeliveredMedia image) {
         List<DeliveredMedia.File> files = new ArrayList<>(image.renditions());
         if (image.original() != null) {
             files.add(image.original());
         }
-        long maxBytes = rules.media().maxImageBytes() == null ? Long.MAX_VALUE : rules.media().maxImageBytes();
-        int preferred = rules.media().preferredWidth() == null ? 1200 : rules.media().preferredWidth();
+        NetworkRules.MediaRule media = rules.media();
+        long maxBytes = media.maxImageBytes() == null ? Long.MAX_VALUE : media.maxImageBytes();
+        int preferred = media.preferredWidth() == null ? 1200 : media.preferredWidth();
         List<DeliveredMedia.File> usable = files.stream()
-                .filter(file -> rules.media().types().contains(file.mediaType()) && file.bytes() <= maxBytes && file.width() != null)
+                .filter(file -> media.types().contains(file.mediaType()) && file.bytes() <= maxBytes && file.width() != null && file.height() != null)
+                .filter(file -> shapeAllowed(media, (double) file.width() / file.height()))
                 .toList();
         return usable.stream().filter(file -> file.width() >= preferred).min(Comparator.comparingInt(DeliveredMedia.File::width))
                 .or(() -> usable.stream().max(Comparator.comparingInt(DeliveredMedia.File::width)));
+    }
+
+    private static boolean shapeAllowed(NetworkRules.MediaRule media, double ratio) {
+        return (media.minAspectRatio() == null || ratio >= media.minAspectRatio()) && (media.maxAspectRatio() == null || ratio <= media.maxAspectRatio());
     }
 
     private static String encode(String value) {
