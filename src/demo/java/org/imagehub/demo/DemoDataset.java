@@ -35,6 +35,12 @@ import org.imagehub.security.Actor;
 import org.imagehub.security.Roles;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagehub.social.account.AccountInput;
+import org.imagehub.social.account.SocialAccounts;
+import org.imagehub.social.post.PostInput;
+import org.imagehub.social.post.PostMedia;
+import org.imagehub.social.post.PostView;
+import org.imagehub.social.post.SocialPosts;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +55,8 @@ public class DemoDataset {
     private static final Logger LOG = Logger.getLogger(DemoDataset.class);
     /** The consumer whose key is HUB_DEMO_API_KEY: reads everything published, in every language. */
     public static final String DEMO_CONSUMER = "demo-embassy";
+    /** The consumer whose key is HUB_DEMO_SCHEDULER_KEY: the social scheduler of the demo accounts. */
+    public static final String DEMO_SCHEDULER = "demo-scheduler";
     private static final Duration DEMO_KEY_LIFETIME = Duration.ofHours(24);
     private static final Actor LOADER = new Actor("demo-loader", "mofa", Set.of(Roles.ADMIN, Roles.APPROVER, Roles.EDITOR), true);
 
@@ -61,12 +69,15 @@ public class DemoDataset {
     private final OrganisationService organisations;
     private final ObjectMapper objectMapper;
     private final DemoMedia media;
+    private final SocialAccounts socialAccounts;
+    private final SocialPosts socialPosts;
     private final int httpPort;
     private final int managementPort;
     private final String host;
 
     public DemoDataset(HubConfig config, TopicService topics, KeyMessageService keyMessages, StoryImporter importer,
             WorkflowService workflow, OrganisationService organisations, ConsumerService consumers, ObjectMapper objectMapper, DemoMedia media,
+            SocialAccounts socialAccounts, SocialPosts socialPosts,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
             @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host) {
@@ -82,6 +93,8 @@ public class DemoDataset {
         this.organisations = organisations;
         this.objectMapper = objectMapper;
         this.media = media;
+        this.socialAccounts = socialAccounts;
+        this.socialPosts = socialPosts;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -116,8 +129,10 @@ public class DemoDataset {
             return;
         }
         try {
-            consumers.keys(DEMO_CONSUMER).stream().filter(key -> key.revokedAt() == null)
-                    .forEach(key -> consumers.revokeKey(DEMO_CONSUMER, key.id(), LOADER));
+            for (String consumer : List.of(DEMO_CONSUMER, DEMO_SCHEDULER)) {
+                consumers.keys(consumer).stream().filter(key -> key.revokedAt() == null)
+                        .forEach(key -> consumers.revokeKey(consumer, key.id(), LOADER));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("The demo consumer's key could not be revoked at shutdown: %s", e.getMessage());
         }
@@ -155,8 +170,59 @@ public class DemoDataset {
         // Images before publication: a language is published only once its lead and infographic images have alt text in it.
         int images = media.attachAll(storyIds, LOADER);
         int published = storyIds.values().stream().mapToInt(id -> workflow.publishDrafts(id, LOADER)).sum();
-        LOG.infof("Demo dataset loaded: %d organisations, %d topics, %d key messages, %d stories with %d images, %d localizations published",
-                organisationInputs.size(), topicInputs.size(), messages.size(), storyIds.size(), images, published);
+        int posts = loadSocial(storyIds.values());
+        LOG.infof("Demo dataset loaded: %d organisations, %d topics, %d key messages, %d stories with %d images, %d localizations published, "
+                + "%d social posts queued", organisationInputs.size(), topicInputs.size(), messages.size(), storyIds.size(), images, published, posts);
+    }
+
+    /**
+     * Social accounts (their scheduler the demo scheduler, when its key is set) and, for each, drafts generated from the
+     * first stories published in its languages, scheduled on the coming days at 09:00 its time and approved.
+     */
+    private int loadSocial(java.util.Collection<String> storyIds) {
+        String scheduler = config.demo().schedulerKey().map(key -> {
+            consumers.ensureWithKey(DEMO_SCHEDULER, new ConsumerInput("Demo social scheduler", "social-scheduler", "mofa",
+                    List.of(Scopes.SOCIAL_SCHEDULE), List.of(), List.of(), List.of(), 6000, true), key, Instant.now().plus(DEMO_KEY_LIFETIME), LOADER);
+            return DEMO_SCHEDULER;
+        }).orElse(null);
+        List<AccountInput> inputs = read("/demo/social-accounts.json", new TypeReference<>() { });
+        int queued = 0;
+        for (AccountInput input : inputs) {
+            AccountInput withScheduler = new AccountInput(input.network(), input.handle(), input.displayName(), input.organisation(), input.languages(),
+                    input.timeZone(), scheduler, input.storyUrlTemplate(), true);
+            String accountId = readTree(socialAccounts.create(withScheduler, LOADER, null).body()).path("id").asText();
+            int day = 1;
+            for (String storyId : storyIds) {
+                for (String lang : input.languages()) {
+                    if (day > 3) {
+                        break;
+                    }
+                    try {
+                        PostView draft = objectMapper.readValue(socialPosts.generate(new SocialPosts.DraftRequest(storyId, lang, accountId), LOADER, null).body(),
+                                PostView.class);
+                        String time = java.time.LocalDate.now(java.time.ZoneId.of(input.timeZone())).plusDays(day) + "T09:00";
+                        socialPosts.update(draft.id(), new PostInput(storyId, lang, accountId, draft.text(), draft.hashtags(),
+                                draft.media().stream().map(PostMedia::assetId).toList(), draft.link().mode(), draft.keyMessages(), time), "\"v1\"", LOADER);
+                        socialPosts.approve(draft.id(), null, LOADER);
+                        queued++;
+                        day++;
+                    } catch (org.imagehub.platform.errors.ValidationException notLiveInThatLanguage) {
+                        // The story is not published in this language: try the next.
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return queued;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return objectMapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private <T> T read(String path, TypeReference<T> type) {

@@ -151,6 +151,9 @@ public interface HubConfig {
 
         /** The demo consumer's API key (HUB_DEMO_API_KEY); registered at start in the demo profile only. */
         Optional<String> apiKey();
+
+        /** The demo social scheduler's API key (HUB_DEMO_SCHEDULER_KEY, scope social:schedule); demo profile only. */
+        Optional<String> schedulerKey();
     }
 
     Workflow workflow();

@@ -125,7 +125,9 @@ public class SocialCalendar {
     }
 
     private static CalendarView.Entry entry(SocialPost post, SocialAccount account, boolean clash) {
-        String excerpt = post.text.codePointCount(0, post.text.length()) > 120 ? post.text.substring(0, post.text.offsetByCodePoints(0, 120)) + "…" : post.text;
+        // One line: calendar apps show it as a title.
+        String words = post.text.replaceAll("\\s+", " ").strip();
+        String excerpt = words.codePointCount(0, words.length()) > 120 ? words.substring(0, words.offsetByCodePoints(0, 120)) + "…" : words;
         return new CalendarView.Entry(post.id, post.accountId, account.network, account.handle, post.storyId, post.lang, post.state, post.scheduledAt,
                 ScheduleTime.local(post.scheduledAt, ZoneId.of(account.timeZone)), excerpt, clash);
     }

@@ -73,6 +73,7 @@ public class SchedulerService {
      * Approved posts scheduled in [from, to) that nobody holds (queued, or claimed with a lapsed lease), breaking
      * stories' first, then by time. A post whose story is not live now (embargoed again, expired) is held back.
      */
+    @Transactional
     public DuePage due(ConsumerAccess consumer, DueQuery query) {
         Map<String, SocialAccount> accounts = accountsOf(consumer.consumerId(), query.network(), query.accountId());
         if (accounts.isEmpty()) {
@@ -92,7 +93,16 @@ public class SchedulerService {
             parameters.add(after[2]);
         }
         sql.append(" order by not p.breaking, p.scheduled_at, p.id limit ").append(query.limit() + 1);
-        jakarta.persistence.Query statement = entityManager.createNativeQuery(sql.toString(), SocialPost.class);
+        // Walk the due index in its order and stop after one page, whatever the window: a prepared statement's generic
+        // plan (made once for any window) read every post of the accounts and sorted them, 15 ms a call at 10,000 posts;
+        // planning each call for its window instead cost a millisecond of planning every time.
+        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.Statement setting = connection.createStatement()) {
+                setting.execute("set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off");
+            }
+        });
+        jakarta.persistence.Query statement = entityManager.createNativeQuery(sql.toString(), SocialPost.class)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         for (int i = 0; i < parameters.size(); i++) {
             statement.setParameter(i + 1, parameters.get(i));
         }
