@@ -43,7 +43,7 @@ post_json() { # TOKEN PATH BODY
 }
 
 consumer=$(post_json "$admin" /api/v1/manage/consumers \
-  '{"name":"Social bench scheduler","kind":"social-scheduler","scopes":["social:schedule"],"requestsPerMinute":100000000}' | jq -r .id)
+  '{"name":"Social bench scheduler","kind":"social-scheduler","organisation":"mofa","scopes":["social:schedule"],"requestsPerMinute":100000000}' | jq -r .id)
 key=$(post_json "$admin" "/api/v1/manage/consumers/$consumer/keys" '{}' | jq -r .key)
 # A story published in English, read the way a consumer reads it.
 story=$(curl -sf -H "X-Api-Key: ${HUB_DEMO_API_KEY:-ihk_demo_embassy_key_for_local_use_only}" "$base_url/api/v1/stories?lang=en&limit=50" \

@@ -94,6 +94,7 @@ create table social_link_click (
     clicks               bigint      not null,
     primary key (short_code, day)
 );
+create index social_link_click_post on social_link_click (post_id);
 
 -- The secret part of each organisation's calendar-feed address (calendar apps cannot send a bearer token): kept as
 -- a SHA-256 hash, shown once, replaced by issuing a new one.

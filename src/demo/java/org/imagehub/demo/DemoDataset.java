@@ -109,6 +109,7 @@ public class DemoDataset {
         if (Story.count() == 0) {
             load();
         }
+        ensureScheduler();
         config.demo().apiKey().ifPresent(key -> consumers.ensureWithKey(DEMO_CONSUMER, new ConsumerInput("Demo embassy site", "embassy-site",
                 "embassy-fr", List.of(Scopes.CONTENT_READ), List.of(), List.of(), List.of(), 6000, true), key,
                 // A demo run lasts a day at most: the well-known demo key must not outlive it (it is also revoked at shutdown).
@@ -125,7 +126,7 @@ public class DemoDataset {
 
     /** The demo key lives as long as the demo run: revoked at shutdown, so a kept database does not keep it valid. */
     void onStop(@Observes ShutdownEvent event) {
-        if (!config.demo().loadDataset() || !demoProfile() || config.demo().apiKey().isEmpty()) {
+        if (!config.demo().loadDataset() || !demoProfile()) {
             return;
         }
         try {
@@ -180,11 +181,7 @@ public class DemoDataset {
      * first stories published in its languages, scheduled on the coming days at 09:00 its time and approved.
      */
     private int loadSocial(java.util.Collection<String> storyIds) {
-        String scheduler = config.demo().schedulerKey().map(key -> {
-            consumers.ensureWithKey(DEMO_SCHEDULER, new ConsumerInput("Demo social scheduler", "social-scheduler", "mofa",
-                    List.of(Scopes.SOCIAL_SCHEDULE), List.of(), List.of(), List.of(), 6000, true), key, Instant.now().plus(DEMO_KEY_LIFETIME), LOADER);
-            return DEMO_SCHEDULER;
-        }).orElse(null);
+        String scheduler = ensureScheduler();
         List<AccountInput> inputs = read("/demo/social-accounts.json", new TypeReference<>() { });
         int queued = 0;
         for (AccountInput input : inputs) {
@@ -203,10 +200,13 @@ public class DemoDataset {
                         String time = java.time.LocalDate.now(java.time.ZoneId.of(input.timeZone())).plusDays(day) + "T09:00";
                         socialPosts.update(draft.id(), new PostInput(storyId, lang, accountId, draft.text(), draft.hashtags(),
                                 draft.media().stream().map(PostMedia::assetId).toList(), draft.link().mode(), draft.keyMessages(), time), "\"v1\"", LOADER);
-                        socialPosts.approve(draft.id(), null, LOADER);
+                        socialPosts.approve(draft.id(), "\"v2\"", LOADER);
                         queued++;
                         day++;
-                    } catch (org.imagehub.platform.errors.ValidationException notLiveInThatLanguage) {
+                    } catch (org.imagehub.platform.errors.ValidationException e) {
+                        if (e.errors().stream().noneMatch(error -> "not-live".equals(error.code()))) {
+                            throw e;
+                        }
                         // The story is not published in this language: try the next.
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -215,6 +215,15 @@ public class DemoDataset {
             }
         }
         return queued;
+    }
+
+    /** The demo scheduler and its well-known key (HUB_DEMO_SCHEDULER_KEY), on every start; null without a key. */
+    private String ensureScheduler() {
+        return config.demo().schedulerKey().map(key -> {
+            consumers.ensureWithKey(DEMO_SCHEDULER, new ConsumerInput("Demo social scheduler", "social-scheduler", "mofa",
+                    List.of(Scopes.SOCIAL_SCHEDULE), List.of(), List.of(), List.of(), 6000, true), key, Instant.now().plus(DEMO_KEY_LIFETIME), LOADER);
+            return DEMO_SCHEDULER;
+        }).orElse(null);
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String json) {

@@ -56,8 +56,11 @@ public class SchedulerResource {
     private final CurrentConsumer consumer;
     private final Json json;
     private final HubConfig config;
+    private final java.time.Clock clock;
 
-    public SchedulerResource(SchedulerService scheduler, SocialNetworks networks, CurrentConsumer consumer, Json json, HubConfig config) {
+    public SchedulerResource(SchedulerService scheduler, SocialNetworks networks, CurrentConsumer consumer, Json json, HubConfig config,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.scheduler = scheduler;
         this.networks = networks;
         this.consumer = consumer;
@@ -110,7 +113,7 @@ public class SchedulerResource {
         }
         int pageSize = PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 50, config.limits().maxPageSize());
         SchedulerService.DuePage page = scheduler.due(consumer.get(), new SchedulerService.DueQuery(
-                fromInstant == null ? Instant.EPOCH : fromInstant, toInstant == null ? Instant.now() : toInstant, network, account, cursor, pageSize));
+                fromInstant == null ? Instant.EPOCH : fromInstant, toInstant == null ? Instant.now(clock) : toInstant, network, account, cursor, pageSize));
         String next = page.next() == null ? null : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build().toString();
         return SocialResponses.revalidated(json.writeBytes(new DuePage(page.items(), next)), ifNoneMatch);
     }

@@ -93,7 +93,8 @@ public class SocialAccountResource {
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
-    @Operation(summary = "Add a social account", description = "By an admin or an approver of the owning organisation. Honours Idempotency-Key; "
+    @Operation(summary = "Add a social account", description = "By an admin or an approver of the owning organisation; only an admin sets "
+            + "storyUrlTemplate (the hub's short links redirect there) or a scheduler of another organisation. Honours Idempotency-Key; "
             + "a handle already registered on the network is 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
@@ -115,7 +116,7 @@ public class SocialAccountResource {
     public Response update(@Parameter(description = "The account's id", example = "01jd8x6m3v9q2w7r5t4y1k0zpb") @PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountInput.class),
                     examples = @ExampleObject(name = "example", value = ACCOUNT_EXAMPLE))) AccountInput input,
-            @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"3\"")
+            @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"v3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Bodies.require(input);
         AccountView view = accounts.update(id, input, ifMatch, editor.get());

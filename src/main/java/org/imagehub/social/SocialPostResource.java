@@ -140,7 +140,7 @@ public class SocialPostResource {
     public Response update(@Parameter(description = "The post's id", example = "01jd8x6m3v9q2w7r5t4y1k0zpa") @PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
                     examples = @ExampleObject(name = "example", value = POST_EXAMPLE))) PostInput input,
-            @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"3\"")
+            @Parameter(description = "The current ETag (428 without, 412 when stale)", required = true, example = "\"v3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Bodies.require(input);
         return withEtag(posts.update(id, input, ifMatch, editor.get()));
@@ -151,11 +151,12 @@ public class SocialPostResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
     @Operation(summary = "Approve a draft", description = "By an approver of the account's organisation, while the story is published in the "
-            + "post's language and past its embargo. With a scheduled time the post is queued for its scheduler at once. If-Match optional.")
+            + "post's language and past its embargo. With a scheduled time the post is queued for its scheduler at once. Needs If-Match with the ETag of the version reviewed "
+            + "(428 without, 412 when the post changed since).")
     @APIResponse(responseCode = "200", description = "The post, approved (or queued)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public Response approve(@Parameter(description = "The post's id", example = "01jd8x6m3v9q2w7r5t4y1k0zpa") @PathParam("id") String id,
-            @Parameter(description = "The ETag the approver reviewed (412 when the post changed since)", example = "\"3\"")
+            @Parameter(description = "The ETag the approver reviewed (412 when the post changed since)", required = true, example = "\"v3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(posts.approve(id, ifMatch, editor.get()));
     }

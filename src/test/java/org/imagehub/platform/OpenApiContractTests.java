@@ -372,7 +372,7 @@ class OpenApiContractTests {
 
     private static void social() {
         String social = MANAGE + "/social";
-        String schedulerId = Api.asAdmin().body(Map.of("name", "Contract scheduler", "kind", "social-scheduler", "scopes", List.of("social:schedule")))
+        String schedulerId = Api.asAdmin().body(Map.of("name", "Contract scheduler", "kind", "social-scheduler", "organisation", "mofa", "scopes", List.of("social:schedule")))
                 .post(MANAGE + "/consumers").then().statusCode(201).extract().path("id");
         String key = Api.asAdmin().body(Map.of()).post(MANAGE + "/consumers/{id}/keys", schedulerId).then().statusCode(201).extract().path("key");
         Map<String, Object> account = Map.of("network", "x", "handle", "@contract_" + System.nanoTime(), "languages", List.of("fr"),
@@ -408,8 +408,10 @@ class OpenApiContractTests {
         editor().header("If-Match", "\"v9\"").body(post).put(social + "/posts/{id}", postId).then().statusCode(412);
         editor().header("If-Match", "\"v1\"").body(post).put(social + "/posts/{id}", postId).then().statusCode(200);
         editor().post(social + "/posts/{id}/approve", postId).then().statusCode(403);
-        Api.as("approver.mofa").post(social + "/posts/{id}/approve", postId).then().statusCode(200);
-        Api.as("approver.mofa").post(social + "/posts/{id}/approve", postId).then().statusCode(409);
+        Api.as("approver.mofa").post(social + "/posts/{id}/approve", postId).then().statusCode(428);
+        Api.as("approver.mofa").header("If-Match", "\"v1\"").post(social + "/posts/{id}/approve", postId).then().statusCode(412);
+        Api.as("approver.mofa").header("If-Match", "\"v2\"").post(social + "/posts/{id}/approve", postId).then().statusCode(200);
+        Api.as("approver.mofa").header("If-Match", "*").post(social + "/posts/{id}/approve", postId).then().statusCode(409);
         Api.as("approver.mofa").post(social + "/posts/{id}/takedown", postId).then().statusCode(409);
         editor().get(social + "/calendar?from=2026-10-20T00:00:00Z&to=2026-10-30T00:00:00Z").then().statusCode(200);
         editor().get(social + "/calendar?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z").then().statusCode(400);

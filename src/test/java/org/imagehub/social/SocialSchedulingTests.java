@@ -45,8 +45,8 @@ class SocialSchedulingTests {
     }
 
     static Scheduler scheduler() {
-        String id = Api.asAdmin().body(Map.of("name", "Scheduler " + UUID.randomUUID(), "kind", "social-scheduler", "scopes", List.of("social:schedule"),
-                "requestsPerMinute", 100_000)).post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
+        String id = Api.asAdmin().body(Map.of("name", "Scheduler " + UUID.randomUUID(), "kind", "social-scheduler", "organisation", "mofa",
+                "scopes", List.of("social:schedule"), "requestsPerMinute", 100_000)).post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
         String key = Api.asAdmin().body(Map.of()).post("/api/v1/manage/consumers/" + id + "/keys").then().statusCode(201).extract().path("key");
         return new Scheduler(id, key);
     }
@@ -72,8 +72,11 @@ class SocialSchedulingTests {
         return Api.as("editor.mofa").body(post).post(MANAGE + "/posts").then().statusCode(201).extract().path("id");
     }
 
+    /** Approved by approver.mofa, with the ETag of the version it read. */
     static JsonPath approved(String postId) {
-        return Api.as("approver.mofa").post(MANAGE + "/posts/{id}/approve", postId).then().statusCode(200).extract().jsonPath();
+        String etag = Api.as("approver.mofa").get(MANAGE + "/posts/{id}", postId).then().statusCode(200).extract().header("ETag");
+        return Api.as("approver.mofa").header("If-Match", etag).post(MANAGE + "/posts/{id}/approve", postId).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     static List<String> due(Scheduler scheduler, String from, String to) {
@@ -110,6 +113,18 @@ class SocialSchedulingTests {
             assertThat(((Number) tooLong.get("allowed")).intValue()).as(network).isEqualTo(allowed);
             assertThat(((Number) tooLong.get("counted")).intValue()).as(network).isGreaterThan(allowed);
         }
+    }
+
+    @Test
+    void moreHashtagsThanTheNetworkTakesAreRefusedNotCut() {
+        String story = Publishing.published(Stories.article().inLanguages("fr"));
+        Map<String, Object> body = post(story, "fr", account("threads", "mofa", List.of("fr"), "Europe/Paris", null), "Coopération.", null);
+        body.put("hashtags", List.of("Vietnam", "France"));
+        Response refused = Api.as("editor.mofa").body(body).post(MANAGE + "/posts");
+        refused.then().statusCode(400).body("errors.code", hasItem("threads.hashtags.too-many"));
+        Map<String, Object> error = refused.jsonPath().<Map<String, Object>>getList("errors").stream()
+                .filter(one -> "threads.hashtags.too-many".equals(one.get("code"))).findFirst().orElseThrow();
+        assertThat(error).containsEntry("field", "hashtags").containsEntry("counted", 2).containsEntry("allowed", 1);
     }
 
     @Test
@@ -173,11 +188,19 @@ class SocialSchedulingTests {
         Api.asPerson("approver.hue", "hue-province", "approver").post(MANAGE + "/posts/{id}/approve", id).then().statusCode(403);
         assertThat(due(scheduler, "2025-12-31T00:00:00Z", "2026-01-02T00:00:00Z")).doesNotContain(id);
 
-        Api.asPerson("approver.embassy-fr", "embassy-fr", "approver").post(MANAGE + "/posts/{id}/approve", id).then().statusCode(200)
+        Api.asPerson("approver.embassy-fr", "embassy-fr", "approver").post(MANAGE + "/posts/{id}/approve", id).then().statusCode(428);
+        // An edit after the approver read the post: approving the version read is refused.
+        Map<String, Object> edited = post(story, "fr", account, "Coopération renforcée, texte revu.", "2026-01-01T10:00");
+        Api.asPerson("editor.embassy-fr", "embassy-fr", "editor").header("If-Match", "\"v1\"").body(edited).put(MANAGE + "/posts/{id}", id)
+                .then().statusCode(200);
+        Api.asPerson("approver.embassy-fr", "embassy-fr", "approver").header("If-Match", "\"v1\"").post(MANAGE + "/posts/{id}/approve", id)
+                .then().statusCode(412);
+        Api.asPerson("approver.embassy-fr", "embassy-fr", "approver").header("If-Match", "\"v2\"").post(MANAGE + "/posts/{id}/approve", id)
+                .then().statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("queued")).body("approvedBy", org.hamcrest.Matchers.equalTo("approver.embassy-fr"));
         assertThat(due(scheduler, "2025-12-31T00:00:00Z", "2026-01-02T00:00:00Z")).containsExactly(id);
         assertThat(Database.column("select action from audit_entry where target_id = ? order by id", id))
-                .containsExactly("social-post.created", "social-post.approved", "social-post.queued");
+                .containsExactly("social-post.created", "social-post.edited", "social-post.approved", "social-post.queued");
     }
 
     @Test
@@ -247,6 +270,9 @@ class SocialSchedulingTests {
         String out = created(post(story, "fr", account, "Déjà en ligne.", "2026-02-04T08:00"));
         approved(out);
         posted(scheduler, out, lease(scheduler, out));
+        String held = created(post(story, "fr", account, "En cours d'envoi.", "2026-02-04T07:00"));
+        approved(held);
+        String heldLease = lease(scheduler, held);
 
         String path = Publishing.localization(story, "fr");
         String etag = Api.asAdmin().get(path).then().statusCode(200).extract().header("ETag");
@@ -256,16 +282,20 @@ class SocialSchedulingTests {
         JsonPath cancelled = managed(queued);
         assertThat(cancelled.getString("state")).isEqualTo("cancelled");
         assertThat(cancelled.getString("stateReason")).startsWith("story withdrawn");
+        assertThat(managed(held).getString("state")).isEqualTo("cancelled");
+        // The scheduler holding it had posted it already: its result is heard, and the post must come down.
+        posted(scheduler, held, heldLease);
+        assertThat(managed(held).getString("state")).isEqualTo("takedown-requested");
         assertThat(due(scheduler, "2026-02-03T00:00:00Z", "2026-02-05T00:00:00Z")).isEmpty();
         assertThat(managed(out).getString("state")).isEqualTo("takedown-requested");
         List<Map<String, Object>> takedowns = scheduler.call().get(SCHEDULER + "/takedowns").then().statusCode(200).extract().path("items");
-        assertThat(takedowns).singleElement().satisfies(takedown -> {
-            assertThat(takedown.get("id")).isEqualTo(out);
-            assertThat(takedown.get("externalId")).isEqualTo("ext-" + out);
-        });
+        assertThat(takedowns).extracting(takedown -> takedown.get("id")).containsExactlyInAnyOrder(out, held);
+        assertThat(takedowns).extracting(takedown -> takedown.get("externalId")).containsExactlyInAnyOrder("ext-" + out, "ext-" + held);
         scheduler.call().contentType("application/json").body(Map.of("status", "taken-down")).post(SCHEDULER + "/posts/{id}/result", out)
                 .then().statusCode(204);
         assertThat(managed(out).getString("state")).isEqualTo("taken-down");
+        scheduler.call().contentType("application/json").body(Map.of("status", "taken-down")).post(SCHEDULER + "/posts/{id}/result", held)
+                .then().statusCode(204);
         assertThat(scheduler.call().get(SCHEDULER + "/takedowns").then().statusCode(200).extract().<List<Object>>path("items")).isEmpty();
         // A withdrawn story takes no new posts.
         Api.as("editor.mofa").body(post(story, "fr", account, "Encore ?", null)).post(MANAGE + "/posts").then().statusCode(400)
@@ -310,6 +340,24 @@ class SocialSchedulingTests {
         io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", code).then().statusCode(302);
         assertThat(managed(draft.getString("id")).getLong("clicks")).isEqualTo(2);
         io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", "zzzzzzzzzz").then().statusCode(404);
+        // HEAD and link previews are answered, not counted.
+        io.restassured.RestAssured.given().redirects().follow(false).head("/l/{code}", code).then().statusCode(302);
+        io.restassured.RestAssured.given().redirects().follow(false).header("User-Agent", "Twitterbot/1.0").get("/l/{code}", code).then().statusCode(302);
+        assertThat(managed(draft.getString("id")).getLong("clicks")).isEqualTo(2);
+
+        // Where a short link may lead is an admin's choice: an approver cannot point an account at a site.
+        Map<String, Object> site = new HashMap<>(Map.of("network", "facebook", "handle", "@site_" + UUID.randomUUID().toString().substring(0, 8),
+                "organisation", "mofa", "languages", List.of("fr"), "timeZone", "Europe/Paris", "storyUrlTemplate", "https://example.org/{lang}/news/{slug}"));
+        Api.as("approver.mofa").body(site).post(MANAGE + "/accounts").then().statusCode(400).body("errors.code", hasItem("admin-only"));
+        String siteAccount = Api.asAdmin().body(site).post(MANAGE + "/accounts").then().statusCode(201).extract().path("id");
+        Map<String, Object> onSite = post(story, "fr", siteAccount, "À lire sur notre site.", null);
+        String onSiteId = created(onSite);
+        String slug = Consumers.withKey(Consumers.reading("fr").key()).get("/api/v1/stories/{id}?lang=fr", story).then().statusCode(200)
+                .extract().path("slug");
+        String siteLink = managed(onSiteId).getString("link.url");
+        approved(onSiteId);
+        assertThat(io.restassured.RestAssured.given().redirects().follow(false).get(siteLink.substring(siteLink.indexOf("/l/")))
+                .then().statusCode(302).extract().header("Location")).startsWith("https://example.org/fr/news/" + slug + "?utm_source=facebook");
     }
 
     @Test
@@ -402,6 +450,11 @@ class SocialSchedulingTests {
         assertThat(x.getInt("media[0].width")).isEqualTo(1600);
         assertThat(x.getString("media[0].altText")).isEqualTo("La baie d'Hạ Long");
         assertThat(x.getString("media[0].url")).startsWith("http").contains("/api/v1/media/" + asset + "/");
+        assertThat(approved(x.getString("id")).getString("state")).isEqualTo("approved");
+        onX.put("scheduledAt", "2026-05-01T09:00");
+        JsonPath timed = Api.as("editor.mofa").header("If-Match", "\"v2\"").body(onX).put(MANAGE + "/posts/{id}", x.getString("id"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(timed.getString("state")).as("a time given to an approved post: queued, still approved").isEqualTo("queued");
 
         // A 2:1 panorama is wider than Instagram takes (1.91:1 at most): its square crop goes instead.
         Map<String, Object> onInstagram = post(story, "fr", account("instagram", "mofa", List.of("fr"), "Europe/Paris", null), "Hạ Long.", null);

@@ -86,7 +86,7 @@ public class SocialAccounts {
             account.id = Ids.newId();
             account.createdAt = Instant.now(clock);
             account.version = 1;
-            apply(account, input, organisation);
+            apply(account, input, organisation, actor);
             requireUnique(account);
             account.persist();
             changes.record(actor, new SocialAccountChanged(SocialChanges.meta(actor, account.createdAt), account.id, account.network,
@@ -107,7 +107,7 @@ public class SocialAccounts {
         if (!organisation.equals(account.organisation)) {
             SocialPermissions.requireApprover(actor, organisation);
         }
-        apply(account, input, organisation);
+        apply(account, input, organisation, actor);
         requireUnique(account);
         account.version++;
         changes.record(actor, new SocialAccountChanged(SocialChanges.meta(actor, account.updatedAt), account.id, account.network,
@@ -123,9 +123,12 @@ public class SocialAccounts {
         return account;
     }
 
-    private void apply(SocialAccount account, AccountInput input, String organisation) {
+    private void apply(SocialAccount account, AccountInput input, String organisation, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
-        if (input.network() == null || networks.find(input.network()).isEmpty()) {
+        if (account.network != null && !account.network.equals(input.network())) {
+            // Its posts were checked against this network's rules.
+            errors.add(new FieldError("network", "immutable", "an account stays on its network: add another account"));
+        } else if (input.network() == null || networks.find(input.network()).isEmpty()) {
             errors.add(new FieldError("network", input.network() == null ? "required" : "unknown-network",
                     "one of " + networks.all().stream().map(rules -> rules.network()).toList()));
         }
@@ -155,11 +158,14 @@ public class SocialAccounts {
             errors.add(new FieldError("timeZone", "unknown-time-zone", "an IANA time zone such as Europe/Paris"));
         }
         String scheduler = input.schedulerConsumer() == null || input.schedulerConsumer().isBlank() ? null : input.schedulerConsumer();
-        if (scheduler != null) {
-            schedulerProblem(scheduler).ifPresent(errors::add);
+        if (scheduler != null && !scheduler.equals(account.schedulerConsumer)) {
+            schedulerProblem(scheduler, organisation, actor).ifPresent(errors::add);
         }
         String template = input.storyUrlTemplate() == null || input.storyUrlTemplate().isBlank() ? null : input.storyUrlTemplate().strip();
-        if (template != null && !validTemplate(template)) {
+        if (!java.util.Objects.equals(template, account.storyUrlTemplate) && !actor.isAdmin()) {
+            // The hub's short links redirect there: only an admin decides which sites the hub's own domain leads to.
+            errors.add(new FieldError("storyUrlTemplate", "admin-only", "only an admin sets or changes an account's site address"));
+        } else if (template != null && !validTemplate(template)) {
             errors.add(new FieldError("storyUrlTemplate", "invalid-template",
                     "an https address of at most 500 characters with {slug} or {id}, such as https://example.org/{lang}/news/{slug}"));
         }
@@ -174,26 +180,36 @@ public class SocialAccounts {
         account.timeZone = input.timeZone();
         account.schedulerConsumer = scheduler;
         account.storyUrlTemplate = template;
-        account.active = input.active() == null || input.active();
+        // Absent: active for a new account, unchanged for an existing one.
+        account.active = input.active() != null ? input.active() : account.updatedAt == null || account.active;
         account.updatedAt = Instant.now(clock);
     }
 
-    private Optional<FieldError> schedulerProblem(String consumerId) {
-        ConsumerView consumer;
+    /**
+     * The scheduler must be an active consumer with scope social:schedule and, unless an admin assigns it, of the
+     * account's organisation. One answer for every failure, so that the check reveals nothing of other consumers.
+     */
+    private Optional<FieldError> schedulerProblem(String consumerId, String organisation, Actor actor) {
         try {
-            consumer = consumers.get(consumerId);
+            ConsumerView consumer = consumers.get(consumerId);
+            if (consumer.active() && consumer.scopes().contains(Scopes.SOCIAL_SCHEDULE)
+                    && (actor.isAdmin() || organisation.equals(consumer.organisation()))) {
+                return Optional.empty();
+            }
         } catch (NotFoundException e) {
-            return Optional.of(new FieldError("schedulerConsumer", "unknown-consumer", "no consumer '" + consumerId + "'"));
+            // the same answer below
         }
-        if (!consumer.scopes().contains(Scopes.SOCIAL_SCHEDULE)) {
-            return Optional.of(new FieldError("schedulerConsumer", "missing-scope", "the consumer lacks scope " + Scopes.SOCIAL_SCHEDULE));
-        }
-        return Optional.empty();
+        return Optional.of(new FieldError("schedulerConsumer", "invalid-scheduler",
+                "an active consumer of this organisation with scope " + Scopes.SOCIAL_SCHEDULE + " (admins may choose any)"));
     }
 
     /** Builds the address of a story on the account's site; the template was checked to be https. */
     public static String storyUrl(String template, String lang, String slug, String storyId) {
-        return template.replace("{lang}", lang).replace("{slug}", slug == null ? storyId : slug).replace("{id}", storyId);
+        return template.replace("{lang}", encode(lang)).replace("{slug}", encode(slug == null ? storyId : slug)).replace("{id}", encode(storyId));
+    }
+
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static boolean validTemplate(String template) {

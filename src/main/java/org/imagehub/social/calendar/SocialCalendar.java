@@ -31,7 +31,7 @@ public class SocialCalendar {
     /** A window is at most this long, and holds at most {@link #MAX_POSTS} posts: the answer's memory is bounded. */
     public static final Duration MAX_WINDOW = Duration.ofDays(92);
     public static final int MAX_POSTS = 5000;
-    private static final Set<String> HOLDING_A_SLOT = Set.of("draft", "approved", "queued", "claimed", "posted");
+    private static final Set<String> HOLDING_A_SLOT = Set.of("draft", "approved", "queued", "claimed", "posted", "takedown-requested");
 
     private final Duration minInterval;
     private final Duration maxGap;
@@ -59,22 +59,27 @@ public class SocialCalendar {
                 .filter(account -> window.accountId() == null || account.id.equals(window.accountId()))
                 .filter(account -> window.lang() == null || account.languages.contains(window.lang()))
                 .toList();
-        return build(accounts, from, to, window.lang(), window.state());
+        return build(accounts, from, to, window.lang(), window.state(), true);
     }
 
-    /** The calendar of one organisation's accounts, for its iCalendar feed. */
+    /**
+     * The calendar of one organisation's accounts, for its iCalendar feed: the first {@link #MAX_POSTS} posts of the
+     * window when it holds more (a subscribed calendar app has nobody to read a refusal).
+     */
     public CalendarView ofOrganisation(String organisation, Instant from, Instant to) {
-        return build(SocialAccount.<SocialAccount>list("organisation", organisation), from, to, null, null);
+        return build(SocialAccount.<SocialAccount>list("organisation", organisation), from, to, null, null, false);
     }
 
-    private CalendarView build(List<SocialAccount> accounts, Instant from, Instant to, String lang, String state) {
+    private CalendarView build(List<SocialAccount> accounts, Instant from, Instant to, String lang, String state, boolean refuseOverfull) {
         if (accounts.isEmpty()) {
             return new CalendarView(from, to, List.of(), List.of(), List.of());
         }
         Map<String, SocialAccount> byId = accounts.stream().collect(Collectors.toMap(account -> account.id, Function.identity()));
         List<SocialPost> posts = SocialPost.<SocialPost>find("accountId in ?1 and scheduledAt >= ?2 and scheduledAt < ?3 order by scheduledAt, id",
                 byId.keySet(), from, to).page(0, MAX_POSTS + 1).list();
-        if (posts.size() > MAX_POSTS) {
+        if (posts.size() > MAX_POSTS && !refuseOverfull) {
+            posts = posts.subList(0, MAX_POSTS);
+        } else if (posts.size() > MAX_POSTS) {
             throw ValidationException.of("query.to", "window-too-full", "more than " + MAX_POSTS + " posts: choose a shorter window or one account");
         }
         List<SocialPost> holding = posts.stream().filter(post -> HOLDING_A_SLOT.contains(post.state)).toList();

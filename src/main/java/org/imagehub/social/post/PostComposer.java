@@ -46,6 +46,11 @@ final class PostComposer {
                 .map(one -> new MediaItem(one.mediaType(), one.width() == null ? 0 : one.width(), one.height() == null ? 0 : one.height(), one.bytes()))
                 .toList());
         List<FieldError> violations = new ArrayList<>();
+        // The text keeps only as many hashtags as the network takes: more given is a broken rule, not a silent cut.
+        if (rules.hashtags().exceededBy(hashtags.size())) {
+            violations.add(new FieldError("hashtags", rules.network() + ".hashtags.too-many", "at most " + rules.hashtags().max() + " on "
+                    + rules.name(), (long) hashtags.size(), (long) rules.hashtags().max()));
+        }
         for (RuleViolation violation : PostRules.check(rules, draft)) {
             violations.add(new FieldError(violation.field(), violation.code(), violation.message(), violation.counted(), violation.allowed()));
         }

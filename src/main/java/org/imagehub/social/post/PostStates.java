@@ -30,7 +30,9 @@ public class PostStates {
         if (to == PostState.CANCELLED || to == PostState.TAKEDOWN_REQUESTED || to == PostState.DRAFT) {
             post.stateReason = reason;
         }
-        if (to != PostState.CLAIMED) {
+        // A claimed post that is cancelled keeps its lease id: its scheduler may have posted it already, and its
+        // "posted" result must still be heard so that the post can be taken down.
+        if (to != PostState.CLAIMED && !(to == PostState.CANCELLED && PostState.of(from) == PostState.CLAIMED)) {
             post.leaseId = null;
             post.leaseConsumer = null;
             post.leaseUntil = null;

@@ -47,6 +47,7 @@ public class SocialPosts {
     static final int MAX_TEXT = 70_000;
     static final int MAX_HASHTAGS = 30;
     static final int MAX_MEDIA = 20;
+    static final int MAX_KEY_MESSAGES = 20;
     private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_]{1,100}");
     private static final char[] CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,7 +83,9 @@ public class SocialPosts {
 
     public PostView get(String id, Actor actor) {
         SocialPost post = find(id);
-        SocialPermissions.requireEditor(actor, account(post).organisation);
+        if (!SocialPermissions.mayEdit(actor, account(post).organisation)) {
+            throw new NotFoundException("No social post '" + id + "'.");
+        }
         return view(post);
     }
 
@@ -174,6 +177,9 @@ public class SocialPosts {
             states.move(actor, post, PostState.DRAFT, "reopened", "edited after approval");
         } else if (state == PostState.APPROVED && post.scheduledAt != null) {
             states.move(actor, post, PostState.QUEUED, "queued", null);
+        } else if (state == PostState.QUEUED && post.scheduledAt == null) {
+            // Without a time it is due never: approved, waiting for one.
+            states.move(actor, post, PostState.APPROVED, "unscheduled", null);
         } else {
             states.record(actor, post, "edited", null, Map.of());
         }
@@ -185,9 +191,8 @@ public class SocialPosts {
         SocialPost post = lock(id);
         SocialAccount account = account(post);
         SocialPermissions.requireApprover(actor, account.organisation);
-        if (ifMatch != null) {
-            EntityTags.requireMatch(ifMatch, post.version);
-        }
+        // The approver approves the version they read: an edit in between is 412, not approved unseen.
+        EntityTags.requireMatch(ifMatch, post.version);
         if (PostState.of(post.state) != PostState.DRAFT) {
             throw new InvalidTransitionException("Only a draft can be approved; this post is " + post.state + ".");
         }
@@ -318,6 +323,9 @@ public class SocialPosts {
         DeliveredStory story = liveStory(input.storyId(), lang);
         List<String> keyMessageCodes = input.keyMessages() == null ? List.copyOf(story.keyMessages() == null ? List.of() : story.keyMessages())
                 : List.copyOf(new LinkedHashSet<>(input.keyMessages()));
+        if (keyMessageCodes.size() > MAX_KEY_MESSAGES) {
+            throw ValidationException.of("keyMessages", "too-many", "at most " + MAX_KEY_MESSAGES);
+        }
         Set<String> unknown = keyMessages.unknown(keyMessageCodes);
         if (!unknown.isEmpty()) {
             throw ValidationException.of("keyMessages", "unknown-key-message", "no key message " + unknown);
@@ -359,8 +367,13 @@ public class SocialPosts {
         post.linkTarget = "none".equals(post.linkMode) ? null : composition.linkTarget();
     }
 
-    private static String contentSignature(SocialPost post) {
-        return String.join("\u0000", post.lang, post.text, String.join(" ", post.hashtags), Objects.toString(post.mediaJson), post.linkMode,
+    /**
+     * What an approver signs off: the words, the files, the link and the key messages as they would go out (from the
+     * composed text and the chosen files, not the stored JSON, whose text PostgreSQL normalises).
+     */
+    private String contentSignature(SocialPost post) {
+        String files = media(post).stream().map(one -> one.assetId() + "/" + one.file()).reduce("", (a, b) -> a + " " + b);
+        return String.join("\u0000", post.lang, post.finalText, files, post.linkMode, Objects.toString(post.linkTarget),
                 String.join(" ", post.keyMessages));
     }
 

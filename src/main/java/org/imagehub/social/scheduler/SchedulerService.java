@@ -41,6 +41,8 @@ import org.imagehub.social.post.SocialPosts;
 public class SchedulerService {
     private static final String CURSOR_KIND = "due";
     private static final int MAX_LEASE_SECONDS = 3600;
+    /** A post that failed this many times, retryable or not, waits for an editor. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final EntityManager entityManager;
     private final SocialPosts posts;
@@ -96,11 +98,7 @@ public class SchedulerService {
         // Walk the due index in its order and stop after one page, whatever the window: a prepared statement's generic
         // plan (made once for any window) read every post of the accounts and sorted them, 15 ms a call at 10,000 posts;
         // planning each call for its window instead cost a millisecond of planning every time.
-        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.Statement setting = connection.createStatement()) {
-                setting.execute("set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off");
-            }
-        });
+        planner("off");
         jakarta.persistence.Query statement = entityManager.createNativeQuery(sql.toString(), SocialPost.class)
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         for (int i = 0; i < parameters.size(); i++) {
@@ -108,6 +106,7 @@ public class SchedulerService {
         }
         @SuppressWarnings("unchecked")
         List<SocialPost> rows = statement.getResultList();
+        planner("on");
         boolean more = rows.size() > query.limit();
         List<SocialPost> page = more ? rows.subList(0, query.limit()) : rows;
         Set<String> live = published.liveLanguages(page.stream().map(post -> post.storyId).collect(Collectors.toSet()));
@@ -133,6 +132,9 @@ public class SchedulerService {
         SocialPost post = lockOwn(consumer, postId);
         Instant now = Instant.now(clock);
         PostState state = PostState.of(post.state);
+        if (!account(post).active) {
+            throw new InvalidTransitionException("The post's account is inactive: its posts are not to go out.");
+        }
         if (state == PostState.CLAIMED && post.leaseUntil.isAfter(now)) {
             throw new ConflictException("Claimed by another scheduler until " + post.leaseUntil + ".",
                     List.of(new FieldError("id", "claimed", "leased until " + post.leaseUntil)));
@@ -182,10 +184,23 @@ public class SchedulerService {
                 if (state == PostState.POSTED && result.externalId().equals(post.externalId)) {
                     return;
                 }
+                Instant postedAt = result.postedAt() == null ? Instant.now(clock) : result.postedAt();
+                if (postedAt.isAfter(Instant.now(clock).plusSeconds(300))) {
+                    throw ValidationException.of("postedAt", "in-future", "when it went out: not in the future");
+                }
+                if (state == PostState.CANCELLED && post.leaseId != null && post.leaseId.equals(result.leaseId())) {
+                    // Cancelled (or its story withdrawn) while the scheduler held it, and out all the same: it must come down.
+                    post.externalId = result.externalId();
+                    post.externalUrl = url;
+                    post.postedAt = postedAt;
+                    post.version++;
+                    states.move(actor, post, PostState.TAKEDOWN_REQUESTED, "takedown-requested", "posted after it was cancelled (" + post.stateReason + ")");
+                    return;
+                }
                 requireLease(post, state, result.leaseId());
                 post.externalId = result.externalId();
                 post.externalUrl = url;
-                post.postedAt = result.postedAt() == null ? Instant.now(clock) : result.postedAt();
+                post.postedAt = postedAt;
                 post.attempts++;
                 post.version++;
                 states.move(actor, post, PostState.POSTED, "posted", null);
@@ -194,14 +209,22 @@ public class SchedulerService {
                 if (result.reason() == null || result.reason().isBlank() || result.reason().length() > 2000) {
                     throw ValidationException.of("reason", "required", "why it failed, at most 2000 characters");
                 }
+                if (state == PostState.CANCELLED && post.leaseId != null && post.leaseId.equals(result.leaseId())) {
+                    return;
+                }
                 requireLease(post, state, result.leaseId());
-                boolean retryable = Boolean.TRUE.equals(result.retryable());
-                post.failureReason = result.reason();
-                post.failureRetryable = retryable;
                 post.attempts++;
+                boolean retry = Boolean.TRUE.equals(result.retryable()) && post.attempts < MAX_ATTEMPTS;
+                post.failureReason = result.reason();
+                post.failureRetryable = Boolean.TRUE.equals(result.retryable());
                 post.version++;
-                // A retryable failure goes back in the queue, due again at once; the others wait for an editor.
-                states.move(actor, post, retryable ? PostState.QUEUED : PostState.FAILED, "failed", result.reason());
+                if (retry) {
+                    // Due again after a pause that doubles with each attempt (2, 4, 8, 16 minutes), not at once in a loop.
+                    Instant retryAt = Instant.now(clock).plus(Duration.ofMinutes(1L << post.attempts));
+                    post.scheduledAt = post.scheduledAt.isAfter(retryAt) ? post.scheduledAt : retryAt;
+                }
+                // The others (and the fifth failure) wait for an editor.
+                states.move(actor, post, retry ? PostState.QUEUED : PostState.FAILED, "failed", result.reason());
             }
         }
     }
@@ -279,6 +302,15 @@ public class SchedulerService {
             throw new ConflictException("The lease given is not the post's current lease (it lapsed and was claimed again, or never was).",
                     List.of(new FieldError("leaseId", "not-current-lease", "claim the post again")));
         }
+    }
+
+    /** Sequential scans, bitmap scans and sorts off (or back on) for the rest of the transaction. */
+    private void planner(String onOrOff) {
+        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.Statement setting = connection.createStatement()) {
+                setting.execute("set local enable_seqscan = " + onOrOff + "; set local enable_bitmapscan = " + onOrOff + "; set local enable_sort = " + onOrOff);
+            }
+        });
     }
 
     private static String checkedUrl(String url) {
