@@ -60,7 +60,7 @@ for i in $(seq 1 "$accounts"); do
     "{\"network\":\"$n\",\"handle\":\"@bench_${run}_$i\",\"organisation\":\"mofa\",\"languages\":[\"en\"],\"timeZone\":\"$z\",\"schedulerConsumer\":\"$consumer\"}" | jq -r .id)
   post=$(post_json "$approver" /api/v1/manage/social/posts \
     "{\"storyId\":\"$story\",\"lang\":\"en\",\"accountId\":\"$account\",\"text\":\"Viet Nam and its partners: read the official facts on the hub ($i).\",\"hashtags\":[\"VietNam\"],\"linkMode\":\"short\",\"scheduledAt\":\"$(date -u -d tomorrow +%Y-%m-%d)T09:00\"}" | jq -r .id)
-  post_json "$approver" "/api/v1/manage/social/posts/$post/approve" '' > /dev/null
+  curl -sf -X POST -H "Authorization: Bearer $approver" -H 'If-Match: "v1"' "$base_url/api/v1/manage/social/posts/$post/approve" > /dev/null
 done
 copies=$(( (posts + accounts - 1) / accounts - 1 ))
 log "copying each approved post $copies times in PostgreSQL: $(( accounts * (copies + 1) )) queued posts over 30 days"
