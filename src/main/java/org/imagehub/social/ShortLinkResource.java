@@ -38,7 +38,7 @@ public class ShortLinkResource {
     public Response follow(@Parameter(description = "The link's code", example = "k3v9q2w7r5", schema = @Schema(pattern = "^[2-9a-z]{10}$"))
             @PathParam("code") String code, @Context HttpHeaders headers) {
         // A HEAD, a crawler or a link preview is answered but not counted: clicks are people's.
-        boolean count = "GET".equals(request.getMethod()) && ShortLinks.countable(headers.getHeaderString(HttpHeaders.USER_AGENT));
+        boolean count = "GET".equals(request.getMethod()) && org.imagehub.platform.http.Crawlers.isPerson(headers.getHeaderString(HttpHeaders.USER_AGENT));
         String target = links.follow(code, count).orElseThrow(() -> new NotFoundException("No live link '" + code + "'."));
         // Not cached: every click is counted.
         return Response.status(Response.Status.FOUND).location(URI.create(target)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();

@@ -68,7 +68,7 @@ class BadInputCorpusTests {
     private static synchronized void credentials() {
         if (editorToken == null) {
             editorToken = Api.token("admin");
-            apiKey = Consumers.reading().with("scopes", java.util.List.of("content:read", "webhooks:manage", "social:schedule")).key();
+            apiKey = Consumers.reading().with("scopes", java.util.List.of("content:read", "webhooks:manage", "social:schedule", "analytics:write")).key();
         }
     }
 

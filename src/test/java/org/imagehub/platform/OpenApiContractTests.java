@@ -77,6 +77,7 @@ class OpenApiContractTests {
             delivery();
             media();
             social();
+            analytics();
         } finally {
             RestAssured.replaceFiltersWith(before);
         }
@@ -450,6 +451,31 @@ class OpenApiContractTests {
         editor().body(Map.of()).post(social + "/posts/{id}/cancel", postId).then().statusCode(409);
         String other = editor().body(post).post(social + "/posts").then().statusCode(201).extract().path("id");
         editor().body(Map.of("reason", "postponed")).post(social + "/posts/{id}/cancel", other).then().statusCode(200);
+    }
+
+    private static void analytics() {
+        String analytics = MANAGE + "/analytics";
+        given().get("/api/v1/analytics/beacon.js").then().statusCode(200);
+        String siteId = Api.asAdmin().body(Map.of("name", "Contract site", "kind", "embassy-site", "scopes", List.of("analytics:write")))
+                .post(MANAGE + "/consumers").then().statusCode(201).extract().path("id");
+        String key = Api.asAdmin().body(Map.of()).post(MANAGE + "/consumers/{id}/keys", siteId).then().statusCode(201).extract().path("key");
+        Api.asAdmin().get(analytics + "/sites/{id}", siteId).then().statusCode(404);
+        Api.asAdmin().body(Map.of("origins", List.of("ftp://site.example"))).put(analytics + "/sites/{id}", siteId).then().statusCode(400);
+        editor().body(Map.of("origins", List.of("https://site.example"))).put(analytics + "/sites/{id}", siteId).then().statusCode(403);
+        Api.asAdmin().body(Map.of("origins", List.of("https://site.example"))).put(analytics + "/sites/{id}", "unknown").then().statusCode(404);
+        Api.asAdmin().body(Map.of("origins", List.of("https://site.example"))).put(analytics + "/sites/{id}", siteId).then().statusCode(200);
+        Api.asAdmin().get(analytics + "/sites/{id}", siteId).then().statusCode(200);
+        String storyId = Publishing.published(Stories.article().inLanguages("fr"));
+        String view = "{\"id\": \"pv-contract-1\", \"storyId\": \"" + storyId + "\", \"lang\": \"fr\", \"url\": \"https://site.example/fr/a\"}";
+        given().queryParam("key", key).header("Origin", "https://site.example").header("User-Agent", "Mozilla/5.0 Contract").contentType("text/plain")
+                .body(view).post("/api/v1/analytics/events").then().statusCode(202);
+        given().queryParam("key", key).header("Origin", "https://other.example").header("User-Agent", "Mozilla/5.0 Contract").contentType("text/plain")
+                .body(view).post("/api/v1/analytics/events").then().statusCode(403);
+        given().queryParam("key", key).header("Origin", "https://site.example").contentType("text/plain").body("{\"id\": 1}")
+                .post("/api/v1/analytics/events").then().statusCode(400);
+        given().header("Origin", "https://site.example").contentType("text/plain").body(view).post("/api/v1/analytics/events").then().statusCode(401);
+        Api.asAdmin().post(analytics + "/rollups").then().statusCode(200);
+        editor().post(analytics + "/rollups").then().statusCode(403);
     }
 
     private static RequestSpecification editor() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class SocialSchedulingTests {
     private static final String MANAGE = "/api/v1/manage/social";
     private static final String SCHEDULER = "/api/v1/social";
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private static final List<String> NETWORKS = List.of("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "threads", "bluesky",
             "telegram", "zalo");
 
@@ -332,13 +333,15 @@ class SocialSchedulingTests {
         // A draft's link leads nowhere yet.
         io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", code).then().statusCode(404);
         approved(draft.getString("id"));
-        String location = io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", code).then().statusCode(302)
+        String location = io.restassured.RestAssured.given().redirects().follow(false).header("User-Agent", BROWSER).get("/l/{code}", code).then().statusCode(302)
                 .header("Cache-Control", "no-store").extract().header("Location");
         assertThat(location).isEqualTo(draft.getString("link.target"))
                 .contains("/api/v1/stories/" + story).contains("utm_source=linkedin").contains("utm_medium=social")
                 .contains("utm_content=" + draft.getString("id"));
-        io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", code).then().statusCode(302);
+        io.restassured.RestAssured.given().redirects().follow(false).header("User-Agent", BROWSER).get("/l/{code}", code).then().statusCode(302);
         assertThat(managed(draft.getString("id")).getLong("clicks")).isEqualTo(2);
+        // A script's request (this test client's own agent names Java) is answered, not counted.
+        io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", code).then().statusCode(302);
         io.restassured.RestAssured.given().redirects().follow(false).get("/l/{code}", "zzzzzzzzzz").then().statusCode(404);
         // HEAD and link previews are answered, not counted.
         io.restassured.RestAssured.given().redirects().follow(false).head("/l/{code}", code).then().statusCode(302);

@@ -123,6 +123,9 @@ public final class OpenApiContract implements Filter {
         if (mediaType.endsWith("xml")) {
             return body.startsWith("<?xml") ? null : "not an XML document";
         }
+        if (mediaType.equals("text/javascript")) {
+            return body.isEmpty() ? "an empty script" : null;
+        }
         if (mediaType.equals("text/calendar")) {
             return body.startsWith("BEGIN:VCALENDAR") ? null : "not an iCalendar document";
         }

@@ -12,4 +12,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ConsumerApi {
     String scope() default Scopes.CONTENT_READ;
+
+    /**
+     * The key may also come as the {@code key} query parameter: for page beacons, which cannot set headers. Only for
+     * write-only scopes, whose key is public in a page anyway.
+     */
+    boolean keyInQuery() default false;
 }

@@ -37,8 +37,14 @@ public class ConsumerKeyFilter {
     @ConsumerApi
     @ServerRequestFilter
     public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        ConsumerAccess consumer = authenticator.authenticate(presentedKey(request), ClientAddress.of(http, trustedProxies));
-        String scope = requiredScope(resource);
+        ConsumerApi api = annotation(resource);
+        String key = presentedKey(request);
+        if (key == null && api != null && api.keyInQuery()) {
+            key = request.getUriInfo().getQueryParameters().getFirst("key");
+        }
+        String address = ClientAddress.of(http, trustedProxies);
+        ConsumerAccess consumer = authenticator.authenticate(key, address);
+        String scope = api == null ? Scopes.CONTENT_READ : api.scope();
         if (!consumer.scopes().contains(scope)) {
             throw new ForbiddenException("This API key lacks the scope '" + scope + "'.");
         }
@@ -48,7 +54,7 @@ public class ConsumerKeyFilter {
             throw new RateLimitedException("Rate limit of " + take.quota() + " requests per minute reached for this key.",
                     Duration.ofSeconds(Math.max(1, take.retryAfterSeconds())));
         }
-        current.set(consumer);
+        current.set(consumer, address);
     }
 
     @ConsumerApi
@@ -73,11 +79,9 @@ public class ConsumerKeyFilter {
         return null;
     }
 
-    private static String requiredScope(ResourceInfo resource) {
+    /** The method's annotation, else its class's. */
+    private static ConsumerApi annotation(ResourceInfo resource) {
         ConsumerApi annotation = resource.getResourceMethod().getAnnotation(ConsumerApi.class);
-        if (annotation == null) {
-            annotation = resource.getResourceClass().getAnnotation(ConsumerApi.class);
-        }
-        return annotation == null ? Scopes.CONTENT_READ : annotation.scope();
+        return annotation != null ? annotation : resource.getResourceClass().getAnnotation(ConsumerApi.class);
     }
 }

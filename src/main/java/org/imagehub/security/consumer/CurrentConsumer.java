@@ -7,9 +7,16 @@ import org.imagehub.platform.errors.UnauthenticatedException;
 @RequestScoped
 public class CurrentConsumer {
     private ConsumerAccess access;
+    private String clientAddress;
 
-    void set(ConsumerAccess access) {
+    void set(ConsumerAccess access, String clientAddress) {
         this.access = access;
+        this.clientAddress = clientAddress;
+    }
+
+    /** The client's address as the key check saw it (behind trusted proxies, the forwarded one): never to be stored. */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public ConsumerAccess get() {

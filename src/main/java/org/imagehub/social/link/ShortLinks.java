@@ -28,14 +28,6 @@ public class ShortLinks {
      * Where the link leads, counting the click; empty when no post of an approved (or later) state has it: a draft's
      * link leads nowhere yet, a cancelled or withdrawn post's nowhere any more.
      */
-    /** Link-preview fetchers and crawlers: they follow links nobody clicked. */
-    private static final Pattern BOT = Pattern.compile("(?i)bot|crawl|spider|slurp|preview|facebookexternalhit|embedly|whatsapp|curl/|wget|python-requests");
-
-    /** Whether a request from this user agent (not stored) counts as a person's click. */
-    public static boolean countable(String userAgent) {
-        return userAgent != null && !userAgent.isBlank() && !BOT.matcher(userAgent).find();
-    }
-
     @Transactional
     public Optional<String> follow(String code, boolean count) {
         if (code == null || !CODE.matcher(code).matches()) {
