@@ -116,7 +116,9 @@ check_200() {
     die "GET $url answered HTTP $code, not 200; not benchmarking. Body starts with: $(head -c 300 "$WORK/body" | tr '\n' ' ')"
   fi
 }
-for p in "$BARE_PATH" "${PATHS[@]}"; do check_200 "$p"; done
+# BENCH_NO_GET_CHECK=1: the chosen paths are not GETs (a Lua script posts to them); the caller checked them itself.
+check_200 "$BARE_PATH"
+[[ -n "${BENCH_NO_GET_CHECK:-}" ]] || for p in "${PATHS[@]}"; do check_200 "$p"; done
 
 # ---- runs -------------------------------------------------------------------------------------------------
 declare -A R=()   # R[index.key] = value, from the RESULT line
