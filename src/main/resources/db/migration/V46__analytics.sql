@@ -82,6 +82,8 @@ create table analytics_daily (
     primary key (day, story_id, lang, consumer_id, channel)
 );
 create index analytics_daily_story on analytics_daily (story_id, day);
+-- The roll-up reads a day of API reads (counted per minute) at a time.
+create index delivery_read_minute on delivery_read (minute);
 
 -- How far the roll-up has read: events received up to this instant are in analytics_daily.
 create table analytics_rollup_state (

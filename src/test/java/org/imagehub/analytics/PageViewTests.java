@@ -182,6 +182,21 @@ class PageViewTests {
     }
 
     @Test
+    void apiReadsAreRolledUpBesidePageViews() {
+        String story = Publishing.published(Stories.article().inLanguages("fr"));
+        String reader = Consumers.reading("fr").key();
+        for (int i = 0; i < 3; i++) {
+            Consumers.withKey(reader).get("/api/v1/stories/{id}?lang=fr", story).then().statusCode(200);
+        }
+        long reads = org.imagehub.testing.Eventually.until("three API reads rolled up", () -> {
+            Api.asAdmin().post("/api/v1/manage/analytics/rollups").then().statusCode(200);
+            return ((Number) Database.value("select coalesce(sum(events), 0) from analytics_daily where story_id = ? and channel = 'api-read'", story))
+                    .longValue();
+        }, count -> count >= 3);
+        assertThat(reads).isEqualTo(3);
+    }
+
+    @Test
     void theBeaconScriptIsSmallAndKeepsNothingInTheBrowser() {
         String script = Clients.fresh().get("/api/v1/analytics/beacon.js").then().statusCode(200).contentType("text/javascript")
                 .header("Cache-Control", "public, max-age=86400").extract().asString();

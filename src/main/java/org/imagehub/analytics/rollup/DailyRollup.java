@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Rolls raw events up per day, story, language, consumer and channel. Each run takes the days of the events received
- * since the last run and recomputes those days whole from the raw events, so a late event lands in its own day and a
- * repeated run changes nothing. One replica at a time (a transaction-scoped advisory lock); a run that finds the lock
+ * Rolls raw events up per day, story, language, consumer and channel (page views from sites; API reads, channel
+ * {@code api-read}, from the per-minute read counts). Each run takes the days of the events received since the last run
+ * and recomputes those days whole, so a late event lands in its own day and a repeated run changes nothing. One replica at a time (a transaction-scoped advisory lock); a run that finds the lock
  * taken leaves the work to the one that holds it.
  */
 @ApplicationScoped
@@ -52,13 +52,21 @@ public class DailyRollup {
         List<Object> days = entityManager.createNativeQuery("""
                 select distinct (occurred_at at time zone 'UTC')::date from analytics_event where received_at > ?1 and received_at <= ?2""")
                 .setParameter(1, from).setParameter(2, upTo).getResultList();
-        long rows = 0;
+        java.util.Set<LocalDate> touched = new java.util.TreeSet<>();
         for (Object value : days) {
-            LocalDate day = value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+            touched.add(value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
+        }
+        // API reads are counted per minute and flushed every few seconds: today's and yesterday's (a flush just after
+        // midnight) are recomputed on every run.
+        LocalDate today = LocalDate.ofInstant(upTo, java.time.ZoneOffset.UTC);
+        touched.add(today);
+        touched.add(today.minusDays(1));
+        long rows = 0;
+        for (LocalDate day : touched) {
             rows += rollUp(day);
         }
         entityManager.createNativeQuery("update analytics_rollup_state set rolled_up_to = ?1 where id = 1").setParameter(1, upTo).executeUpdate();
-        return new Run(days.size(), rows, upTo);
+        return new Run(touched.size(), rows, upTo);
     }
 
     private long rollUp(LocalDate day) {
@@ -68,6 +76,12 @@ public class DailyRollup {
                 select ?1, story_id, lang, consumer_id, channel, count(*), count(distinct visitor)
                 from analytics_event
                 where occurred_at >= (cast(?1 as date)::timestamp at time zone 'UTC') and occurred_at < ((cast(?1 as date) + 1)::timestamp at time zone 'UTC')
-                group by story_id, lang, consumer_id, channel""").setParameter(1, day).executeUpdate();
+                group by story_id, lang, consumer_id, channel""").setParameter(1, day).executeUpdate()
+                + entityManager.createNativeQuery("""
+                insert into analytics_daily (day, story_id, lang, consumer_id, channel, events, visitors)
+                select ?1, story_id, lang, consumer_id, 'api-read', sum(reads), 0
+                from delivery_read
+                where minute >= (cast(?1 as date)::timestamp at time zone 'UTC') and minute < ((cast(?1 as date) + 1)::timestamp at time zone 'UTC')
+                group by story_id, lang, consumer_id""").setParameter(1, day).executeUpdate();
     }
 }
