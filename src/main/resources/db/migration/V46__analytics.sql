@@ -24,21 +24,22 @@ create table analytics_event (
     -- Daily-salted hash of the visitor, to count distinct visitors within a day; null when not known.
     visitor      text,
     received_at  timestamptz not null,
-    primary key (occurred_at, event_id)
+    -- Per site: another site's key cannot suppress a view by sending its id first.
+    primary key (occurred_at, consumer_id, event_id)
 ) partition by range (occurred_at);
 create index analytics_event_received on analytics_event (received_at);
 
 -- The hub's runtime role owns no tables and may not create any: these two functions run as their owner (the role that
 -- migrates), do only this, and are all the hub can do to the partitions. Month bounds are UTC.
 create function analytics_ensure_partitions(months_ahead int) returns void
-language plpgsql security definer set search_path = public as $$
+language plpgsql security definer set search_path = pg_catalog, public, pg_temp set timezone = 'UTC' as $$
 declare
     first timestamp := date_trunc('month', now() at time zone 'UTC') - interval '1 month';
     month_start timestamp;
 begin
     for i in 0..months_ahead + 1 loop
         month_start := first + make_interval(months => i);
-        execute format('create table if not exists %I partition of analytics_event for values from (%L) to (%L)',
+        execute format('create table if not exists public.%I partition of public.analytics_event for values from (%L) to (%L)',
             'analytics_event_' || to_char(month_start, 'YYYY_MM'), month_start at time zone 'UTC',
             (month_start + interval '1 month') at time zone 'UTC');
     end loop;
@@ -46,25 +47,32 @@ end $$;
 
 -- Drops the raw partitions that end before the cutoff; returns how many (their roll-ups stay).
 create function analytics_drop_partitions_before(cutoff timestamptz) returns int
-language plpgsql security definer set search_path = public as $$
+language plpgsql security definer set search_path = pg_catalog, public, pg_temp set timezone = 'UTC' set lock_timeout = '5s' as $$
 declare
     partition record;
     dropped int := 0;
 begin
     for partition in select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-            where i.inhparent = 'analytics_event'::regclass and c.relname ~ '^analytics_event_[0-9]{4}_[0-9]{2}$' loop
+            where i.inhparent = 'public.analytics_event'::regclass and c.relname ~ '^analytics_event_[0-9]{4}_[0-9]{2}$' loop
         if (to_timestamp(substr(partition.relname, 17), 'YYYY_MM')::timestamp + interval '1 month') at time zone 'UTC' <= cutoff then
-            execute format('drop table %I', partition.relname);
+            execute format('drop table public.%I', partition.relname);
             dropped := dropped + 1;
         end if;
     end loop;
     return dropped;
 end $$;
 
+-- Only the hub's own role may call them.
+revoke execute on function analytics_ensure_partitions(int) from public;
+revoke execute on function analytics_drop_partitions_before(timestamptz) from public;
+grant execute on function analytics_ensure_partitions(int) to ${app_role};
+grant execute on function analytics_drop_partitions_before(timestamptz) to ${app_role};
+
 select analytics_ensure_partitions(2);
 
--- The day's salt for visitor hashes: one row a day, deleted once the day is over.
-create table analytics_salt (
+-- The day's salt for visitor hashes: one row a day, deleted just after the day is over. Unlogged: kept out of the
+-- write-ahead log, so out of replicas and base backups (a crash empties it; a new salt is then made for the day).
+create unlogged table analytics_salt (
     day   date  primary key,
     salt  bytea not null
 );

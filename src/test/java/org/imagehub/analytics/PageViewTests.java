@@ -62,13 +62,37 @@ class PageViewTests {
                 .body("received", equalTo(1)).body("stored", equalTo(1));
         assertThat(stored(story)).isEqualTo(1);
         assertThat(Database.value("select page_path from analytics_event where story_id = ?", story)).isEqualTo("/fr/actualites/" + story);
+        // A page in fr-FR showing the story's fr counts for fr; path parameters are not kept.
+        Map<String, Object> regional = view(story, "fr-FR", null);
+        regional.put("url", SITE + "/fr/actualites/x;jsessionid=ABC123?y=1");
+        beacon(key, SITE, BROWSER + "1").body(json(regional)).post(EVENTS).then().statusCode(202).body("stored", equalTo(1));
+        assertThat(Database.column("select lang || ' ' || page_path from analytics_event where story_id = ? order by received_at", story))
+                .containsExactly("fr /fr/actualites/" + story, "fr /fr/actualites/x");
 
         beacon(key, "https://elsewhere.example", BROWSER + "1").body(json(view(story, "fr", null))).post(EVENTS).then().statusCode(403)
                 .contentType("application/problem+json").header("Access-Control-Allow-Origin", (String) null);
+        beacon(key, "null", BROWSER + "1").body(json(view(story, "fr", null))).post(EVENTS).then().statusCode(403);
+        Clients.fresh().queryParam("key", key).header("User-Agent", BROWSER + "1").contentType("text/plain").body(json(view(story, "fr", null)))
+                .post(EVENTS).then().statusCode(403);
         Map<String, Object> offSite = view(story, "fr", null);
         offSite.put("url", "https://elsewhere.example/fr/page");
-        beacon(key, SITE, BROWSER + "1").body(json(offSite)).post(EVENTS).then().statusCode(400).body("errors.code", hasItem("not-on-site"));
-        assertThat(stored(story)).isEqualTo(1);
+        beacon(key, SITE, BROWSER + "1").body(json(offSite)).post(EVENTS).then().statusCode(400).body("errors.code", hasItem("not-on-site"))
+                .header("Access-Control-Allow-Origin", (String) null);
+        assertThat(stored(story)).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyThatCanDoMoreIsNeitherASiteNorTakenFromTheAddress() {
+        String id = Api.asAdmin().body(Map.of("name", "Wide " + UUID.randomUUID(), "kind", "embassy-site", "scopes", List.of("analytics:write", "content:read")))
+                .post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
+        Api.asAdmin().body(Map.of("origins", List.of(SITE))).put("/api/v1/manage/analytics/sites/{id}", id).then().statusCode(400)
+                .body("errors.code", hasItem("site-key-scopes"));
+        String wide = Api.asAdmin().body(Map.of()).post("/api/v1/manage/consumers/" + id + "/keys").then().statusCode(201).extract().path("key");
+        String story = Publishing.published(Stories.article().inLanguages("fr"));
+        beacon(wide, SITE, BROWSER + "5").body(json(view(story, "fr", null))).post(EVENTS).then().statusCode(403);
+        // Outside the page-view endpoint a key in the address is no key at all.
+        Clients.fresh().queryParam("key", wide).get("/api/v1/stories").then().statusCode(401);
+        assertThat(stored(story)).isZero();
     }
 
     @Test
@@ -78,6 +102,7 @@ class PageViewTests {
         Consumers.withKey(key).get("/api/v1/search?q=viet").then().statusCode(403);
         Consumers.withKey(key).get("/api/v1/social/due").then().statusCode(403);
         Consumers.withKey(key).get("/api/v1/sync").then().statusCode(403);
+        Clients.fresh().queryParam("key", key).get("/api/v1/stories").then().statusCode(401);
     }
 
     @Test

@@ -87,6 +87,11 @@ public class PageViews {
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
+            if (lang != null && view.storyId() != null && !live.contains(view.storyId() + "|" + lang) && lang.contains("-")
+                    && live.contains(view.storyId() + "|" + lang.substring(0, lang.indexOf('-')))) {
+                // A page in fr-FR showing the story's fr.
+                lang = lang.substring(0, lang.indexOf('-'));
+            }
             if (view.storyId() == null || lang != null && !live.contains(view.storyId() + "|" + lang)) {
                 errors.add(new FieldError(at + "storyId", "unknown-story", "no story published in this language"));
             }
@@ -100,7 +105,9 @@ public class PageViews {
             if (path == null) {
                 errors.add(new FieldError(at + "url", "not-on-site", "an address of the page on " + origin + " (at most " + MAX_URL + " characters)"));
             }
-            rows.add(new Object[] {when, view.id(), view.storyId(), lang, path});
+            // The visitor hash is of today's salt: it counts distinct visitors only among today's views.
+            boolean today = java.time.LocalDate.ofInstant(when, java.time.ZoneOffset.UTC).equals(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+            rows.add(new Object[] {when, view.id(), view.storyId(), lang, path, today ? visitor : null});
         }
         if (!errors.isEmpty()) {
             throw new ValidationException("The page views are invalid; none was stored.", errors);
@@ -112,9 +119,9 @@ public class PageViews {
         for (Object[] row : rows) {
             stored += entityManager.createNativeQuery("""
                     insert into analytics_event (occurred_at, event_id, channel, consumer_id, story_id, lang, page_path, visitor, received_at)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (occurred_at, event_id) do nothing""")
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict (occurred_at, consumer_id, event_id) do nothing""")
                     .setParameter(1, row[0]).setParameter(2, row[1]).setParameter(3, CHANNEL).setParameter(4, site.consumerId())
-                    .setParameter(5, row[2]).setParameter(6, row[3]).setParameter(7, row[4]).setParameter(8, visitor).setParameter(9, now)
+                    .setParameter(5, row[2]).setParameter(6, row[3]).setParameter(7, row[4]).setParameter(8, row[5]).setParameter(9, now)
                     .executeUpdate();
         }
         return stored;
@@ -133,6 +140,10 @@ public class PageViews {
             }
             // The query and fragment may carry a visitor's identifiers: not kept.
             String path = uri.getRawPath();
+            if (path != null && path.contains(";")) {
+                // Path parameters (;jsessionid=...) may identify a visitor too.
+                path = path.substring(0, path.indexOf(';'));
+            }
             return path == null || path.isEmpty() ? "/" : path;
         } catch (java.net.URISyntaxException e) {
             return null;

@@ -51,7 +51,9 @@ public class DailyRollup {
         @SuppressWarnings("unchecked")
         List<Object> days = entityManager.createNativeQuery("""
                 select distinct (occurred_at at time zone 'UTC')::date from analytics_event where received_at > ?1 and received_at <= ?2""")
-                .setParameter(1, from).setParameter(2, upTo).getResultList();
+                // Ten minutes of overlap: an insert stamped before the last run's end may have committed after it (a
+                // day recomputed twice is the same day).
+                .setParameter(1, from.minusSeconds(600)).setParameter(2, upTo).getResultList();
         java.util.Set<LocalDate> touched = new java.util.TreeSet<>();
         for (Object value : days) {
             touched.add(value instanceof Date date ? date.toLocalDate() : (LocalDate) value);

@@ -33,7 +33,19 @@ public class RawEventRetention {
     }
 
     void onStart(@Observes StartupEvent event) {
-        maintain();
+        try {
+            maintain();
+        } catch (RuntimeException e) {
+            // Two replicas starting together, say: the months exist already (the migration made them), the next run retries.
+            LOG.warnf("Analytics partition maintenance at start failed (retried every 6 h): %s", e.getMessage());
+        }
+    }
+
+    /** The past day's visitor salt is deleted minutes after midnight UTC, not hours. */
+    @Scheduled(cron = "0 1 0 * * ?", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void forgetYesterdaysSalt() {
+        visitors.forgetPastDays();
     }
 
     @Scheduled(every = "6h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -65,8 +65,9 @@ public class AnalyticsSites {
         } catch (NotFoundException e) {
             throw new NotFoundException("No consumer '" + consumerId + "'.");
         }
-        if (!consumer.scopes().contains(Scopes.ANALYTICS_WRITE)) {
-            throw ValidationException.of("consumerId", "missing-scope", "a site's key needs scope " + Scopes.ANALYTICS_WRITE);
+        if (!Set.copyOf(consumer.scopes()).equals(Set.of(Scopes.ANALYTICS_WRITE))) {
+            // Its key will sit in public pages: it must be able to do nothing but add page views.
+            throw ValidationException.of("consumerId", "site-key-scopes", "a site's consumer has the one scope " + Scopes.ANALYTICS_WRITE);
         }
         List<String> valid = validOrigins(input == null ? null : input.origins());
         Instant now = Instant.now(clock);

@@ -39,12 +39,18 @@ public class ConsumerKeyFilter {
     public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         ConsumerApi api = annotation(resource);
         String key = presentedKey(request);
+        boolean fromQuery = false;
         if (key == null && api != null && api.keyInQuery()) {
             key = request.getUriInfo().getQueryParameters().getFirst("key");
+            fromQuery = key != null;
         }
         String address = ClientAddress.of(http, trustedProxies);
         ConsumerAccess consumer = authenticator.authenticate(key, address);
         String scope = api == null ? Scopes.CONTENT_READ : api.scope();
+        if (fromQuery && !consumer.scopes().equals(java.util.Set.of(scope))) {
+            // A key in an address is public (a page carries it): only a key that can do nothing but this is taken there.
+            throw new ForbiddenException("A key given in the address may have only the scope '" + scope + "'; this one has more.");
+        }
         if (!consumer.scopes().contains(scope)) {
             throw new ForbiddenException("This API key lacks the scope '" + scope + "'.");
         }
