@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.hibernate.Session;
 
 /**
@@ -31,7 +30,7 @@ public class ReadRecorder {
     /** Five parameters a row; PostgreSQL takes at most 32,767 in one statement. */
     static final int ROWS_PER_STATEMENT = 1000;
 
-    private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
+    private final Map<Key, Long> pending = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final Clock clock;
 
@@ -41,19 +40,19 @@ public class ReadRecorder {
     }
 
     public void record(String consumerId, String storyId, String lang) {
-        pending.computeIfAbsent(new Key(consumerId, storyId, lang, clock.millis() / 60_000), key -> new LongAdder()).increment();
+        // merge and remove are atomic per key: a read counted while its counter is being flushed lands in a new counter
+        // for the next flush, never in one already written (a delivery receipt counts on a single read).
+        pending.merge(new Key(consumerId, storyId, lang, clock.millis() / 60_000), 1L, Long::sum);
     }
 
     @Scheduled(every = "${hub.analytics.read-flush-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void flush() {
-        // An increment racing with the removal of its counter can be lost: these are statistics, not accounts.
         List<Map.Entry<Key, Long>> counts = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
-            LongAdder counter = pending.remove(key);
-            long reads = counter == null ? 0 : counter.sum();
-            if (reads > 0) {
+            Long reads = pending.remove(key);
+            if (reads != null && reads > 0) {
                 counts.add(Map.entry(key, reads));
             }
         }
