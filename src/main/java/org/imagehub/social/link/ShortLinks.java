@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ShortLinks {
     private static final Pattern CODE = Pattern.compile("[2-9a-z]{10}");
+    private static final char[] CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final List<String> LIVE = List.of("approved", "queued", "claimed", "posted", "failed");
 
     private final EntityManager entityManager;
@@ -22,6 +24,15 @@ public class ShortLinks {
     public ShortLinks(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;
+    }
+
+    /** A new link code: 10 characters of an alphabet without look-alikes (about 49 bits). */
+    public static String newCode() {
+        char[] code = new char[10];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+        }
+        return new String(code);
     }
 
     /**

@@ -1,11 +1,8 @@
 package org.imagehub.social.post;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,31 +46,27 @@ public class SocialPosts {
     static final int MAX_MEDIA = 20;
     static final int MAX_KEY_MESSAGES = 20;
     private static final java.util.regex.Pattern HASHTAG = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_]{1,100}");
-    private static final char[] CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SocialAccounts accounts;
     private final SocialNetworks networks;
     private final PublishedContent published;
     private final KeyMessageService keyMessages;
     private final PostStates states;
-    private final ShortLinks shortLinks;
+    private final PostViews views;
     private final IdempotencyStore idempotency;
     private final Json json;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public SocialPosts(SocialAccounts accounts, SocialNetworks networks, PublishedContent published, KeyMessageService keyMessages,
-            PostStates states, ShortLinks shortLinks, IdempotencyStore idempotency, Json json, ObjectMapper objectMapper, Clock clock) {
+            PostStates states, PostViews views, IdempotencyStore idempotency, Json json, Clock clock) {
         this.accounts = accounts;
         this.networks = networks;
         this.published = published;
         this.keyMessages = keyMessages;
         this.states = states;
-        this.shortLinks = shortLinks;
+        this.views = views;
         this.idempotency = idempotency;
         this.json = json;
-        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
@@ -111,7 +104,7 @@ public class SocialPosts {
         }
         query.append(" order by p.scheduledAt desc nulls first, p.id desc");
         List<SocialPost> found = SocialPost.<SocialPost>find(query.toString(), parameters).page(0, limit).list().stream().toList();
-        return views(found);
+        return views.of(found);
     }
 
     @Transactional
@@ -236,46 +229,16 @@ public class SocialPosts {
         return view(post);
     }
 
-    PostView view(SocialPost post) {
-        return view(post, shortLinks.clicks(List.of(post.id)).getOrDefault(post.id, 0L));
+    private PostView view(SocialPost post) {
+        return views.of(post);
     }
 
-    private List<PostView> views(List<SocialPost> posts) {
-        Map<String, Long> clicks = shortLinks.clicks(posts.stream().map(post -> post.id).toList());
-        return posts.stream().map(post -> view(post, clicks.getOrDefault(post.id, 0L))).toList();
+    private List<PostMedia> media(SocialPost post) {
+        return views.media(post);
     }
 
-    private PostView view(SocialPost post, long clicks) {
-        SocialAccount account = account(post);
-        NetworkRules rules = networks.find(account.network).orElse(null);
-        List<PostMedia> media = media(post);
-        int allowed = rules == null ? 0 : rules.text().maxLength(!media.isEmpty());
-        String linkUrl = linkInPost(post);
-        ZoneId zone = ZoneId.of(account.timeZone);
-        return new PostView(post.id, post.accountId, account.network, account.handle, post.storyId, post.lang, post.state, post.text,
-                List.copyOf(post.hashtags), media, new PostView.Link(post.linkMode, linkUrl, post.linkTarget), List.copyOf(post.keyMessages),
-                post.finalText, post.countedLength, allowed, post.scheduledAt, ScheduleTime.local(post.scheduledAt, zone), account.timeZone,
-                post.breaking, post.approvedBy, post.approvedAt, PostState.of(post.state) == PostState.CLAIMED ? post.leaseUntil : null,
-                post.attempts, post.externalId, post.externalUrl, post.postedAt, post.failureReason, post.failureRetryable, post.stateReason,
-                clicks, post.createdBy, post.version, post.createdAt, post.updatedAt);
-    }
-
-    /** The files a post carries, as stored when it was composed. */
-    public List<PostMedia> media(SocialPost post) {
-        try {
-            return objectMapper.readValue(post.mediaJson, new TypeReference<List<PostMedia>>() { });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Unreadable media of post " + post.id, e);
-        }
-    }
-
-    /** The address the post carries: its short link, or the story's page on the account's site; null without a link. */
-    public String linkInPost(SocialPost post) {
-        return "short".equals(post.linkMode) ? shortUrl(post.shortCode) : "site".equals(post.linkMode) ? post.linkTarget : null;
-    }
-
-    String shortUrl(String code) {
-        return code == null ? null : published.baseUrl() + "/l/" + code;
+    private String shortUrl(String code) {
+        return views.shortUrl(code);
     }
 
     private void apply(SocialPost post, SocialAccount account, PostInput input) {
@@ -344,7 +307,7 @@ public class SocialPosts {
         post.scheduledAt = scheduledAt;
         post.mediaJson = json.write(media);
         if ("short".equals(linkMode) && post.shortCode == null) {
-            post.shortCode = newShortCode();
+            post.shortCode = ShortLinks.newCode();
         }
         post.updatedAt = Instant.now(clock);
         compose(post, account, story, rules, media);
@@ -414,13 +377,5 @@ public class SocialPosts {
             throw new NotFoundException("No social post '" + id + "'.");
         }
         return post;
-    }
-
-    private static String newShortCode() {
-        char[] code = new char[10];
-        for (int i = 0; i < code.length; i++) {
-            code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
-        }
-        return new String(code);
     }
 }

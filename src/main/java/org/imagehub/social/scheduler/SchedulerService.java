@@ -29,7 +29,7 @@ import org.imagehub.social.account.SocialAccount;
 import org.imagehub.social.post.PostState;
 import org.imagehub.social.post.PostStates;
 import org.imagehub.social.post.SocialPost;
-import org.imagehub.social.post.SocialPosts;
+import org.imagehub.social.post.PostViews;
 
 /**
  * The scheduler's side: posts due in a window for the accounts it posts for, claims with a lease, results, takedowns
@@ -45,14 +45,14 @@ public class SchedulerService {
     static final int MAX_ATTEMPTS = 5;
 
     private final EntityManager entityManager;
-    private final SocialPosts posts;
+    private final PostViews posts;
     private final PostStates states;
     private final PublishedContent published;
     private final Cursors cursors;
     private final Clock clock;
     private final Duration defaultLease;
 
-    public SchedulerService(EntityManager entityManager, SocialPosts posts, PostStates states, PublishedContent published, Cursors cursors,
+    public SchedulerService(EntityManager entityManager, PostViews posts, PostStates states, PublishedContent published, Cursors cursors,
             Clock clock, SocialConfig config) {
         this.entityManager = entityManager;
         this.posts = posts;
