@@ -2,7 +2,6 @@ package org.imagehub.delivery.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import org.imagehub.platform.HubConfig;
 
 /** Turns answers into HTTP: strong ETag, 304 on a matching If-None-Match, Cache-Control and Vary for published content. */
@@ -16,20 +15,12 @@ public final class DeliveryResponses {
     public static Response send(CachedAnswer answer, String ifNoneMatch, HubConfig config) {
         // Keyed answers are for the consumer, not for shared caches; revalidation is a cheap 304.
         String cacheControl = "private, max-age=" + config.delivery().maxAgeSeconds() + ", must-revalidate";
-        Response.ResponseBuilder response = matches(ifNoneMatch, answer.etag())
+        Response.ResponseBuilder response = org.imagehub.platform.http.EntityTags.noneMatchHits(ifNoneMatch, answer.etag())
                 ? Response.notModified()
                 // Stated, not left to the body writer: a HEAD answer has no body, yet must say how long the GET's is.
                 : Response.ok(answer.body(), answer.mediaType()).header(HttpHeaders.CONTENT_LENGTH, answer.body().length);
         response.header(HttpHeaders.ETAG, answer.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY);
         answer.headers().forEach(response::header);
         return response.build();
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .anyMatch(candidate -> candidate.equals("*") || candidate.equals(etag) || candidate.equals("W/" + etag));
     }
 }

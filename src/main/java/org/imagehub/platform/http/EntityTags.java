@@ -10,6 +10,20 @@ public final class EntityTags {
     private EntityTags() {
     }
 
+    /** Whether {@code If-None-Match} names {@code etag} (or is {@code *}): weak comparison, as RFC 9110 asks for GET. */
+    public static boolean noneMatchHits(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String of(long version) {
         return "\"v" + version + "\"";
     }
