@@ -71,13 +71,14 @@ public class DemoDataset {
     private final DemoMedia media;
     private final SocialAccounts socialAccounts;
     private final SocialPosts socialPosts;
+    private final DemoUsage usage;
     private final int httpPort;
     private final int managementPort;
     private final String host;
 
     public DemoDataset(HubConfig config, TopicService topics, KeyMessageService keyMessages, StoryImporter importer,
             WorkflowService workflow, OrganisationService organisations, ConsumerService consumers, ObjectMapper objectMapper, DemoMedia media,
-            SocialAccounts socialAccounts, SocialPosts socialPosts,
+            SocialAccounts socialAccounts, SocialPosts socialPosts, DemoUsage usage,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
             @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1") String host) {
@@ -95,6 +96,7 @@ public class DemoDataset {
         this.media = media;
         this.socialAccounts = socialAccounts;
         this.socialPosts = socialPosts;
+        this.usage = usage;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -172,8 +174,10 @@ public class DemoDataset {
         int images = media.attachAll(storyIds, LOADER);
         int published = storyIds.values().stream().mapToInt(id -> workflow.publishDrafts(id, LOADER)).sum();
         int posts = loadSocial(storyIds.values());
+        int views = usage.load(LOADER);
         LOG.infof("Demo dataset loaded: %d organisations, %d topics, %d key messages, %d stories with %d images, %d localizations published, "
-                + "%d social posts queued", organisationInputs.size(), topicInputs.size(), messages.size(), storyIds.size(), images, published, posts);
+                + "%d social posts queued, a month of usage (%d page views)", organisationInputs.size(), topicInputs.size(), messages.size(),
+                storyIds.size(), images, published, posts, views);
     }
 
     /**

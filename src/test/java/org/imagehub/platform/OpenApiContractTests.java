@@ -453,6 +453,36 @@ class OpenApiContractTests {
         editor().body(Map.of("reason", "postponed")).post(social + "/posts/{id}/cancel", other).then().statusCode(200);
     }
 
+    private static void reports() {
+        String reports = MANAGE + "/reports";
+        for (String report : List.of("reach", "top-stories", "key-message-coverage", "translation-speed", "correction-reach")) {
+            editor().get(reports + "/" + report).then().statusCode(200);
+            editor().accept("text/csv").get(reports + "/" + report).then().statusCode(200);
+            editor().get(reports + "/" + report + "?from=2026-13-01").then().statusCode(400);
+            Api.as("editor.hue").get(reports + "/" + report + "?organisation=mofa").then().statusCode(403);
+        }
+        String org = "contract-" + Long.toString(System.nanoTime(), 36);
+        Api.asAdmin().body(Map.of("name", "Contract organisation", "kind", "province")).put(MANAGE + "/organisations/" + org).then().statusCode(201);
+        Api.asPerson("editor." + org, org, "editor").get(reports + "/criteria/{org}", org).then().statusCode(404);
+        Map<String, Object> criteria = Map.of("period", "month", "kpis", List.of(Map.of("id", "reach", "name", "Reach", "measure", "reach", "target", 100, "weight", 1)));
+        Api.asPerson("approver." + org, org, "approver").body(Map.of("period", "month", "kpis", List.of(Map.of("id", "x")))).put(reports + "/criteria/{org}", org).then().statusCode(400);
+        Api.asPerson("editor." + org, org, "editor").body(criteria).put(reports + "/criteria/{org}", org).then().statusCode(403);
+        Api.asPerson("approver." + org, org, "approver").body(criteria).put(reports + "/criteria/{org}", org).then().statusCode(200);
+        Api.asPerson("approver." + org, org, "approver").body(criteria).put(reports + "/criteria/{org}", org).then().statusCode(428);
+        Api.asPerson("approver." + org, org, "approver").header("If-Match", "\"v99\"").body(criteria).put(reports + "/criteria/{org}", org).then().statusCode(412);
+        Api.asPerson("approver." + org, org, "approver").get(reports + "/criteria/{org}", org).then().statusCode(200);
+        Api.asPerson("approver." + org, org, "approver").get(reports + "/criteria/{org}", "mofa").then().statusCode(403);
+        Api.asPerson("approver." + org, org, "approver").get(reports + "/scorecard").then().statusCode(200);
+        Api.asPerson("approver." + org, org, "approver").accept("text/csv").get(reports + "/scorecard?period=2026-Q4").then().statusCode(200);
+        Api.asPerson("approver." + org, org, "approver").get(reports + "/scorecard?period=someday").then().statusCode(400);
+        Api.asPerson("approver." + org, org, "approver").get(reports + "/scorecard?organisation=mofa").then().statusCode(403);
+        Api.as("approver.mofa").get(reports + "/scorecard?organisation=embassy-fr").then().statusCode(404);
+        Api.as("approver.mofa").get(reports + "/ranking").then().statusCode(200);
+        Api.as("approver.mofa").accept("text/csv").get(reports + "/ranking?period=2026-W48").then().statusCode(200);
+        Api.as("approver.mofa").get(reports + "/ranking?period=2026-W60").then().statusCode(400);
+        Api.asPerson("approver." + org, org, "approver").get(reports + "/ranking").then().statusCode(403);
+    }
+
     private static void analytics() {
         String analytics = MANAGE + "/analytics";
         given().get("/api/v1/analytics/beacon.js").then().statusCode(200);
@@ -476,6 +506,7 @@ class OpenApiContractTests {
         given().header("Origin", "https://site.example").contentType("text/plain").body(view).post("/api/v1/analytics/events").then().statusCode(401);
         Api.asAdmin().post(analytics + "/rollups").then().statusCode(200);
         editor().post(analytics + "/rollups").then().statusCode(403);
+        reports();
     }
 
     private static RequestSpecification editor() {

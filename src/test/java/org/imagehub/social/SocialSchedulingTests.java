@@ -2,6 +2,17 @@ package org.imagehub.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.imagehub.testing.SocialTesting.MANAGE;
+import static org.imagehub.testing.SocialTesting.SCHEDULER;
+import static org.imagehub.testing.SocialTesting.account;
+import static org.imagehub.testing.SocialTesting.approved;
+import static org.imagehub.testing.SocialTesting.created;
+import static org.imagehub.testing.SocialTesting.due;
+import static org.imagehub.testing.SocialTesting.lease;
+import static org.imagehub.testing.SocialTesting.managed;
+import static org.imagehub.testing.SocialTesting.post;
+import static org.imagehub.testing.SocialTesting.posted;
+import static org.imagehub.testing.SocialTesting.scheduler;
 
 import com.twitter.twittertext.TwitterTextParser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +34,7 @@ import org.imagehub.testing.Consumers;
 import org.imagehub.testing.Database;
 import org.imagehub.testing.Eventually;
 import org.imagehub.testing.Publishing;
+import org.imagehub.testing.SocialTesting.Scheduler;
 import org.imagehub.testing.Stories;
 import org.junit.jupiter.api.Test;
 
@@ -32,72 +44,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SocialSchedulingTests {
-    private static final String MANAGE = "/api/v1/manage/social";
-    private static final String SCHEDULER = "/api/v1/social";
     private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private static final List<String> NETWORKS = List.of("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "threads", "bluesky",
             "telegram", "zalo");
-
-    /** A scheduler consumer: its id (for accounts) and a key. */
-    record Scheduler(String id, String key) {
-        RequestSpecification call() {
-            return Consumers.withKey(key);
-        }
-    }
-
-    static Scheduler scheduler() {
-        String id = Api.asAdmin().body(Map.of("name", "Scheduler " + UUID.randomUUID(), "kind", "social-scheduler", "organisation", "mofa",
-                "scopes", List.of("social:schedule"), "requestsPerMinute", 100_000)).post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
-        String key = Api.asAdmin().body(Map.of()).post("/api/v1/manage/consumers/" + id + "/keys").then().statusCode(201).extract().path("key");
-        return new Scheduler(id, key);
-    }
-
-    static String account(String network, String organisation, List<String> languages, String timeZone, Scheduler scheduler) {
-        Map<String, Object> body = new HashMap<>(Map.of("network", network, "handle", "@hub_" + UUID.randomUUID().toString().substring(0, 8),
-                "organisation", organisation, "languages", languages, "timeZone", timeZone));
-        if (scheduler != null) {
-            body.put("schedulerConsumer", scheduler.id());
-        }
-        return Api.as("approver.mofa").body(body).post(MANAGE + "/accounts").then().statusCode(201).extract().path("id");
-    }
-
-    static Map<String, Object> post(String storyId, String lang, String accountId, String text, String scheduledAt) {
-        Map<String, Object> body = new HashMap<>(Map.of("storyId", storyId, "lang", lang, "accountId", accountId, "text", text, "linkMode", "short"));
-        if (scheduledAt != null) {
-            body.put("scheduledAt", scheduledAt);
-        }
-        return body;
-    }
-
-    static String created(Map<String, Object> post) {
-        return Api.as("editor.mofa").body(post).post(MANAGE + "/posts").then().statusCode(201).extract().path("id");
-    }
-
-    /** Approved by approver.mofa, with the ETag of the version it read. */
-    static JsonPath approved(String postId) {
-        String etag = Api.as("approver.mofa").get(MANAGE + "/posts/{id}", postId).then().statusCode(200).extract().header("ETag");
-        return Api.as("approver.mofa").header("If-Match", etag).post(MANAGE + "/posts/{id}/approve", postId).then().statusCode(200)
-                .extract().jsonPath();
-    }
-
-    static List<String> due(Scheduler scheduler, String from, String to) {
-        return scheduler.call().queryParam("from", from).queryParam("to", to).get(SCHEDULER + "/due").then().statusCode(200)
-                .extract().path("items.id");
-    }
-
-    static JsonPath managed(String postId) {
-        return Api.as("editor.mofa").get(MANAGE + "/posts/{id}", postId).then().statusCode(200).extract().jsonPath();
-    }
-
-    static String lease(Scheduler scheduler, String postId) {
-        return scheduler.call().contentType("application/json").body(Map.of()).post(SCHEDULER + "/posts/{id}/claim", postId)
-                .then().statusCode(200).extract().path("leaseId");
-    }
-
-    static void posted(Scheduler scheduler, String postId, String leaseId) {
-        scheduler.call().contentType("application/json").body(Map.of("status", "posted", "leaseId", leaseId, "externalId", "ext-" + postId,
-                "externalUrl", "https://social.example/p/" + postId)).post(SCHEDULER + "/posts/{id}/result", postId).then().statusCode(204);
-    }
 
     @Test
     void aVariantOverEachNetworksLimitIsRefusedWithTheRuleNamed() {

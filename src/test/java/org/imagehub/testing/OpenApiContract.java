@@ -129,6 +129,12 @@ public final class OpenApiContract implements Filter {
         if (mediaType.equals("text/calendar")) {
             return body.startsWith("BEGIN:VCALENDAR") ? null : "not an iCalendar document";
         }
+        if (mediaType.equals("text/csv")) {
+            // A report's rows: the header line is the one the document describes.
+            String header = body.lines().findFirst().orElse("");
+            String documented = content.path(mediaType).path("schema").path("description").asText();
+            return header.equals(documented) ? null : "CSV header '" + header + "', documented '" + documented + "'";
+        }
         if (mediaType.startsWith("image/")) {
             // A binary answer: documented as a string of format binary, there is no JSON to validate.
             return response.asByteArray().length > 0 ? null : "an empty image";

@@ -2,6 +2,7 @@ package org.imagehub.delivery.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.imagehub.platform.Hashes;
 
@@ -10,10 +11,11 @@ import org.imagehub.platform.Hashes;
  * such as Content-Language and Link. Computed once and served from the cache until the published view changes.
  *
  * @param storyId the story a single-story answer is about (reads are counted per story), else null
+ * @param feedItems the stories a feed carries (a fetch counts as taking each), else empty
  */
-public record CachedAnswer(byte[] body, String mediaType, String etag, Map<String, String> headers, String storyId) {
+public record CachedAnswer(byte[] body, String mediaType, String etag, Map<String, String> headers, String storyId, List<String> feedItems) {
     public static CachedAnswer of(byte[] body, String mediaType, Map<String, String> headers) {
-        return new CachedAnswer(body, mediaType, strongEtag(body), Map.copyOf(headers), null);
+        return new CachedAnswer(body, mediaType, strongEtag(body), Map.copyOf(headers), null, List.of());
     }
 
     public static CachedAnswer of(String body, String mediaType, Map<String, String> headers) {
@@ -21,18 +23,22 @@ public record CachedAnswer(byte[] body, String mediaType, String etag, Map<Strin
     }
 
     CachedAnswer about(String story) {
-        return new CachedAnswer(body, mediaType, etag, headers, story);
+        return new CachedAnswer(body, mediaType, etag, headers, story, feedItems);
+    }
+
+    CachedAnswer carrying(List<String> stories) {
+        return new CachedAnswer(body, mediaType, etag, headers, storyId, List.copyOf(stories));
     }
 
     /** The same answer with other body bytes (the ETag stays that of the original bytes): for the cache's compact form. */
     CachedAnswer withBody(byte[] bytes) {
-        return new CachedAnswer(bytes, mediaType, etag, headers, storyId);
+        return new CachedAnswer(bytes, mediaType, etag, headers, storyId, feedItems);
     }
 
     /** Roughly what the entry occupies in memory (array headers, record, map), for the cache's byte budget. */
     int weight() {
         int headerBytes = headers.entrySet().stream().mapToInt(header -> 2 * (header.getKey().length() + header.getValue().length()) + 64).sum();
-        return (body == null ? 0 : body.length) + 2 * etag.length() + headerBytes + 160;
+        return (body == null ? 0 : body.length) + 2 * etag.length() + headerBytes + 48 * feedItems.size() + 160;
     }
 
     private static String strongEtag(byte[] body) {

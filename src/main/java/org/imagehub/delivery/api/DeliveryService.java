@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.imagehub.analytics.ReadRecorder;
 import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.delivery.StorySummary;
 import org.imagehub.delivery.format.JsonLdMapper;
@@ -22,6 +21,7 @@ import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.delivery.read.DeliveryRow;
 import org.imagehub.delivery.read.LanguagePreference;
 import org.imagehub.delivery.read.ListFilter;
+import org.imagehub.delivery.read.ReadRecorder;
 import org.imagehub.delivery.read.SimilarStories;
 import org.imagehub.platform.EmbeddableJson;
 import org.imagehub.platform.HubConfig;
@@ -81,7 +81,7 @@ public class DeliveryService {
                 () -> render(best(reader.storyLanguages(id, scope, Instant.now(clock)), languages)
                         .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read.")),
                         form, scope), form == Form.JSON ? relatedMaxAge : null);
-        reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"));
+        reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"), ReadRecorder.Channel.API_READ);
         return answer;
     }
 
@@ -108,7 +108,7 @@ public class DeliveryService {
                         ABSENT_SLUG_MEMORY, relatedMaxAge)
                 // The same answer whether the slug is unused, embargoed or out of scope: a consumer learns no id it may not read.
                 .orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + " that you may read."));
-        reads.record(consumer.consumerId(), answer.storyId(), lang);
+        reads.record(consumer.consumerId(), answer.storyId(), lang, ReadRecorder.Channel.API_READ);
         return answer;
     }
 

@@ -64,8 +64,12 @@ public class FeedResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), Set.of("topic", "type"));
         filters.valid(type, topic, null, null, null);
-        CachedAnswer answer = feeds.feed(LanguageTags.canonical(lang, "path.lang"), FeedService.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
-                topic, type, consumer.get());
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        String language = LanguageTags.canonical(lang, "path.lang");
+        CachedAnswer answer = feeds.feed(language, FeedService.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)), topic, type, consumer.get());
+        Response response = DeliveryResponses.send(answer, ifNoneMatch, config);
+        if (response.getStatus() == Response.Status.OK.getStatusCode()) {
+            feeds.countFetch(answer, language, consumer.get());
+        }
+        return response;
     }
 }

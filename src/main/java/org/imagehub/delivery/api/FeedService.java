@@ -12,6 +12,7 @@ import org.imagehub.delivery.format.FeedWriter;
 import org.imagehub.delivery.format.JsonFeedWriter;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.delivery.read.DeliveryReader;
+import org.imagehub.delivery.read.ReadRecorder;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
 import org.imagehub.platform.errors.NotFoundException;
@@ -39,14 +40,16 @@ public class FeedService {
     private final String baseUrl;
     private final int size;
     private final Clock clock;
+    private final ReadRecorder reads;
 
-    public FeedService(DeliveryReader reader, ResponseCache cache, Json json, HubConfig config, Clock clock) {
+    public FeedService(DeliveryReader reader, ResponseCache cache, Json json, HubConfig config, Clock clock, ReadRecorder reads) {
         this.reader = reader;
         this.cache = cache;
         this.json = json;
         this.baseUrl = config.delivery().publicBaseUrl().replaceAll("/+$", "");
         this.size = config.delivery().feedSize();
         this.clock = clock;
+        this.reads = reads;
     }
 
     public CachedAnswer feed(String lang, Format format, String topic, String type, ConsumerAccess consumer) {
@@ -68,8 +71,13 @@ public class FeedService {
                 case ATOM -> feedWriter.atom(feed);
                 case JSON -> json.write(jsonFeedWriter.toJsonFeed(feed));
             };
-            return CachedAnswer.of(body, format.mediaType, Map.of("Content-Language", lang));
+            return CachedAnswer.of(body, format.mediaType, Map.of("Content-Language", lang)).carrying(items.stream().map(DeliveredStory::id).toList());
         });
+    }
+
+    /** A feed sent in full (not a 304) counts as the consumer taking each of its stories. */
+    public void countFetch(CachedAnswer feed, String lang, ConsumerAccess consumer) {
+        feed.feedItems().forEach(storyId -> reads.record(consumer.consumerId(), storyId, lang, ReadRecorder.Channel.FEED));
     }
 
     private static String title(String lang, String topic, String type) {

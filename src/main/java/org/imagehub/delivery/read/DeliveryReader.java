@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.imagehub.platform.SqlQuery;
 
 /**
  * Reads the published view for consumers: only what is past its embargo, not expired, and inside the consumer's

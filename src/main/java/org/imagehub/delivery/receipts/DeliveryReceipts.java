@@ -133,11 +133,11 @@ public class DeliveryReceipts {
         return best;
     }
 
-    /** When each consumer last read the story language since {@code since} (to the minute). */
+    /** When each consumer first read the story language since {@code since} (to the minute): when it had it. */
     private Map<String, Instant> pulls(String storyId, String lang, Instant since) {
         Map<String, Instant> pulls = new java.util.HashMap<>();
         for (Object row : NativeSql.bind(entityManager.createNativeQuery("""
-                select consumer_id, max(minute) from delivery_read where story_id = ?1 and lang = ?2
+                select consumer_id, min(minute) from delivery_read where story_id = ?1 and lang = ?2
                    and minute >= date_trunc('minute', cast(?3 as timestamptz)) group by consumer_id"""), storyId, lang, Timestamp.from(since))
                 .getResultList()) {
             Object[] columns = (Object[]) row;

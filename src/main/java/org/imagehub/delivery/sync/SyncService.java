@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.imagehub.analytics.ReadRecorder;
+import org.imagehub.delivery.read.ReadRecorder;
 import org.imagehub.delivery.DeliveredStory;
 import org.imagehub.delivery.read.ConsumerScope;
 import org.imagehub.platform.SqlValues;
@@ -69,7 +69,7 @@ public class SyncService {
         Instant now = Instant.now(clock);
         Page page = position.snapshot() ? snapshotPage(position, limit, scope, now) : deltaPage(position, limit, scope, now);
         // A mirror that took a story has read it: delivery receipts and the effectiveness reports count it.
-        page.changes().stream().filter(change -> change.story() != null).forEach(change -> reads.record(consumer.consumerId(), change.id(), change.lang()));
+        page.changes().stream().filter(change -> change.story() != null).forEach(change -> reads.record(consumer.consumerId(), change.id(), change.lang(), ReadRecorder.Channel.SYNC));
         return page;
     }
 

@@ -11,6 +11,7 @@ import org.imagehub.testing.Consumers;
 import org.imagehub.testing.Eventually;
 import org.imagehub.testing.Publishing;
 import org.imagehub.testing.Stories;
+import org.imagehub.testing.TestReceiver;
 import org.junit.jupiter.api.Test;
 
 /** Delivery receipts: who has the current version of a story after a correction, and who has not. */

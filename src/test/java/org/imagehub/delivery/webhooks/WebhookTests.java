@@ -15,6 +15,7 @@ import org.imagehub.testing.Api;
 import org.imagehub.testing.Eventually;
 import org.imagehub.testing.Publishing;
 import org.imagehub.testing.Stories;
+import org.imagehub.testing.TestReceiver;
 import org.junit.jupiter.api.Test;
 
 /** Webhooks end to end: the hub's real dispatcher and sender posting to real HTTP receivers in the test. */

@@ -1,4 +1,4 @@
-package org.imagehub.delivery.read;
+package org.imagehub.platform;
 
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -14,14 +14,14 @@ import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * A read of the published view built clause by clause, with its {@code ?} values kept in step, and run as plain
- * JDBC: the hot read path skips Hibernate's native-query layer (result-set mapping, typed extraction), and reads
+ * A read built clause by clause, with its {@code ?} values kept in step, and run as plain JDBC: the hot read paths
+ * (the published view, reports) skip Hibernate's native-query layer (result-set mapping, typed extraction), and reads
  * stored JSON as the UTF-8 bytes PostgreSQL sends, never as a Java string. It still goes through the session's
  * JDBC coordinator, so the connection, its transaction, statement inspection and logging are Hibernate's as usual.
  */
-final class SqlQuery {
+public final class SqlQuery {
     /** Reads one row of the result. */
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
@@ -29,7 +29,7 @@ final class SqlQuery {
     private final List<Object> parameters = new ArrayList<>();
 
     /** Appends {@code text} and a value for each of its {@code ?} placeholders, in order. */
-    SqlQuery append(String text, Object... values) {
+    public SqlQuery append(String text, Object... values) {
         if (text.chars().filter(c -> c == '?').count() != values.length) {
             throw new IllegalArgumentException(values.length + " values for the placeholders of: " + text);
         }
@@ -38,7 +38,7 @@ final class SqlQuery {
         return this;
     }
 
-    <T> List<T> read(EntityManager entityManager, RowReader<T> reader) {
+    public <T> List<T> read(EntityManager entityManager, RowReader<T> reader) {
         SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         String text = sql.toString();
@@ -52,7 +52,7 @@ final class SqlQuery {
             }
             return result;
         } catch (SQLException e) {
-            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not read the published view", text);
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not read", text);
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
@@ -74,13 +74,13 @@ final class SqlQuery {
     }
 
     /** A timestamptz column as an Instant (null stays null). */
-    static Instant instant(ResultSet row, int column) throws SQLException {
+    public static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
     /** A text[] column as a list (null as empty). */
-    static List<String> texts(ResultSet row, int column) throws SQLException {
+    public static List<String> texts(ResultSet row, int column) throws SQLException {
         java.sql.Array array = row.getArray(column);
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }

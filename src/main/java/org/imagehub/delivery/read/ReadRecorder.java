@@ -1,4 +1,4 @@
-package org.imagehub.analytics;
+package org.imagehub.delivery.read;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,15 +19,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
 /**
- * Counts which consumer read which story in which language, per minute, for the effectiveness reports. A read
- * costs one in-memory increment; the counts go to the database in batches, off the request path.
+ * Counts which consumer read which story in which language, per minute and channel, for delivery receipts and the
+ * effectiveness reports. A read costs one in-memory increment; the counts go to the database in batches, off the
+ * request path.
  */
 @ApplicationScoped
 public class ReadRecorder {
-    private record Key(String consumerId, String storyId, String lang, long minute) {
+    /** How a consumer took a story: the delivery API, a sync page or a feed. */
+    public enum Channel {
+        API_READ("api-read"), SYNC("sync"), FEED("feed");
+
+        private final String code;
+
+        Channel(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
     }
 
-    /** Five parameters a row; PostgreSQL takes at most 32,767 in one statement. */
+    private record Key(String consumerId, String storyId, String lang, long minute, Channel channel) {
+    }
+
+    /** Six parameters a row; PostgreSQL takes at most 32,767 in one statement. */
     static final int ROWS_PER_STATEMENT = 1000;
 
     private final Map<Key, Long> pending = new ConcurrentHashMap<>();
@@ -39,10 +55,10 @@ public class ReadRecorder {
         this.clock = clock;
     }
 
-    public void record(String consumerId, String storyId, String lang) {
+    public void record(String consumerId, String storyId, String lang, Channel channel) {
         // merge and remove are atomic per key: a read counted while its counter is being flushed lands in a new counter
         // for the next flush, never in one already written (a delivery receipt counts on a single read).
-        pending.merge(new Key(consumerId, storyId, lang, clock.millis() / 60_000), 1L, Long::sum);
+        pending.merge(new Key(consumerId, storyId, lang, clock.millis() / 60_000, channel), 1L, Long::sum);
     }
 
     @Scheduled(every = "${hub.analytics.read-flush-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -69,11 +85,11 @@ public class ReadRecorder {
     }
 
     private static void write(Connection connection, List<Map.Entry<Key, Long>> counts) throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into delivery_read (consumer_id, story_id, lang, minute, reads) values");
+        StringBuilder sql = new StringBuilder("insert into delivery_read (consumer_id, story_id, lang, minute, channel, reads) values");
         for (int i = 0; i < counts.size(); i++) {
-            sql.append(i == 0 ? " " : ", ").append("(?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? " " : ", ").append("(?, ?, ?, ?, ?, ?)");
         }
-        sql.append(" on conflict (consumer_id, story_id, lang, minute) do update set reads = delivery_read.reads + excluded.reads");
+        sql.append(" on conflict (consumer_id, story_id, lang, minute, channel) do update set reads = delivery_read.reads + excluded.reads");
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int p = 0;
             for (Map.Entry<Key, Long> count : counts) {
@@ -82,6 +98,7 @@ public class ReadRecorder {
                 insert.setString(++p, key.storyId());
                 insert.setString(++p, key.lang());
                 insert.setObject(++p, Instant.ofEpochMilli(key.minute() * 60_000).atOffset(ZoneOffset.UTC));
+                insert.setString(++p, key.channel().code());
                 insert.setInt(++p, (int) Math.min(Integer.MAX_VALUE, count.getValue()));
             }
             insert.executeUpdate();

@@ -1,4 +1,4 @@
-package org.imagehub.delivery.webhooks;
+package org.imagehub.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,24 +12,24 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /** A real HTTP receiver on 127.0.0.1 that records every request and answers as its behaviour says. */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
     /** One request as received: headers (lower-case names) and body. */
-    record Received(Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** {@code answer} gives the status for the n-th request (0-based); it may block to play a slow receiver. */
-    TestReceiver(Function<Integer, Integer> answer) throws IOException {
+    public TestReceiver(Function<Integer, Integer> answer) throws IOException {
         this(answer, Map.of());
     }
 
-    TestReceiver(Function<Integer, Integer> answer, Map<String, String> answerHeaders) throws IOException {
+    public TestReceiver(Function<Integer, Integer> answer, Map<String, String> answerHeaders) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> handle(exchange, answer, answerHeaders));
@@ -53,7 +53,7 @@ final class TestReceiver implements AutoCloseable {
         exchange.close();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 

@@ -1,10 +1,11 @@
-package org.imagehub.analytics;
+package org.imagehub.delivery.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import org.imagehub.delivery.read.ReadRecorder.Channel;
 import org.imagehub.testing.Database;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +19,13 @@ class ReadRecorderTests {
         String consumer = "reader-" + UUID.randomUUID();
         int stories = ReadRecorder.ROWS_PER_STATEMENT * 2 + 7;
         for (int i = 0; i < stories; i++) {
-            reads.record(consumer, "st_" + i, "fr");
+            reads.record(consumer, "st_" + i, "fr", Channel.API_READ);
             if (i % 2 == 0) {
-                reads.record(consumer, "st_" + i, "fr");
+                reads.record(consumer, "st_" + i, "fr", Channel.API_READ);
             }
         }
         reads.flush();
-        reads.record(consumer, "st_0", "fr");
+        reads.record(consumer, "st_0", "fr", Channel.API_READ);
         reads.flush();
 
         assertThat(Database.value("select count(distinct story_id) from delivery_read where consumer_id = ?", consumer))
@@ -34,5 +35,17 @@ class ReadRecorderTests {
                 .isEqualTo((long) (stories + (stories + 1) / 2 + 1));
         assertThat(Database.value("select sum(reads) from delivery_read where consumer_id = ? and story_id = 'st_0'", consumer))
                 .isEqualTo(3L);
+    }
+
+    @Test
+    void theSameStoryTakenThroughTwoChannelsIsCountedPerChannel() {
+        String consumer = "reader-" + UUID.randomUUID();
+        reads.record(consumer, "st_1", "fr", Channel.SYNC);
+        reads.record(consumer, "st_1", "fr", Channel.FEED);
+        reads.record(consumer, "st_1", "fr", Channel.FEED);
+        reads.flush();
+
+        assertThat(Database.value("select reads from delivery_read where consumer_id = ? and channel = 'sync'", consumer)).isEqualTo(1);
+        assertThat(Database.value("select reads from delivery_read where consumer_id = ? and channel = 'feed'", consumer)).isEqualTo(2);
     }
 }
