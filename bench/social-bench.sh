@@ -90,7 +90,7 @@ status=$(curl -s -o "$work/sample.json" -w '%{http_code}' -H "X-Api-Key: $key" "
 [[ "$status" == 200 ]] || { log "GET $sample answered $status"; exit 1; }
 log "sample answer: $(jq '.items | length' "$work/sample.json") posts, $(wc -c < "$work/sample.json") bytes"
 
-URL_FILE="$work/urls" BENCH_LUA_SCRIPT=bench/social-due.lua bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $key" \
+URL_FILE="$work/urls" RANDOM_PATH_PREFIX=/api/v1/social/due BENCH_LUA_SCRIPT=bench/random-paths.lua bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $key" \
   --connections 32 --threads 1 --duration "$duration" --warmup "$warmup" --path "/api/v1/social/due?limit=50" ${out_args[@]+"${out_args[@]}"}
 case "$duration" in *m) probe_seconds=$(( ${duration%m} * 60 )) ;; *s) probe_seconds=${duration%s} ;; *) probe_seconds=$duration ;; esac
 echo "independent client, due: $(java bench/LatencyProbe.java "$work/urls" 32 "$probe_seconds" "$key")"

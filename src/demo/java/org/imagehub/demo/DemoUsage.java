@@ -57,7 +57,7 @@ public class DemoUsage {
             criteria.save("mofa", new CriteriaInput("month", List.of(
                     kpi("site-reach", "Page views on embassy sites", "reach", 30_000, 2, null, "page-view", null, null, null),
                     kpi("partner-pickup", "Stories taken by partners", "reach", 5_000, 1, "VN", null, null, null, null),
-                    kpi("message-coverage", "Key messages in 4 of the UN languages we publish", "coverage", 1, 2, null, null, List.of("en", "fr", "zh-Hans", "uk"), 4, null),
+                    kpi("message-coverage", "Key messages in four of our target languages", "coverage", 1, 2, null, null, List.of("en", "fr", "zh-Hans", "uk"), 4, null),
                     kpi("translation-speed", "Translations within a working day", "speed", 8, 2, null, null, null, null, null),
                     kpi("breaking-speed", "Breaking news in 3 languages within 3 hours", "breaking-speed", 3, 1, null, null, null, 3, null),
                     kpi("correction-reach", "Corrections reach every site within 24 hours", "consistency", 0.95, 1, null, null, null, null, 24))), null, loader);

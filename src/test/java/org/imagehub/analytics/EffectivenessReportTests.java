@@ -330,6 +330,9 @@ class EffectivenessReportTests {
                 return counts;
             }, counts -> counts.size() == 4);
             assertThat(byChannel).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("api-read", 1L, "feed", 1L, "sync", 1L, "webhook", 1L)));
+            // The folded roll-up (what reach reads) adds up to the per-story one, channel by channel.
+            assertThat(Database.column("select channel || ' ' || sum(events) from analytics_daily_cube where organisation = ? group by channel order by channel", org))
+                    .isEqualTo(Database.column("select channel || ' ' || sum(events) from analytics_daily where organisation = ? group by channel order by channel", org));
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.imagehub.platform.SqlQuery;
 
-/** Reports over the daily roll-up: reach over time, top stories, and the sums the criteria score. */
+/**
+ * Reports over the daily roll-up: reach over time and the sums the criteria score (from the roll-up without story and
+ * consumer, small), and top stories (from the roll-up per story).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class UsageReports {
@@ -25,7 +28,7 @@ public class UsageReports {
 
     public ReachReport reach(ReportFilter filter, String granularity) {
         SqlQuery query = new SqlQuery().append("select date_trunc('" + truncation(granularity) + "', d.day)::date, d.channel, sum(d.events), sum(d.visitors), sum(d.clicks)"
-                + " from analytics_daily d where true");
+                + " from analytics_daily_cube d where true");
         filter.onDailyRows(query);
         query.append(" group by 1, 2 order by 1, 2");
         List<ReachReport.Row> rows = query.read(entityManager, row -> new ReachReport.Row(row.getDate(1).toLocalDate(), row.getString(2),
@@ -49,7 +52,7 @@ public class UsageReports {
 
     /** The sums over the filter, for a KPI. */
     public Totals totals(ReportFilter filter) {
-        SqlQuery query = new SqlQuery().append("select coalesce(sum(d.events), 0), coalesce(sum(d.visitors), 0), coalesce(sum(d.clicks), 0) from analytics_daily d where true");
+        SqlQuery query = new SqlQuery().append("select coalesce(sum(d.events), 0), coalesce(sum(d.visitors), 0), coalesce(sum(d.clicks), 0) from analytics_daily_cube d where true");
         filter.onDailyRows(query);
         return query.read(entityManager, row -> new Totals(row.getLong(1), row.getLong(2), row.getLong(3))).get(0);
     }

@@ -100,7 +100,8 @@ public class DailyRollup {
     /** Recomputes one day; answers how many rows it now has. */
     private long rollUp(LocalDate day) {
         entityManager.createNativeQuery("delete from analytics_daily where day = ?1").setParameter(1, day).executeUpdate();
-        return entityManager.createNativeQuery("""
+        entityManager.createNativeQuery("delete from analytics_daily_cube where day = ?1").setParameter(1, day).executeUpdate();
+        long rows = entityManager.createNativeQuery("""
                 with bounds as (select (cast(?1 as date)::timestamp at time zone 'UTC') as day_start,
                                        ((cast(?1 as date) + 1)::timestamp at time zone 'UTC') as day_end),
                 usage (story_id, lang, consumer_id, channel, events, visitors, clicks) as (
@@ -138,5 +139,11 @@ public class DailyRollup {
                        coalesce(min(s.organisation), ''), coalesce(min(s.topics), '{}'), coalesce(min(s.key_messages), '{}'), coalesce(min(c.countries), '{}')
                   from usage u left join story s on s.id = u.story_id left join consumer c on c.id = u.consumer_id
                  group by u.story_id, u.lang, u.consumer_id, u.channel""").setParameter(1, day).executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into analytics_daily_cube (day, organisation, lang, channel, countries, topics, key_messages, events, visitors, clicks)
+                select day, organisation, lang, channel, countries, topics, key_messages, sum(events), sum(visitors), sum(clicks)
+                  from analytics_daily where day = ?1 group by day, organisation, lang, channel, countries, topics, key_messages""")
+                .setParameter(1, day).executeUpdate();
+        return rows;
     }
 }
