@@ -18,7 +18,7 @@ alter table analytics_daily
 -- Top stories read an organisation's (or every organisation's) days in a range: with the columns they filter, sum
 -- and group by in the index, both are index-only scans (every organisation's month is ~240,000 rows at 10,000
 -- stories a year, so reading the rows themselves would cost twice as much).
-create index analytics_daily_organisation on analytics_daily (organisation, day) include (channel, lang, story_id, events, clicks);
+create index analytics_daily_organisation on analytics_daily (organisation, day) include (channel, lang, story_id, events, clicks, countries);
 create index analytics_daily_day on analytics_daily (day) include (organisation, channel, lang, story_id, events, clicks, countries, topics, key_messages);
 -- Translation speed reads the translations first published in a range.
 create index localization_first_published on localization (first_published_at);
@@ -40,6 +40,20 @@ create table analytics_daily_cube (
 );
 create index analytics_daily_cube_day on analytics_daily_cube (day);
 create index analytics_daily_cube_organisation on analytics_daily_cube (organisation, day);
+
+-- And folded per story (every language, consumer and channel): what top stories read when no language, country or
+-- channel narrows them, a row per story and day.
+create table analytics_story_daily (
+    day           date   not null,
+    story_id      text   not null,
+    organisation  text   not null,
+    topics        text[] not null,
+    key_messages  text[] not null,
+    events        bigint not null,
+    clicks        bigint not null,
+    primary key (day, story_id)
+);
+create index analytics_story_daily_organisation on analytics_story_daily (organisation, day);
 
 -- Each organisation's criteria set: named KPIs with targets and weights over a period kind (checked by the hub).
 create table analytics_criteria (

@@ -68,8 +68,8 @@ public class AnalyticsEventResource {
     @PermitAll
     @Produces("text/javascript")
     @Operation(summary = "The page-view beacon script", description = "Under 2 KB; no cookie, no local storage, no fingerprint: one "
-            + "navigator.sendBeacon per page view with the story id, language and page address. Include it with "
-            + "<script async src=\".../api/v1/analytics/beacon.js\" data-key=\"SITE_KEY\" data-story=\"STORY_ID\" data-lang=\"fr\">.")
+            + "navigator.sendBeacon per page view with the story id, language and page address. A story's page includes it as an "
+            + "async script element with the attributes data-key (the site key), data-story (the story id) and data-lang (its language).")
     @APIResponse(responseCode = "200", description = "The script", content = @Content(mediaType = "text/javascript",
             schema = @Schema(type = SchemaType.STRING, example = "(function (d, n) { ... })(document, navigator);")))
     public Response beaconScript() {

@@ -193,6 +193,35 @@ class EffectivenessReportTests {
     }
 
     @Test
+    void breakingSpeedIsTheMedianTimeFromCreationToTheNthLanguage() {
+        String org = organisation();
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        // Two breaking stories created on the 5th and the 6th at 06:00: their third language came out 2 h and 6 h later;
+        // a normal story, however slow, is not counted.
+        int hour = 0;
+        for (int[] hours : new int[][] {{1, 1, 2}, {1, 3, 6}, {50, 60, 70}}) {
+            String storyId = story(org, Stories.article().inLanguages("vi", "en", "fr").with("priority", hour == 2 ? "normal" : "breaking"));
+            Instant created = month.atDay(5 + hour).atTime(6, 0).toInstant(ZoneOffset.UTC);
+            Database.update("update story set created_at = ? where id = ?", created.atOffset(ZoneOffset.UTC), storyId);
+            firstPublished(storyId, "vi", created.plus(hours[0], ChronoUnit.HOURS));
+            firstPublished(storyId, "en", created.plus(hours[1], ChronoUnit.HOURS));
+            firstPublished(storyId, "fr", created.plus(hours[2], ChronoUnit.HOURS));
+            hour++;
+        }
+        approverOf(org).body(Map.of("period", "month", "kpis", List.of(
+                Map.of("id", "three", "name", "Breaking in 3 languages", "measure", "breaking-speed", "minLanguages", 3, "target", 2, "weight", 1),
+                Map.of("id", "two", "name", "Breaking in 2 languages", "measure", "breaking-speed", "minLanguages", 2, "target", 2, "weight", 1))))
+                .put(REPORTS + "/criteria/{org}", org).then().statusCode(200);
+
+        JsonPath card = editorOf(org).get(REPORTS + "/scorecard?period=" + month).then().statusCode(200).extract().jsonPath();
+        // Third language: 2 h and 6 h, median 4 h, target 2 h: score 0.5. Second language: 1 h and 3 h, median 2 h: score 1.
+        assertThat(card.getDouble("kpis.find { it.id == 'three' }.value")).isEqualTo(4.0);
+        assertThat(card.getDouble("kpis.find { it.id == 'three' }.score")).isEqualTo(0.5);
+        assertThat(card.getDouble("kpis.find { it.id == 'two' }.value")).isEqualTo(2.0);
+        assertThat(card.getDouble("score")).isEqualTo(0.75);
+    }
+
+    @Test
     void organisationsSeeTheirOwnFiguresTheCentralOneSeesAllAndASiteKeySeesNothing() {
         String org = organisation();
         editorOf(org).get(REPORTS + "/reach").then().statusCode(200);

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.imagehub.platform.SqlQuery;
 
 /**
- * Reports over the daily roll-up: reach over time and the sums the criteria score (from the roll-up without story and
- * consumer, small), and top stories (from the roll-up per story).
+ * Reports over the daily roll-up: reach over time and the sums the criteria score (from the roll-up folded without
+ * story and consumer, small), and top stories (from the roll-up folded per story, or per story and consumer when a
+ * language, country or channel narrows them).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,7 +39,10 @@ public class UsageReports {
     }
 
     public TopStoriesReport topStories(ReportFilter filter, int limit) {
-        SqlQuery query = new SqlQuery().append("select d.story_id, min(d.organisation), sum(d.events) as events, sum(d.clicks) from analytics_daily d where true");
+        // Without a language, country or channel, the roll-up folded per story has every figure: a row per story and day.
+        boolean perStory = filter.lang() == null && filter.country() == null && filter.channel() == null;
+        SqlQuery query = new SqlQuery().append("select d.story_id, min(d.organisation), sum(d.events) as events, sum(d.clicks) from "
+                + (perStory ? "analytics_story_daily" : "analytics_daily") + " d where true");
         filter.onDailyRows(query);
         query.append(" group by d.story_id order by events desc, d.story_id limit ?", limit);
         List<Object[]> ranked = query.read(entityManager, row -> new Object[] {row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)});

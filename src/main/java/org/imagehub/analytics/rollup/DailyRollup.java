@@ -101,6 +101,7 @@ public class DailyRollup {
     private long rollUp(LocalDate day) {
         entityManager.createNativeQuery("delete from analytics_daily where day = ?1").setParameter(1, day).executeUpdate();
         entityManager.createNativeQuery("delete from analytics_daily_cube where day = ?1").setParameter(1, day).executeUpdate();
+        entityManager.createNativeQuery("delete from analytics_story_daily where day = ?1").setParameter(1, day).executeUpdate();
         long rows = entityManager.createNativeQuery("""
                 with bounds as (select (cast(?1 as date)::timestamp at time zone 'UTC') as day_start,
                                        ((cast(?1 as date) + 1)::timestamp at time zone 'UTC') as day_end),
@@ -143,6 +144,11 @@ public class DailyRollup {
                 insert into analytics_daily_cube (day, organisation, lang, channel, countries, topics, key_messages, events, visitors, clicks)
                 select day, organisation, lang, channel, countries, topics, key_messages, sum(events), sum(visitors), sum(clicks)
                   from analytics_daily where day = ?1 group by day, organisation, lang, channel, countries, topics, key_messages""")
+                .setParameter(1, day).executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into analytics_story_daily (day, story_id, organisation, topics, key_messages, events, clicks)
+                select day, story_id, min(organisation), min(topics), min(key_messages), sum(events), sum(clicks)
+                  from analytics_daily where day = ?1 group by day, story_id""")
                 .setParameter(1, day).executeUpdate();
         return rows;
     }
