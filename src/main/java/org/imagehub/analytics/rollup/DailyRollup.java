@@ -16,7 +16,8 @@ import java.util.List;
  * deliveries the receiver acknowledged ({@code webhook}), what schedulers report of social posts ({@code social}:
  * impressions and clicks gained that day) and clicks on the hub's short links ({@code short-link}). Each row carries
  * the story's organisation, topics and key messages and the consumer's countries as they are when the day is rolled
- * up, so reports read this table alone.
+ * up, so reports read the roll-up alone; each day is also folded without story and consumer
+ * ({@code analytics_daily_cube}: reach, totals, scores) and per story ({@code analytics_story_daily}: top stories).
  *
  * <p>Each run takes the days that received events since the last run (and today and yesterday, whose counters move
  * all the time) and recomputes them whole, so a late event lands in its own day and a repeated run changes nothing.
