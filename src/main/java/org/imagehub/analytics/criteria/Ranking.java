@@ -15,12 +15,7 @@ public record Ranking(@Schema(example = "2026-11") String period, LocalDate from
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return Row.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return rows;
+    public Rows csv() {
+        return new Rows(Row.class, rows);
     }
 }

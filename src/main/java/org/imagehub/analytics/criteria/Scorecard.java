@@ -20,12 +20,7 @@ public record Scorecard(@Schema(example = "mofa") String organisation, @Schema(e
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return KpiScore.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return kpis;
+    public Rows csv() {
+        return new Rows(KpiScore.class, kpis);
     }
 }

@@ -25,12 +25,7 @@ public record CorrectionReachReport(LocalDate from, LocalDate to, @Schema(exampl
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return Row.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return rows;
+    public Rows csv() {
+        return new Rows(Row.class, rows);
     }
 }

@@ -22,12 +22,7 @@ public record CoverageReport(LocalDate to, List<KeyMessage> keyMessages, List<Ro
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return Row.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return rows;
+    public Rows csv() {
+        return new Rows(Row.class, rows);
     }
 }

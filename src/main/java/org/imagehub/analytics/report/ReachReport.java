@@ -20,12 +20,7 @@ public record ReachReport(LocalDate from, LocalDate to, @Schema(enumeration = {"
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return Row.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return rows;
+    public Rows csv() {
+        return new Rows(Row.class, rows);
     }
 }

@@ -15,12 +15,7 @@ public record TopStoriesReport(LocalDate from, LocalDate to, List<Row> rows) imp
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return Row.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return rows;
+    public Rows csv() {
+        return new Rows(Row.class, rows);
     }
 }

@@ -27,12 +27,7 @@ public record TranslationSpeedReport(LocalDate from, LocalDate to, long translat
     }
 
     @Override
-    public Class<? extends Record> csvRowType() {
-        return Row.class;
-    }
-
-    @Override
-    public List<? extends Record> csvRows() {
-        return rows;
+    public Rows csv() {
+        return new Rows(Row.class, rows);
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * line of the record's component names. The JSON form is the answer itself.
  */
 public interface CsvTable {
-    @JsonIgnore
-    Class<? extends Record> csvRowType();
+    /** The rows and their type (the header needs it when there is no row). */
+    record Rows(Class<? extends Record> type, List<? extends Record> rows) {
+    }
 
     @JsonIgnore
-    List<? extends Record> csvRows();
+    Rows csv();
 }

@@ -52,7 +52,7 @@ public class CsvTableWriter implements MessageBodyWriter<CsvTable> {
     public void writeTo(CsvTable table, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", TEXT_CSV + "; charset=utf-8; header=present");
-        ObjectWriter writer = writers.computeIfAbsent(table.csvRowType(), CsvTableWriter::writerFor);
-        writer.writeValues(out).writeAll(table.csvRows()).close();
+        CsvTable.Rows rows = table.csv();
+        writers.computeIfAbsent(rows.type(), CsvTableWriter::writerFor).writeValues(out).writeAll(rows.rows()).close();
     }
 }
