@@ -6,7 +6,7 @@
 # report is asked over varied keys (organisation or all, random 30-day windows and months of the year, granularity,
 # filters) drawn at random by bench/random-paths.lua under bench/http-bench.sh (wrk, 4 connections: a few analysts,
 # not a crowd), beside /api/v1/ping. Reports are not cached: every request runs its queries. (The roll-ups are written
-# as the hub's roll-up writes them: per story and consumer, folded without them, and folded per story.)
+# as the hub's roll-up writes them: per story and consumer, folded without them, and folded per story, language and countries.)
 # Usage: bench/reports-bench.sh [--base-url URL] [--stories N] [--duration D] [--warmup D] [--skip-data] [--out FILE]
 # (REPORTS="reach ranking" narrows the run to those reports.)
 set -euo pipefail
@@ -75,9 +75,9 @@ if $data; then
        insert into analytics_daily_cube (day, organisation, lang, channel, countries, topics, key_messages, events, visitors, clicks)
        select day, organisation, lang, channel, countries, topics, key_messages, sum(events), sum(visitors), sum(clicks)
        from analytics_daily where story_id like 'rb%' group by day, organisation, lang, channel, countries, topics, key_messages;
-       insert into analytics_story_daily (day, story_id, organisation, topics, key_messages, events, clicks)
-       select day, story_id, min(organisation), min(topics), min(key_messages), sum(events), sum(clicks)
-       from analytics_daily where story_id like 'rb%' group by day, story_id;"
+       insert into analytics_story_daily (day, story_id, lang, countries, organisation, topics, key_messages, events, clicks)
+       select day, story_id, lang, countries, min(organisation), min(topics), min(key_messages), sum(events), sum(clicks)
+       from analytics_daily where story_id like 'rb%' group by day, story_id, lang, countries;"
   sql "vacuum analyze analytics_daily"
   sql "vacuum analyze analytics_daily_cube"
   sql "vacuum analyze analytics_story_daily"

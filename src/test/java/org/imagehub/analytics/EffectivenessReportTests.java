@@ -163,6 +163,15 @@ class EffectivenessReportTests {
         assertThat(editorOf(org).get(REPORTS + "/reach" + range + "&country=JP").then().statusCode(200).extract().jsonPath().getLong("events")).isEqualTo(10);
         assertThat(editorOf(org).get(REPORTS + "/reach" + range + "&keyMessage=" + keyMessage + "&lang=fr").then().statusCode(200).extract().jsonPath()
                 .getLong("events")).isEqualTo(30);
+        // Top stories from the fold per story, language and countries, and (with a channel) from the rows per consumer.
+        assertThat(editorOf(org).get(REPORTS + "/top-stories" + range).then().statusCode(200).extract().jsonPath().getList("rows", Map.class))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("storyId", storyId).containsEntry("events", 40).containsEntry("rank", 1));
+        assertThat(editorOf(org).get(REPORTS + "/top-stories" + range + "&country=FR").then().statusCode(200).extract().jsonPath().getLong("rows[0].events"))
+                .isEqualTo(30);
+        assertThat(editorOf(org).get(REPORTS + "/top-stories" + range + "&lang=en").then().statusCode(200).extract().jsonPath().getLong("rows[0].events"))
+                .isEqualTo(10);
+        assertThat(editorOf(org).get(REPORTS + "/top-stories" + range + "&channel=page-view&country=JP").then().statusCode(200).extract().jsonPath()
+                .getLong("rows[0].events")).isEqualTo(10);
         JsonPath coverage = editorOf(org).get(REPORTS + "/key-message-coverage" + range).then().statusCode(200).extract().jsonPath();
         assertThat(coverage.getList("keyMessages.find { it.code == '" + keyMessage + "' }.languages", String.class)).containsExactly("en", "fr", "vi");
 

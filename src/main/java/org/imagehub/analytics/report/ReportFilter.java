@@ -61,7 +61,7 @@ public record ReportFilter(ReportPeriod period, String organisation, String lang
 
     /**
      * The conditions on a daily roll-up (aliased {@code d}), each starting with " and": analytics_daily, its fold without
-     * story and consumer, or (with no language, country or channel) its fold per story.
+     * story and consumer, or (with no channel) its fold per story, language and countries.
      */
     void onDailyRows(SqlQuery query) {
         query.append(" and d.day >= ? and d.day <= ?", java.sql.Date.valueOf(period.from()), java.sql.Date.valueOf(period.to()));

@@ -11,8 +11,8 @@ import org.imagehub.platform.SqlQuery;
 
 /**
  * Reports over the daily roll-up: reach over time and the sums the criteria score (from the roll-up folded without
- * story and consumer, small), and top stories (from the roll-up folded per story, or per story and consumer when a
- * language, country or channel narrows them).
+ * story and consumer, small), and top stories (from the roll-up folded per story, language and countries, or per
+ * story, consumer and channel when a channel narrows them).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,8 +39,8 @@ public class UsageReports {
     }
 
     public TopStoriesReport topStories(ReportFilter filter, int limit) {
-        // Without a language, country or channel, the roll-up folded per story has every figure: a row per story and day.
-        boolean perStory = filter.lang() == null && filter.country() == null && filter.channel() == null;
+        // Without a channel, the roll-up folded per story, language and countries has every figure it needs.
+        boolean perStory = filter.channel() == null;
         SqlQuery query = new SqlQuery().append("select d.story_id, min(d.organisation), sum(d.events) as events, sum(d.clicks) from "
                 + (perStory ? "analytics_story_daily" : "analytics_daily") + " d where true");
         filter.onDailyRows(query);

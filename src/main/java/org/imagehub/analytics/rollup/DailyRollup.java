@@ -17,7 +17,7 @@ import java.util.List;
  * impressions and clicks gained that day) and clicks on the hub's short links ({@code short-link}). Each row carries
  * the story's organisation, topics and key messages and the consumer's countries as they are when the day is rolled
  * up, so reports read the roll-up alone; each day is also folded without story and consumer
- * ({@code analytics_daily_cube}: reach, totals, scores) and per story ({@code analytics_story_daily}: top stories).
+ * ({@code analytics_daily_cube}: reach, totals, scores) and per story, language and countries ({@code analytics_story_daily}: top stories).
  *
  * <p>Each run takes the days that received events since the last run (and today and yesterday, whose counters move
  * all the time) and recomputes them whole, so a late event lands in its own day and a repeated run changes nothing.
@@ -147,9 +147,9 @@ public class DailyRollup {
                   from analytics_daily where day = ?1 group by day, organisation, lang, channel, countries, topics, key_messages""")
                 .setParameter(1, day).executeUpdate();
         entityManager.createNativeQuery("""
-                insert into analytics_story_daily (day, story_id, organisation, topics, key_messages, events, clicks)
-                select day, story_id, min(organisation), min(topics), min(key_messages), sum(events), sum(clicks)
-                  from analytics_daily where day = ?1 group by day, story_id""")
+                insert into analytics_story_daily (day, story_id, lang, countries, organisation, topics, key_messages, events, clicks)
+                select day, story_id, lang, countries, min(organisation), min(topics), min(key_messages), sum(events), sum(clicks)
+                  from analytics_daily where day = ?1 group by day, story_id, lang, countries""")
                 .setParameter(1, day).executeUpdate();
         return rows;
     }
