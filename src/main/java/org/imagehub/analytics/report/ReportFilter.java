@@ -37,10 +37,6 @@ public record ReportFilter(ReportPeriod period, String organisation, String lang
         return new ReportFilter(period, organisation, null, null, null, null, null);
     }
 
-    public ReportFilter during(ReportPeriod other) {
-        return new ReportFilter(other, organisation, lang, country, topic, keyMessage, channel);
-    }
-
     public ReportFilter withoutOrganisation() {
         return new ReportFilter(period, null, lang, country, topic, keyMessage, channel);
     }

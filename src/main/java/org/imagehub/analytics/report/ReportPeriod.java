@@ -26,10 +26,6 @@ public record ReportPeriod(String label, LocalDate from, LocalDate to) {
     public enum Kind {
         WEEK, MONTH, QUARTER;
 
-        public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         /** The period of this kind that contains the day. */
         public ReportPeriod containing(LocalDate day) {
             return switch (this) {
@@ -37,10 +33,6 @@ public record ReportPeriod(String label, LocalDate from, LocalDate to) {
                 case MONTH -> month(YearMonth.from(day));
                 case QUARTER -> quarter(day.getYear(), day.get(IsoFields.QUARTER_OF_YEAR));
             };
-        }
-
-        public ReportPeriod previous(ReportPeriod period) {
-            return containing(period.from().minusDays(1));
         }
     }
 

@@ -48,8 +48,7 @@ public class DailyRollup {
 
     @Transactional
     public Run run() {
-        boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-        if (!locked) {
+        if (!lockedForThisTransaction()) {
             return new Run(0, 0, null);
         }
         Object stored = entityManager.createNativeQuery("select rolled_up_to from analytics_rollup_state where id = 1").getSingleResult();
@@ -83,14 +82,18 @@ public class DailyRollup {
     /** Recomputes every day of a range (an admin's repair, the demo's month): false when another run holds the lock. */
     @Transactional
     public boolean rebuild(LocalDate from, LocalDate to) {
-        boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-        if (!locked) {
+        if (!lockedForThisTransaction()) {
             return false;
         }
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             rollUp(day);
         }
         return true;
+    }
+
+    /** One replica rolls up at a time: a transaction-scoped advisory lock, released at commit. */
+    private boolean lockedForThisTransaction() {
+        return (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
     }
 
     private java.util.List<LocalDate> days(String sql, Instant from, Instant to) {
