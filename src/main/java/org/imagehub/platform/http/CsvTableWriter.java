@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a {@link CsvTable} as RFC 4180 CSV in UTF-8 with a header line. Instants and dates as ISO-8601 text, as in
- * the JSON form, so the two read the same.
+ * the JSON form, so the two read the same. Reports go into spreadsheets: a text cell an editor wrote that a
+ * spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading
+ * apostrophe, so opening the file runs nothing.
  */
 @Provider
 @Produces(CsvTableWriter.TEXT_CSV)
@@ -31,7 +33,25 @@ public class CsvTableWriter implements MessageBodyWriter<CsvTable> {
         CsvMapper mapper = new CsvMapper();
         mapper.findAndRegisterModules();
         mapper.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("csv-text-cells").addSerializer(String.class, new TextCell()));
         return mapper;
+    }
+
+    /** A text cell that cannot start a formula. */
+    static final class TextCell extends com.fasterxml.jackson.databind.ser.std.StdSerializer<String> {
+        TextCell() {
+            super(String.class);
+        }
+
+        static String defused(String text) {
+            return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        }
+
+        @Override
+        public void serialize(String text, com.fasterxml.jackson.core.JsonGenerator out, com.fasterxml.jackson.databind.SerializerProvider provider)
+                throws IOException {
+            out.writeString(defused(text));
+        }
     }
 
     /** Columns in the record's own order (Jackson's schemaFor would sort them), with a header line. */
