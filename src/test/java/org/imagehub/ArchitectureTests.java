@@ -29,7 +29,7 @@ import org.imagehub.app.HubMain;
  */
 @AnalyzeClasses(locations = ArchitectureTests.MainClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
-    private static final String[] FEATURES = {"content", "media", "delivery", "search", "distribution", "social", "analytics", "security"};
+    private static final String[] FEATURES = {"content", "media", "delivery", "search", "distribution", "social", "analytics", "security", "console"};
 
     @ArchTest
     static final ArchRule platformDependsOnNoFeature = noClasses().that().resideInAPackage("org.imagehub.platform..")

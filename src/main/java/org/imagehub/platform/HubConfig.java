@@ -13,6 +13,8 @@ public interface HubConfig {
 
     Demo demo();
 
+    Console console();
+
     Limits limits();
 
     ContentModelLocation contentModel();
@@ -135,6 +137,17 @@ public interface HubConfig {
          */
         @WithDefault("3s")
         java.time.Duration answerSettle();
+    }
+
+    /** The editorial console under /console. */
+    interface Console {
+        /** Session cookie Secure and {@code __Host-} prefixed: off only where the console is served over plain http (demo, tests). */
+        @WithDefault("true")
+        boolean secureCookie();
+
+        /** The identity provider's session cookie (the console's OIDC tenant) the CSRF token is made from in production. */
+        @WithDefault("q_session_console-web")
+        String providerSessionCookie();
     }
 
     interface Demo {

@@ -20,7 +20,7 @@ public class NearDuplicateAnswers {
         this.json = json;
     }
 
-    LocalizationView withCheck(String storyId, LocalizationView view) {
+    public LocalizationView withCheck(String storyId, LocalizationView view) {
         return view.withNearDuplicates(check(storyId, view.lang(), view.title(), view.summary(), view.bodyText()));
     }
 

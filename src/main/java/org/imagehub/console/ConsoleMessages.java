@@ -1,0 +1,263 @@
+package org.imagehub.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The console's words in English (the default); {@code messages/msg_vi.properties} has them in Vietnamese (ConsoleMessagesTest
+ * checks that every key is there, so no screen is half translated).
+ */
+@MessageBundle(locale = "en")
+public interface ConsoleMessages {
+    @Message("Skip to content")
+    String skip();
+
+    @Message("Console")
+    String nav_label();
+
+    @Message("My desk")
+    String nav_desk();
+
+    @Message("Stories")
+    String nav_stories();
+
+    @Message("New story")
+    String nav_new();
+
+    @Message("Sign out")
+    String sign_out();
+
+    @Message("Times are shown in")
+    String times_in();
+
+    @Message("Sign in")
+    String signin_title();
+
+    @Message("Sign in to the editorial console.")
+    String signin_intro();
+
+    @Message("Unknown user or wrong password.")
+    String signin_failed();
+
+    @Message("User name")
+    String signin_username();
+
+    @Message("Password")
+    String signin_password();
+
+    @Message("Sign in")
+    String signin_submit();
+
+    @Message("Demo accounts: editor.mofa / demo-editor, approver.mofa / demo-approver, admin / demo-admin, contributor.embassy-fr / demo-contributor.")
+    String signin_demo_hint();
+
+    @Message("My desk")
+    String desk_title();
+
+    @Message("Drafts")
+    String desk_drafts();
+
+    @Message("Waiting for review")
+    String desk_review();
+
+    @Message("Outdated translations")
+    String desk_outdated();
+
+    @Message("Scheduled")
+    String desk_scheduled();
+
+    @Message("Under embargo")
+    String desk_embargoed();
+
+    @Message("Nothing here.")
+    String desk_nothing();
+
+    @Message("Breaking")
+    String breaking();
+
+    @Message("scheduled for")
+    String scheduled_for();
+
+    @Message("embargo until")
+    String embargo_until();
+
+    @Message("Stories")
+    String stories_title();
+
+    @Message("Search")
+    String stories_search();
+
+    @Message("Type")
+    String field_type();
+
+    @Message("any")
+    String any();
+
+    @Message("State")
+    String field_state();
+
+    @Message("Language")
+    String field_lang();
+
+    @Message("Topic")
+    String field_topic();
+
+    @Message("Organisation")
+    String field_organisation();
+
+    @Message("Apply")
+    String stories_apply();
+
+    @Message("Facets")
+    String facets();
+
+    @Message("localizations match")
+    String stories_matches();
+
+    @Message("Title")
+    String field_title();
+
+    @Message("Next page")
+    String next_page();
+
+    @Message("New story")
+    String new_title();
+
+    @Message("Change type")
+    String new_change_type();
+
+    @Message("First language")
+    String new_first_language();
+
+    @Message("Story attributes")
+    String new_attributes();
+
+    @Message("Create story")
+    String new_create();
+
+    @Message("Summary")
+    String field_summary();
+
+    @Message("Body (HTML)")
+    String field_body();
+
+    @Message("Paragraphs, headings, lists, links and emphasis are kept; scripts, styles and unknown markup are removed when saved.")
+    String body_hint();
+
+    @Message("Slug and SEO")
+    String seo();
+
+    @Message("Slug")
+    String field_slug();
+
+    @Message("SEO title")
+    String field_seo_title();
+
+    @Message("SEO description")
+    String field_seo_description();
+
+    @Message("Priority")
+    String field_priority();
+
+    @Message("Normal")
+    String priority_normal();
+
+    @Message("Topics")
+    String field_topics();
+
+    @Message("Target countries")
+    String field_countries();
+
+    @Message("Key messages")
+    String field_key_messages();
+
+    @Message("Tags")
+    String field_tags();
+
+    @Message("Separate several values with commas.")
+    String comma_hint();
+
+    @Message("Embargo until")
+    String field_embargo();
+
+    @Message("Expires at")
+    String field_expiry();
+
+    @Message("version")
+    String version();
+
+    @Message("Languages")
+    String story_languages();
+
+    @Message("Outdated")
+    String outdated();
+
+    @Message("Add a language")
+    String story_add_language();
+
+    @Message("from")
+    String translate_from();
+
+    @Message("Translate")
+    String translate();
+
+    @Message("Reason for the change")
+    String field_reason();
+
+    @Message("Save")
+    String save();
+
+    @Message("Edit")
+    String edit_language();
+
+    @Message("Translate into")
+    String translate_into();
+
+    @Message("revision")
+    String revision();
+
+    @Message("published")
+    String published_at();
+
+    @Message("Saved.")
+    String saved();
+
+    @Message("Someone else saved this text since you opened it.")
+    String stale_title();
+
+    @Message("Nothing was overwritten: your text is still in the form below. Copy what you need, then reload to see their version.")
+    String stale_body();
+
+    @Message("Reload the current version")
+    String stale_reload();
+
+    @Message("Stories very like this one already exist:")
+    String near_duplicates();
+
+    @Message("Source")
+    String source();
+
+    @Message("The source changed since this translation was made:")
+    String outdated_hint();
+
+    @Message("Workflow")
+    String workflow();
+
+    @Message("Your role has no workflow action on this language now.")
+    String no_actions();
+
+    @Message("Comment")
+    String field_comment();
+
+    @Message("Publish at")
+    String field_schedule_at();
+
+    @Message("Public reason (withdrawal)")
+    String field_public_reason();
+
+    @Message("History")
+    String history();
+
+    @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
+    String action(String action);
+}

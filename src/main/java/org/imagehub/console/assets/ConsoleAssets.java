@@ -1,0 +1,89 @@
+package org.imagehub.console.assets;
+
+import io.quarkus.qute.TemplateExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The console's scripts and styles, each at an address that carries a hash of its content: a browser keeps them for
+ * a year and a new build changes the address. Loaded once at start; htmx comes from its webjar (Maven Central).
+ */
+@Path("/console/assets/{hash}/{name}")
+@ApplicationScoped
+public class ConsoleAssets {
+    private record Asset(String hash, String contentType, byte[] bytes) {
+    }
+
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "htmx.js", load(webjar("htmx.org", "dist/htmx.min.js"), "text/javascript; charset=utf-8"),
+            "console.js", load("console-assets/console.js", "text/javascript; charset=utf-8"),
+            "console.css", load("console-assets/console.css", "text/css; charset=utf-8"));
+
+    @GET
+    @Operation(hidden = true)
+    public Response asset(@PathParam("hash") String hash, @PathParam("name") String name) {
+        Asset asset = ASSETS.get(name);
+        if (asset == null) {
+            return Response.status(404).build();
+        }
+        if (!asset.hash().equals(hash)) {
+            // An address from an older build: send the browser to the current one rather than serve stale bytes.
+            return Response.status(301).header(HttpHeaders.LOCATION, url(name)).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+        }
+        return Response.ok(asset.bytes()).type(asset.contentType())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable").build();
+    }
+
+    /** {@code {asset:url('console.css')}} in a template: the asset's current address. */
+    @TemplateExtension(namespace = "asset")
+    public static String url(String name) {
+        Asset asset = ASSETS.get(name);
+        if (asset == null) {
+            throw new IllegalArgumentException("No console asset " + name);
+        }
+        return "/console/assets/" + asset.hash() + "/" + name;
+    }
+
+    private static String webjar(String artifact, String file) {
+        Properties pom = new Properties();
+        try (InputStream in = resource("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "META-INF/resources/webjars/" + artifact + "/" + pom.getProperty("version") + "/" + file;
+    }
+
+    private static Asset load(String location, String contentType) {
+        try (InputStream in = resource(location)) {
+            byte[] bytes = in.readAllBytes();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new Asset(HexFormat.of().formatHex(digest, 0, 6), contentType, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InputStream resource(String location) {
+        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location);
+        if (in == null) {
+            throw new IllegalStateException("Console asset missing from the build: " + location);
+        }
+        return in;
+    }
+}

@@ -1,0 +1,56 @@
+// The console's only script besides htmx (the Content-Security-Policy allows no inline script).
+(function () {
+  'use strict';
+  // Dates are shown in the browser's time zone: tell the server which one it is.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) {
+      document.cookie = 'ih_tz=' + encodeURIComponent(zone) + '; path=/console; max-age=31536000; samesite=lax';
+    }
+  } catch (ignored) { /* an old browser: UTC */ }
+
+  document.addEventListener('htmx:configRequest', function (event) {
+    // Every state-changing console request carries the session's CSRF token; the server refuses it otherwise.
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) {
+      event.detail.headers['X-CSRF-Token'] = meta.getAttribute('content');
+    }
+    // The button that sent the form names the workflow action.
+    var submitter = event.detail.triggeringEvent && event.detail.triggeringEvent.submitter;
+    if (submitter && submitter.name && !(submitter.name in event.detail.parameters)) {
+      event.detail.parameters[submitter.name] = submitter.value;
+    }
+  });
+
+  document.addEventListener('htmx:beforeRequest', function (event) {
+    var button = event.detail.elt.querySelector && event.detail.elt.querySelector('button[type="submit"]');
+    document.body.setAttribute('aria-busy', 'true');
+    if (button) { button.setAttribute('aria-disabled', 'true'); }
+  });
+
+  document.addEventListener('htmx:afterSettle', function () {
+    document.body.removeAttribute('aria-busy');
+    // After a swap, put keyboard focus where the news is: an alert if there is one, else the page's main region.
+    var alert = document.querySelector('main [role="alert"], main [role="status"]');
+    var main = document.getElementById('main');
+    if (alert) {
+      alert.setAttribute('tabindex', '-1');
+      alert.focus();
+    } else if (main) {
+      main.focus();
+    }
+  });
+
+  document.addEventListener('htmx:responseError', function (event) {
+    document.body.removeAttribute('aria-busy');
+    var main = document.getElementById('main');
+    if (!main) { return; }
+    var note = document.createElement('p');
+    note.className = 'problem';
+    note.setAttribute('role', 'alert');
+    var detail = '';
+    try { detail = JSON.parse(event.detail.xhr.responseText).detail || ''; } catch (ignored) { detail = ''; }
+    note.textContent = (detail || ('HTTP ' + event.detail.xhr.status));
+    main.insertBefore(note, main.firstChild);
+  });
+})();

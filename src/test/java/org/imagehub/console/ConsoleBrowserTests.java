@@ -1,0 +1,236 @@
+package org.imagehub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.imagehub.testing.Api;
+import org.imagehub.testing.BrowserSession;
+import org.imagehub.testing.Consumers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real Chromium against the hub on the real stack: an editor writes and translates a story side by
+ * side and submits it, an approver publishes it with the keyboard alone, a consumer then gets it through the API; a
+ * contributor has no publish button; two tabs editing one text get the conflict shown with nothing lost; a field
+ * declared only in a content-model file appears in the form; axe-core finds no serious or critical violation.
+ */
+@QuarkusTest
+class ConsoleBrowserTests {
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL hub;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = BrowserSession.open(1280, 900);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anEditorWritesAndTranslatesAnApproverPublishesWithTheKeyboardAndConsumersGetIt() {
+        signIn("editor.mofa", "demo-editor");
+        open("/console/stories/new?type=article");
+        String title = "Hội nghị thông tin đối ngoại toàn quốc " + System.nanoTime();
+        browser.findElement(By.id("lang")).clear();
+        browser.findElement(By.id("lang")).sendKeys("vi");
+        browser.findElement(By.id("title")).sendKeys(title);
+        browser.findElement(By.id("summary")).sendKeys("Đẩy mạnh quảng bá hình ảnh quốc gia.");
+        browser.findElement(By.id("body")).sendKeys("<p>Hà Nội, ngày 1 tháng 12.</p><script>alert(1)</script>");
+        browser.findElement(By.id("field-dateline")).sendKeys("HÀ NỘI");
+        browser.findElement(By.id("countries")).sendKeys("FR");
+        browser.findElement(By.id("create")).click();
+        waitFor(By.id("localization-form"));
+        String storyId = browser.getCurrentUrl().replaceAll(".*/console/stories/([^/]+)/vi.*", "$1");
+        assertThat(storyId).doesNotContain("/");
+        // The sanitiser removed the script; what the form shows now is what is stored.
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("Hà Nội").doesNotContain("<script");
+
+        // Translate side by side: the source on the left, the French form on the right.
+        open("/console/stories/" + storyId);
+        browser.findElement(By.id("new-lang")).sendKeys("fr");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-from"))).selectByVisibleText("vi");
+        browser.findElement(By.id("new-lang")).submit();
+        waitFor(By.id("source-h"));
+        assertThat(browser.findElement(By.id("source-h")).getText()).contains("vi");
+        assertThat(browser.findElement(By.cssSelector(".source")).getText()).contains(title);
+        browser.findElement(By.id("title")).sendKeys("Conférence nationale sur l'information extérieure");
+        browser.findElement(By.id("body")).sendKeys("<p>Hanoï, le 1er décembre.</p>");
+        browser.findElement(By.id("save")).click();
+        waitFor(By.cssSelector("#saved, #problem"));
+        assertThat(browser.findElements(By.id("problem"))).extracting(WebElement::getText).isEmpty();
+        for (String lang : List.of("vi", "fr")) {
+            open("/console/stories/" + storyId + "/" + lang);
+            browser.findElement(By.id("action-submit")).click();
+            waitForText(By.id("state"), "in_review");
+        }
+        signOut();
+
+        // The approver publishes French with the keyboard only: Tab to each action, Enter to take it.
+        signIn("approver.mofa", "demo-approver");
+        open("/console/stories/" + storyId + "/fr");
+        pressWithKeyboard("action-approve");
+        waitForText(By.id("state"), "approved");
+        pressWithKeyboard("action-publish");
+        waitForText(By.id("state"), "published");
+        signOut();
+
+        String key = Consumers.reading("fr").key();
+        String served = Consumers.withKey(key).get("/api/v1/stories/" + storyId).then().statusCode(200).extract().asString();
+        assertThat(served).contains("Conférence nationale sur l'information extérieure");
+    }
+
+    @Test
+    void aContributorHasNoPublishButton() {
+        String id = Api.as("contributor.embassy-fr").body(org.imagehub.testing.Stories.article().with("organisation", "embassy-fr").inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        signIn("contributor.embassy-fr", "demo-contributor");
+        open("/console/stories/" + id + "/fr");
+        assertThat(browser.findElements(By.id("action-publish"))).isEmpty();
+        assertThat(browser.findElements(By.id("action-approve"))).isEmpty();
+        // Contributors write drafts; an editor of their organisation submits them (EditorialPolicy): no action at all.
+        assertThat(browser.findElements(By.id("no-actions"))).hasSize(1);
+        signOut();
+    }
+
+    @Test
+    void twoTabsEditingOneTextGetTheConflictShownAndNothingIsLost() {
+        String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        signIn("editor.mofa", "demo-editor");
+        String first = browser.getWindowHandle();
+        open("/console/stories/" + id + "/fr");
+        browser.switchTo().newWindow(WindowType.TAB);
+        String second = browser.getWindowHandle();
+        open("/console/stories/" + id + "/fr");
+
+        browser.switchTo().window(first);
+        replace(By.id("summary"), "Version de l'onglet un.");
+        browser.findElement(By.id("save")).click();
+        waitFor(By.id("saved"));
+
+        browser.switchTo().window(second);
+        replace(By.id("summary"), "Version de l'onglet deux, à ne pas perdre.");
+        browser.findElement(By.id("save")).click();
+        waitFor(By.id("stale"));
+        assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo("Version de l'onglet deux, à ne pas perdre.");
+        String stored = Api.as("editor.mofa").get("/api/v1/manage/stories/" + id + "/localizations/fr").then().extract().path("summary");
+        assertThat(stored).isEqualTo("Version de l'onglet un.");
+        browser.close();
+        browser.switchTo().window(first);
+        signOut();
+    }
+
+    @Test
+    void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
+        signIn("editor.mofa", "demo-editor");
+        // test-recipe exists only in src/test/content-model: no Java class or template names its fields.
+        open("/console/stories/new?type=test-recipe");
+        assertThat(browser.findElement(By.id("field-servings")).getAttribute("type")).isEqualTo("number");
+        assertThat(browser.findElement(By.cssSelector("label[for='field-servings']")).getText()).contains("Servings");
+        assertThat(browser.findElements(By.cssSelector("#field-region option"))).extracting(WebElement::getText).contains("north", "centre", "south");
+        assertThat(browser.findElements(By.id("field-ingredients"))).hasSize(1);
+        signOut();
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolationOnAnyScreenAtBothWidths() {
+        String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("vi", "fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id,
+                "/console/stories/" + id + "/fr", "/console/language/vi", "/console/stories/" + id + "/fr");
+        List<String> found = new ArrayList<>();
+        open("/console/sign-in");
+        found.addAll(violations("/console/sign-in"));
+        signIn("editor.mofa", "demo-editor");
+        for (int width : new int[] {1280, 375}) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            for (String screen : screens) {
+                open(screen);
+                found.addAll(violations(screen + " @" + width));
+            }
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        open("/console/language/en");
+        signOut();
+        assertThat(found).isEmpty();
+    }
+
+    private List<String> violations(String where) {
+        Results results = new AxeBuilder().analyze(browser);
+        List<String> serious = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                serious.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getNodes().size() + " node(s)");
+            }
+        }
+        return serious;
+    }
+
+    private void pressWithKeyboard(String buttonId) {
+        browser.findElement(By.tagName("body")).click();
+        for (int tabs = 0; tabs < 200; tabs++) {
+            WebElement focused = browser.switchTo().activeElement();
+            if (buttonId.equals(focused.getAttribute("id"))) {
+                focused.sendKeys(Keys.ENTER);
+                return;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached #" + buttonId);
+    }
+
+    private void signIn(String username, String password) {
+        open("/console/sign-in");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        waitForText(By.id("signed-in-as"), username);
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("form[action='/console/sign-out'] button")).click();
+        waitFor(By.id("username"));
+    }
+
+    private void open(String path) {
+        browser.get(hub.toString().replaceAll("/$", "") + path);
+    }
+
+    private void replace(By field, String text) {
+        WebElement element = browser.findElement(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    private void waitFor(By locator) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private void waitForText(By locator, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+}
