@@ -38,6 +38,20 @@ public final class ConsoleForms {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The version a form was opened at (its hidden {@code version} input); 0 when missing or garbled, which never matches. */
+    public static long version(Map<String, String> form) {
+        String value = form.get("version");
+        try {
+            return value == null ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     /** A comma-separated input as a list (empty input: empty list). */
     public static List<String> list(Map<String, String> form, String name) {
         List<String> items = new ArrayList<>();

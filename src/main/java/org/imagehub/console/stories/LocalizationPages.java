@@ -70,8 +70,8 @@ public class LocalizationPages {
     public record Draft(String title, String summary, String body, String slug, String seoTitle, String seoDescription, long version) {
         static Draft of(LocalizationView view) {
             return view == null ? new Draft("", "", "", "", "", "", 0)
-                    : new Draft(view.title(), orEmpty(view.summary()), orEmpty(view.body()), view.slug(), orEmpty(view.seoTitle()),
-                    orEmpty(view.seoDescription()), view.version());
+                    : new Draft(view.title(), ConsoleForms.orEmpty(view.summary()), ConsoleForms.orEmpty(view.body()), view.slug(),
+                            ConsoleForms.orEmpty(view.seoTitle()), ConsoleForms.orEmpty(view.seoDescription()), view.version());
         }
     }
 
@@ -101,9 +101,9 @@ public class LocalizationPages {
         LocalizationInput input = new LocalizationInput(null, ConsoleForms.text(values, "title"), ConsoleForms.text(values, "summary"),
                 ConsoleForms.text(values, "body"), ConsoleForms.text(values, "slug"), ModelFields.parse(type.document().path("localizationFields"), values),
                 ConsoleForms.text(values, "seoTitle"), ConsoleForms.text(values, "seoDescription"), source);
-        long version = parseVersion(values.get("version"));
-        Draft typed = new Draft(orEmpty(input.title()), orEmpty(input.summary()), orEmpty(input.body()), orEmpty(input.slug()),
-                orEmpty(input.seoTitle()), orEmpty(input.seoDescription()), version);
+        long version = ConsoleForms.version(values);
+        Draft typed = new Draft(ConsoleForms.orEmpty(input.title()), ConsoleForms.orEmpty(input.summary()), ConsoleForms.orEmpty(input.body()),
+                ConsoleForms.orEmpty(input.slug()), ConsoleForms.orEmpty(input.seoTitle()), ConsoleForms.orEmpty(input.seoDescription()), version);
         try {
             stories.saveLocalization(id, lang, input, current == null ? null : EntityTags.of(version), page.actor());
             // A new request shows the result: this one's persistence context still holds the story as it was before the save.
@@ -128,7 +128,7 @@ public class LocalizationPages {
         try {
             TransitionRequest request = new TransitionRequest(values.get("action"), ConsoleForms.text(values, "comment"),
                     ConsoleForms.text(values, "publicReason"), ConsoleForms.instant(values, "at", page.locale().zone()));
-            workflow.transition(id, lang, request, EntityTags.of(parseVersion(values.get("version"))), page.actor());
+            workflow.transition(id, lang, request, EntityTags.of(ConsoleForms.version(values)), page.actor());
             return ConsoleForms.redirect("/console/stories/" + id + "/" + lang, htmx);
         } catch (DomainException problem) {
             return Response.ok(editor(story, lang, current, Draft.of(current), source(story, current, null), ConsoleForms.fieldErrors(problem),
@@ -196,16 +196,6 @@ public class LocalizationPages {
         return List.of("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb").contains(base);
     }
 
-    private static long parseVersion(String value) {
-        try {
-            return value == null ? 0 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
 
 }

@@ -66,8 +66,8 @@ public class StoryPages {
             @QueryParam("cursor") String cursor) {
         TemplateInstance view = page.of(list, "stories").data("types", model.types())
                 .data("states", java.util.Arrays.stream(org.imagehub.content.workflow.WorkflowState.values()).map(org.imagehub.content.workflow.WorkflowState::code).toList())
-                .data("filter", Map.of("q", orEmpty(q), "type", orEmpty(type), "lang", orEmpty(lang), "state", orEmpty(state),
-                        "organisation", orEmpty(organisation), "topic", orEmpty(topic)));
+                .data("filter", Map.of("q", ConsoleForms.orEmpty(q), "type", ConsoleForms.orEmpty(type), "lang", ConsoleForms.orEmpty(lang),
+                        "state", ConsoleForms.orEmpty(state), "organisation", ConsoleForms.orEmpty(organisation), "topic", ConsoleForms.orEmpty(topic)));
         try {
             // The management search itself: the same visibility rules, filters, facets and cursor as the API's.
             SearchPage results = search.search(uri, q, null, lang, type, topic, null, null, organisation, state, null, null,
@@ -124,7 +124,7 @@ public class StoryPages {
         StoryView current = stories.get(id, page.actor());
         ContentType type = model.type(current.type()).orElseThrow();
         try {
-            stories.updateAttributes(id, attributes(type, values, null), EntityTags.of(parseVersion(values.get("version"))), page.actor());
+            stories.updateAttributes(id, attributes(type, values, null), EntityTags.of(ConsoleForms.version(values)), page.actor());
             return ConsoleForms.redirect("/console/stories/" + id, htmx);
         } catch (DomainException problem) {
             return Response.ok(storyPage(current, ConsoleForms.fieldErrors(problem), problem.getMessage())).build();
@@ -160,7 +160,7 @@ public class StoryPages {
         JsonNode fields = view.fields() == null ? JsonNodeFactory.instance.objectNode() : view.fields();
         return page.of(story, "stories").data("story", view).data("type", type).data("errors", errors).data("problem", problem)
                 .data("storyFields", ModelFields.of(type.document().path("storyFields"), type.document().path("display"), fields, errors, "fields"))
-                .data("attributeValues", Map.of("priority", orEmpty(view.priority()), "topics", String.join(",", view.topics()),
+                .data("attributeValues", Map.of("priority", ConsoleForms.orEmpty(view.priority()), "topics", String.join(",", view.topics()),
                         "countries", String.join(",", view.countries()), "keyMessages", String.join(",", view.keyMessages()),
                         "tags", String.join(",", view.tags()), "embargoUntil", local(view.embargoUntil()), "expiresAt", local(view.expiresAt())));
     }
@@ -178,17 +178,5 @@ public class StoryPages {
             }
         });
         return fields;
-    }
-
-    private static long parseVersion(String value) {
-        try {
-            return value == null ? 0 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
