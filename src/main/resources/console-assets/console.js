@@ -54,3 +54,54 @@
     main.insertBefore(note, main.firstChild);
   });
 })();
+
+// Upload progress and the focal-point picker (media library).
+(function () {
+  'use strict';
+  document.addEventListener('htmx:xhr:progress', function (event) {
+    var bar = document.getElementById('upload-progress');
+    if (bar && event.detail.lengthComputable) {
+      bar.hidden = false;
+      bar.value = Math.round(event.detail.loaded / event.detail.total * 100);
+    }
+  });
+
+  function placeMark() {
+    var picker = document.getElementById('focal-picker');
+    var mark = document.getElementById('focal-mark');
+    var x = document.getElementById('focalX');
+    var y = document.getElementById('focalY');
+    if (!picker || !mark || !x || !y || x.value === '' || y.value === '') { return; }
+    mark.hidden = false;
+    mark.style.left = (parseFloat(x.value) * 100) + '%';
+    mark.style.top = (parseFloat(y.value) * 100) + '%';
+  }
+
+  document.addEventListener('click', function (event) {
+    if (event.target && event.target.id === 'focal-image') {
+      var box = event.target.getBoundingClientRect();
+      var x = (event.clientX - box.left) / box.width;
+      var y = (event.clientY - box.top) / box.height;
+      document.getElementById('focalX').value = Math.min(1, Math.max(0, x)).toFixed(2);
+      document.getElementById('focalY').value = Math.min(1, Math.max(0, y)).toFixed(2);
+      placeMark();
+    }
+  });
+  document.addEventListener('input', function (event) {
+    if (event.target && (event.target.id === 'focalX' || event.target.id === 'focalY')) { placeMark(); }
+  });
+  document.addEventListener('DOMContentLoaded', placeMark);
+  document.addEventListener('htmx:afterSettle', placeMark);
+
+  // Dropping a file anywhere on the upload form puts it in the file input.
+  document.addEventListener('dragover', function (event) {
+    if (event.target.closest && event.target.closest('#upload-form')) { event.preventDefault(); }
+  });
+  document.addEventListener('drop', function (event) {
+    var form = event.target.closest && event.target.closest('#upload-form');
+    if (form && event.dataTransfer && event.dataTransfer.files.length) {
+      event.preventDefault();
+      document.getElementById('file').files = event.dataTransfer.files;
+    }
+  });
+})();

@@ -258,6 +258,66 @@ public interface ConsoleMessages {
     @Message("History")
     String history();
 
+    @Message("Media")
+    String nav_media();
+
+    @Message("Media library")
+    String media_title();
+
+    @Message("Image or PDF to upload")
+    String media_upload();
+
+    @Message("JPEG, PNG or PDF; the type is read from the file itself. You can also drop a file here.")
+    String media_upload_hint();
+
+    @Message("Upload progress")
+    String media_progress();
+
+    @Message("Upload")
+    String media_upload_button();
+
+    @Message("renditions")
+    String renditions();
+
+    @Message("Preview")
+    String media_preview();
+
+    @Message("The image: click the point that must stay in every crop")
+    String media_focal_alt();
+
+    @Message("Click the image where its subject is (or type x and y, 0 to 1): crops keep that point.")
+    String media_focal_hint();
+
+    @Message("Credit, licence and texts")
+    String media_about();
+
+    @Message("Credit")
+    String media_credit();
+
+    @Message("Licence")
+    String media_licence();
+
+    @Message("Copyright")
+    String media_copyright();
+
+    @Message("Focal point")
+    String media_focal();
+
+    @Message("Caption")
+    String media_caption();
+
+    @Message("Alt text")
+    String media_alt();
+
+    @Message("Lead image")
+    String lead_image();
+
+    @Message("none")
+    String lead_none();
+
+    @Message("Set lead image")
+    String lead_set();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

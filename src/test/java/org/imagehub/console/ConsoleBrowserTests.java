@@ -69,6 +69,24 @@ class ConsoleBrowserTests {
         // The sanitiser removed the script; what the form shows now is what is stored.
         assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("Hà Nội").doesNotContain("<script");
 
+        // A lead image: uploaded through the media library (progress bar, sniffed on the server), alt text in both languages.
+        java.nio.file.Path photo = writeTempJpeg();
+        open("/console/media");
+        browser.findElement(By.id("file")).sendKeys(photo.toString());
+        browser.findElement(By.id("upload")).click();
+        waitFor(By.id("asset-form"));
+        String assetId = browser.getCurrentUrl().replaceAll(".*/console/media/([^/?]+).*", "$1");
+        replace(By.id("alt-vi"), "Toàn cảnh hội nghị");
+        replace(By.id("alt-fr"), "Vue de la conférence");
+        replace(By.id("focalX"), "0.4");
+        replace(By.id("focalY"), "0.3");
+        browser.findElement(By.id("save-asset")).click();
+        waitFor(By.cssSelector("#asset-form input[name='version'][value='2']"));
+        open("/console/stories/" + storyId);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lead-asset"))).selectByValue(assetId);
+        browser.findElement(By.id("set-lead")).click();
+        waitFor(By.id("lead-preview"));
+
         // Translate side by side: the source on the left, the French form on the right.
         open("/console/stories/" + storyId);
         browser.findElement(By.id("new-lang")).sendKeys("fr");
@@ -100,7 +118,7 @@ class ConsoleBrowserTests {
 
         String key = Consumers.reading("fr").key();
         String served = Consumers.withKey(key).get("/api/v1/stories/" + storyId).then().statusCode(200).extract().asString();
-        assertThat(served).contains("Conférence nationale sur l'information extérieure");
+        assertThat(served).contains("Conférence nationale sur l'information extérieure").contains(assetId).contains("Vue de la conférence");
     }
 
     @Test
@@ -160,7 +178,7 @@ class ConsoleBrowserTests {
     void axeFindsNoSeriousOrCriticalViolationOnAnyScreenAtBothWidths() {
         String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("vi", "fr").build())
                 .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
-        List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id,
+        List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id, "/console/media",
                 "/console/stories/" + id + "/fr", "/console/language/vi", "/console/stories/" + id + "/fr");
         List<String> found = new ArrayList<>();
         open("/console/sign-in");
@@ -177,6 +195,17 @@ class ConsoleBrowserTests {
         open("/console/language/en");
         signOut();
         assertThat(found).isEmpty();
+    }
+
+    private static java.nio.file.Path writeTempJpeg() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("console-lead-", ".jpg");
+            java.nio.file.Files.write(file, org.imagehub.testing.TestImages.jpeg(1200, 800));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> violations(String where) {

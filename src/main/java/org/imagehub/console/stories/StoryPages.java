@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.imagehub.console.ConsoleForms;
 import org.imagehub.console.ConsolePage;
+import org.imagehub.content.media.StoryMediaItem;
+import org.imagehub.content.media.StoryMediaService;
 import org.imagehub.content.model.ContentModel;
 import org.imagehub.content.model.ContentType;
 import org.imagehub.content.story.LocalizationInput;
@@ -32,6 +34,7 @@ import org.imagehub.content.story.StoryView;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.errors.NotFoundException;
+import org.imagehub.media.asset.MediaLibrary;
 import org.imagehub.search.ManageSearchResource;
 import org.imagehub.search.SearchPage;
 
@@ -44,17 +47,22 @@ public class StoryPages {
     private final ContentModel model;
     private final ManageSearchResource search;
     private final ConsolePage page;
+    private final StoryMediaService storyMedia;
+    private final MediaLibrary library;
     private final Template list;
     private final Template create;
     private final Template story;
 
-    public StoryPages(StoryService stories, ContentModel model, ManageSearchResource search, ConsolePage page,
+    public StoryPages(StoryService stories, ContentModel model, ManageSearchResource search, ConsolePage page, StoryMediaService storyMedia,
+            MediaLibrary library,
             @Location("console/stories.html") Template list, @Location("console/story-new.html") Template create,
             @Location("console/story.html") Template story) {
         this.stories = stories;
         this.model = model;
         this.search = search;
         this.page = page;
+        this.storyMedia = storyMedia;
+        this.library = library;
         this.list = list;
         this.create = create;
         this.story = story;
@@ -158,7 +166,10 @@ public class StoryPages {
     private TemplateInstance storyPage(StoryView view, Map<String, String> errors, String problem) {
         ContentType type = model.type(view.type()).orElseThrow();
         JsonNode fields = view.fields() == null ? JsonNodeFactory.instance.objectNode() : view.fields();
-        return page.of(story, "stories").data("story", view).data("type", type).data("errors", errors).data("problem", problem)
+        String leadId = storyMedia.of(view.id()).stream().filter(item -> "lead".equals(item.role())).map(StoryMediaItem::assetId).findFirst()
+                .orElse(null);
+        return page.of(story, "stories").data("story", view).data("lead", leadId == null ? null : library.get(leadId))
+                .data("images", library.list(new MediaLibrary.Filter("image", null, null, null), null, 48).items()).data("type", type).data("errors", errors).data("problem", problem)
                 .data("storyFields", ModelFields.of(type.document().path("storyFields"), type.document().path("display"), fields, errors, "fields"))
                 .data("attributeValues", Map.of("priority", ConsoleForms.orEmpty(view.priority()), "topics", String.join(",", view.topics()),
                         "countries", String.join(",", view.countries()), "keyMessages", String.join(",", view.keyMessages()),

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -45,17 +44,15 @@ import org.imagehub.security.Roles;
 public class MediaResource {
     private static final String ID_EXAMPLE = "01jd8x6m3v9q2w7r5t4y1k0zpa";
 
-    private final MediaUploads uploads;
-    private final UploadReceiver receiver;
+    private final RequestUploads uploads;
     private final CurrentVertxRequest vertxRequest;
     private final MediaLibrary library;
     private final CurrentActor editor;
     private final int maxPageSize;
 
-    public MediaResource(MediaUploads uploads, UploadReceiver receiver, CurrentVertxRequest vertxRequest, MediaLibrary library,
+    public MediaResource(RequestUploads uploads, CurrentVertxRequest vertxRequest, MediaLibrary library,
             CurrentActor editor, HubConfig config) {
         this.uploads = uploads;
-        this.receiver = receiver;
         this.vertxRequest = vertxRequest;
         this.library = library;
         this.editor = editor;
@@ -89,16 +86,7 @@ public class MediaResource {
     public Response upload(@RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = UploadForm.class), examples = @ExampleObject(name = "image", value = "{\"file\": \"(binary)\"}")))
             InputStream body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        // The rest of a body refused midway is never read: the connection closes once the answer is out.
-        RoutingContext routing = vertxRequest.getCurrent();
-        UploadReceiver.Received received = receiver.receive(body, contentType,
-                () -> routing.addEndHandler(ended -> routing.request().connection().close()));
-        MediaUploads.Uploaded uploaded;
-        try {
-            uploaded = uploads.upload(received.file(), received.filename(), editor.get());
-        } finally {
-            UploadReceiver.deleteQuietly(received.file());
-        }
+        MediaUploads.Uploaded uploaded = uploads.upload(body, contentType, vertxRequest.getCurrent(), editor.get());
         MediaAssetView asset = uploaded.asset();
         Response.ResponseBuilder response = uploaded.created()
                 ? Response.created(URI.create("/api/v1/manage/media/" + asset.id())) : Response.ok();
