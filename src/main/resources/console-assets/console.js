@@ -105,3 +105,19 @@
     }
   });
 })();
+
+// Copy buttons (a new API key): the value of the input the button names.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('[data-copy]');
+  if (!button) { return; }
+  var field = document.getElementById(button.getAttribute('data-copy'));
+  if (!field) { return; }
+  field.select();
+  var done = function () { button.setAttribute('aria-label', button.textContent + ' ✓'); button.textContent = '✓'; };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand('copy'); done(); });
+  } else {
+    document.execCommand('copy');
+    done();
+  }
+});

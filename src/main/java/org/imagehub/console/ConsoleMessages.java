@@ -318,6 +318,126 @@ public interface ConsoleMessages {
     @Message("Set lead image")
     String lead_set();
 
+    @Message("Revisions")
+    String revisions();
+
+    @Message("Story")
+    String story();
+
+    @Message("Compare")
+    String compare();
+
+    @Message("From revision")
+    String compare_from();
+
+    @Message("to revision")
+    String compare_to();
+
+    @Message("Field")
+    String field();
+
+    @Message("By")
+    String by();
+
+    @Message("When")
+    String when();
+
+    @Message("Restore")
+    String restore();
+
+    @Message("restored from")
+    String restored_from();
+
+    @Message("Admin")
+    String nav_admin();
+
+    @Message("Consumers and keys")
+    String admin_consumers();
+
+    @Message("Outbox")
+    String admin_outbox();
+
+    @Message("Audit log")
+    String admin_audit();
+
+    @Message("Name")
+    String admin_name();
+
+    @Message("Active")
+    String admin_active();
+
+    @Message("This key is shown once: copy it now. The hub keeps only a hash.")
+    String admin_key_once();
+
+    @Message("New API key")
+    String admin_new_key();
+
+    @Message("Copy")
+    String admin_copy();
+
+    @Message("API keys")
+    String admin_keys();
+
+    @Message("Key")
+    String admin_hint();
+
+    @Message("Created")
+    String admin_created();
+
+    @Message("Expires")
+    String admin_expires();
+
+    @Message("Last used")
+    String admin_last_used();
+
+    @Message("Revoke")
+    String admin_revoke();
+
+    @Message("revoked")
+    String admin_revoked();
+
+    @Message("Issue a new key")
+    String admin_issue();
+
+    @Message("Webhooks")
+    String admin_webhooks();
+
+    @Message("Disabled")
+    String admin_disabled();
+
+    @Message("Event")
+    String admin_event();
+
+    @Message("Attempts")
+    String admin_attempts();
+
+    @Message("Last error")
+    String admin_last_error();
+
+    @Message("Replay")
+    String admin_replay();
+
+    @Message("Handlers")
+    String admin_handlers();
+
+    @Message("Pending")
+    String admin_pending();
+
+    @Message("Parked events")
+    String admin_parked();
+
+    @Message("Oldest pending")
+    String admin_oldest();
+
+    @Message("Action")
+    String admin_action();
+
+    @Message("Target")
+    String admin_target();
+
+    @Message("Since")
+    String admin_since();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

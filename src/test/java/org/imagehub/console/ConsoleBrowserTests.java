@@ -163,6 +163,53 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void revisionsShowAVisualDiffAndRestoreMakesANewRevision() {
+        String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        String localization = "/api/v1/manage/stories/" + id + "/localizations/fr";
+        String etag = Api.as("editor.mofa").get(localization).then().extract().header("ETag");
+        String title = Api.as("editor.mofa").get(localization).then().extract().path("title");
+        Api.as("editor.mofa").header("If-Match", etag).body(java.util.Map.of("title", title, "summary", "Résumé révisé."))
+                .put(localization).then().statusCode(200);
+        signIn("editor.mofa", "demo-editor");
+        open("/console/revisions/" + id + "/fr?from=1&to=2");
+        assertThat(browser.findElements(By.cssSelector("#diff del"))).extracting(WebElement::getText).anyMatch(text -> text.contains("Lead"));
+        assertThat(browser.findElements(By.cssSelector("#diff ins"))).extracting(WebElement::getText).anyMatch(text -> text.contains("révisé"));
+        browser.findElement(By.id("restore-1")).click();
+        waitFor(By.id("saved"));
+        assertThat(Api.as("editor.mofa").get(localization).then().extract().<Integer>path("revision")).isEqualTo(3);
+        assertThat(Api.as("editor.mofa").get(localization).then().extract().<String>path("summary")).isEqualTo("Lead in fr.");
+        signOut();
+    }
+
+    @Test
+    void anAdminIssuesAKeyShownOnceThatWorksAndSeesItInTheAuditLog() {
+        String consumerId = Api.asAdmin().body(java.util.Map.of("name", "Console test site " + System.nanoTime(), "kind", "embassy-site",
+                "scopes", List.of("content:read"))).post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
+        signIn("admin", "demo-admin");
+        open("/console/admin");
+        browser.findElement(By.linkText(Api.asAdmin().get("/api/v1/manage/consumers/" + consumerId).then().extract().<String>path("name"))).click();
+        browser.findElement(By.id("issue")).click();
+        waitFor(By.id("issued-key"));
+        String key = browser.findElement(By.id("issued-key")).getAttribute("value");
+        assertThat(key).startsWith("ihk_");
+        Consumers.withKey(key).get("/api/v1/stories").then().statusCode(200);
+        open("/console/admin/consumers/" + consumerId);
+        assertThat(browser.getPageSource()).doesNotContain(key);
+        open("/console/admin/audit?action=api-key.issued");
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("api-key.issued");
+        open("/console/admin/outbox");
+        assertThat(browser.findElement(By.id("handlers")).getText()).contains("search");
+        signOut();
+
+        // Not an admin: the same rule as the API's admin resources.
+        signIn("editor.mofa", "demo-editor");
+        assertThat(browser.findElements(By.cssSelector("a[href='/console/admin']"))).isEmpty();
+        signOut();
+        ConsoleSecurityTests.console("editor.mofa").get("/console/admin").then().statusCode(403);
+    }
+
+    @Test
     void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
         signIn("editor.mofa", "demo-editor");
         // test-recipe exists only in src/test/content-model: no Java class or template names its fields.
@@ -179,7 +226,8 @@ class ConsoleBrowserTests {
         String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("vi", "fr").build())
                 .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
         List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id, "/console/media",
-                "/console/stories/" + id + "/fr", "/console/language/vi", "/console/stories/" + id + "/fr");
+                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/language/vi", "/console/stories/" + id + "/fr",
+                "/console/media");
         List<String> found = new ArrayList<>();
         open("/console/sign-in");
         found.addAll(violations("/console/sign-in"));
@@ -190,6 +238,12 @@ class ConsoleBrowserTests {
                 open(screen);
                 found.addAll(violations(screen + " @" + width));
             }
+        }
+        signOut();
+        signIn("admin", "demo-admin");
+        for (String screen : List.of("/console/admin", "/console/admin/outbox", "/console/admin/audit")) {
+            open(screen);
+            found.addAll(violations(screen + " @375"));
         }
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         open("/console/language/en");

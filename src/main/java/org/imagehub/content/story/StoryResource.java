@@ -190,7 +190,7 @@ public class StoryResource {
     @Path("{id}/localizations/{lang}/revisions")
     @Operation(summary = "The localization's revisions, newest first", description = "Every save is a numbered, immutable revision.")
     public RevisionList revisions(@Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id, @Parameter(description = "BCP 47 tag", example = "fr", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_TAG)) @PathParam("lang") String lang) {
-        return new RevisionList(stories.revisions(id, lang, editor.get()).stream().map(RevisionView::of).toList(), null);
+        return new RevisionList(stories.revisions(id, lang, editor.get()), null);
     }
 
     @GET
@@ -198,7 +198,7 @@ public class StoryResource {
     @Operation(summary = "One revision", description = "The localization's content as it was saved in that revision.")
     public RevisionView revision(@Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id, @Parameter(description = "BCP 47 tag", example = "fr", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_TAG)) @PathParam("lang") String lang,
             @Parameter(description = "Revision number", example = "1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("number") String number) {
-        return RevisionView.of(stories.revision(id, lang, QueryParams.positiveInt(number, "path.number"), editor.get()));
+        return stories.revision(id, lang, QueryParams.positiveInt(number, "path.number"), editor.get());
     }
 
     @GET

@@ -15,6 +15,7 @@ import org.imagehub.content.revision.FieldChange;
 import org.imagehub.content.revision.LocalizationRevision;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
+import org.imagehub.content.revision.RevisionView;
 import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.content.workflow.EditorialPolicy;
 import org.imagehub.content.workflow.WorkflowAction;
@@ -192,12 +193,12 @@ public class StoryService {
         return new SavedLocalization(views.localization(findLocalization(story, valid.lang())), saved == StoryWriter.Saved.CREATED);
     }
 
-    public List<LocalizationRevision> revisions(String id, String lang, Actor editor) {
-        return revisions.list(ownLocalization(find(id), lang, editor).id);
+    public List<RevisionView> revisions(String id, String lang, Actor editor) {
+        return revisions.list(ownLocalization(find(id), lang, editor).id).stream().map(RevisionView::of).toList();
     }
 
-    public LocalizationRevision revision(String id, String lang, int number, Actor editor) {
-        return revisions.get(ownLocalization(find(id), lang, editor).id, number);
+    public RevisionView revision(String id, String lang, int number, Actor editor) {
+        return RevisionView.of(revisions.get(ownLocalization(find(id), lang, editor).id, number));
     }
 
     public List<FieldChange> diff(String id, String lang, int from, int to, Actor editor) {
