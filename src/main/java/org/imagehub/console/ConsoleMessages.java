@@ -438,6 +438,87 @@ public interface ConsoleMessages {
     @Message("Since")
     String admin_since();
 
+    @Message("Key messages")
+    String nav_key_messages();
+
+    @Message("Coverage")
+    String km_coverage();
+
+    @Message("For each active key message: the languages in which published stories carry it.")
+    String km_coverage_hint();
+
+    @Message("Key message")
+    String km_message();
+
+    @Message("Published stories")
+    String km_stories();
+
+    @Message("covered")
+    String km_covered();
+
+    @Message("missing")
+    String km_missing();
+
+    @Message("Texts")
+    String km_texts();
+
+    @Message("inactive")
+    String km_inactive();
+
+    @Message("Reports")
+    String nav_reports();
+
+    @Message("From")
+    String report_from();
+
+    @Message("To")
+    String report_to();
+
+    @Message("Reach over time")
+    String report_reach();
+
+    @Message("Events")
+    String report_events();
+
+    @Message("Clicks")
+    String report_clicks();
+
+    @Message("Key-message coverage")
+    String report_coverage();
+
+    @Message("Translation speed")
+    String report_speed();
+
+    @Message("Translations")
+    String report_translations();
+
+    @Message("median")
+    String report_median();
+
+    @Message("Correction reach")
+    String report_corrections();
+
+    @Message("Consumers")
+    String report_consumers();
+
+    @Message("reached in time")
+    String report_in_time();
+
+    @Message("Criteria scorecard")
+    String report_scorecard();
+
+    @Message("Score")
+    String report_score();
+
+    @Message("Value")
+    String report_value();
+
+    @Message("Target")
+    String report_target();
+
+    @Message("No criteria set for this organisation.")
+    String report_no_criteria();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

@@ -210,6 +210,38 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void anApproverEditsAKeyMessageTranslationAndSeesTheCoverageMatrix() {
+        String code = "km-console-" + System.nanoTime();
+        Api.as("approver.mofa").body(java.util.Map.of("code", code, "translations", java.util.Map.of("vi", "Đối tác tin cậy", "en", "A reliable partner")))
+                .post("/api/v1/manage/key-messages").then().statusCode(201);
+        signIn("approver.mofa", "demo-approver");
+        open("/console/key-messages");
+        assertThat(browser.findElement(By.id("coverage")).getText()).contains(code);
+        browser.findElement(By.linkText(code)).click();
+        replace(By.id("text-fr"), "Un partenaire fiable");
+        browser.findElement(By.id("save-key-message")).click();
+        waitFor(By.id("coverage"));
+        assertThat(Api.as("approver.mofa").get("/api/v1/manage/key-messages/" + code).then().extract().<String>path("translations.fr"))
+                .isEqualTo("Un partenaire fiable");
+        signOut();
+    }
+
+    @Test
+    void reportsAreDrawnAsChartsWithTheirCsvAndFollowTheApisAccessRules() {
+        signIn("admin", "demo-admin");
+        open("/console/reports");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-reach svg")));
+        assertThat(browser.findElements(By.cssSelector("#chart-coverage svg, #chart-speed svg, #chart-corrections svg"))).hasSize(3);
+        signOut();
+        String csv = ConsoleSecurityTests.console("admin").get("/console/reports/reach.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv.lines().findFirst().orElse("")).contains("period").contains("channel");
+        // An organisation's editor asking for another organisation's figures gets the API's refusal, shown on the page.
+        String refused = ConsoleSecurityTests.console("editor.hue").get("/console/reports?organisation=mofa").then().statusCode(200).extract().asString();
+        assertThat(refused).contains("id=\"problem\"");
+    }
+
+    @Test
     void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
         signIn("editor.mofa", "demo-editor");
         // test-recipe exists only in src/test/content-model: no Java class or template names its fields.
@@ -226,7 +258,7 @@ class ConsoleBrowserTests {
         String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("vi", "fr").build())
                 .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
         List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id, "/console/media",
-                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/language/vi", "/console/stories/" + id + "/fr",
+                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/key-messages", "/console/reports", "/console/language/vi", "/console/stories/" + id + "/fr",
                 "/console/media");
         List<String> found = new ArrayList<>();
         open("/console/sign-in");

@@ -29,6 +29,8 @@ public class ConsoleAssets {
 
     private static final Map<String, Asset> ASSETS = Map.of(
             "htmx.js", load(webjar("htmx.org", "dist/htmx.min.js"), "text/javascript; charset=utf-8"),
+            "echarts.js", load(webjar("echarts", "dist/echarts.min.js"), "text/javascript; charset=utf-8"),
+            "reports.js", load("console-assets/reports.js", "text/javascript; charset=utf-8"),
             "console.js", load("console-assets/console.js", "text/javascript; charset=utf-8"),
             "console.css", load("console-assets/console.css", "text/css; charset=utf-8"));
 
