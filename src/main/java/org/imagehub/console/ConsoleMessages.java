@@ -519,6 +519,39 @@ public interface ConsoleMessages {
     @Message("No criteria set for this organisation.")
     String report_no_criteria();
 
+    @Message("Social")
+    String nav_social();
+
+    @Message("Calendar")
+    String social_calendar();
+
+    @Message("Previous")
+    String social_previous();
+
+    @Message("Next")
+    String social_next();
+
+    @Message("Week")
+    String social_week();
+
+    @Message("Month")
+    String social_month();
+
+    @Message("Posts too close together on one account:")
+    String social_clashes();
+
+    @Message("Clash")
+    String social_clash();
+
+    @Message("Drafts waiting")
+    String social_drafts();
+
+    @Message("approved by")
+    String social_approved_by();
+
+    @Message("Text")
+    String social_text();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

@@ -242,6 +242,37 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void aSocialVariantIsCountedAsTheServerCountsItShownOnTheCalendarWithClashesAndApproved() {
+        String storyId = org.imagehub.testing.Publishing.published(org.imagehub.testing.Stories.article().inLanguages("fr"));
+        String account = org.imagehub.testing.SocialTesting.account("x", "mofa", List.of("fr"), "Europe/Paris", null);
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1).toString();
+        String postId = org.imagehub.testing.SocialTesting.created(org.imagehub.testing.SocialTesting.post(storyId, "fr", account, "Premier message.", tomorrow + "T09:00"));
+        org.imagehub.testing.SocialTesting.created(org.imagehub.testing.SocialTesting.post(storyId, "fr", account, "Second message.", tomorrow + "T09:01"));
+
+        signIn("editor.mofa", "demo-editor");
+        open("/console/social?view=week&start=" + tomorrow);
+        assertThat(browser.findElements(By.cssSelector("#calendar a[href='/console/social/posts/" + postId + "']"))).hasSize(1);
+        assertThat(browser.findElements(By.id("clashes"))).hasSize(1);
+        open("/console/social/posts/" + postId);
+        String before = browser.findElement(By.id("counted")).getText();
+        replace(By.id("text"), "Le Việt Nam et la France renforcent leur coopération à Hà Nội https://example.org/a/very/long/address/that/x/counts/as/23");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !driver.findElement(By.id("counted")).getText().equals(before));
+        String shown = browser.findElement(By.id("counted")).getText();
+        browser.findElement(By.id("save-post")).click();
+        waitFor(By.cssSelector("#post-form input[name='version'][value='2']"));
+        Integer stored = Api.as("editor.mofa").get("/api/v1/manage/social/posts/" + postId).then().extract().path("countedLength");
+        assertThat(shown).isEqualTo(String.valueOf(stored));
+        assertThat(browser.findElements(By.id("approve-post"))).isEmpty();
+        signOut();
+
+        signIn("approver.mofa", "demo-approver");
+        open("/console/social/posts/" + postId);
+        browser.findElement(By.id("approve-post")).click();
+        waitForText(By.id("post-state"), "queued");
+        signOut();
+    }
+
+    @Test
     void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
         signIn("editor.mofa", "demo-editor");
         // test-recipe exists only in src/test/content-model: no Java class or template names its fields.
@@ -258,7 +289,7 @@ class ConsoleBrowserTests {
         String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("vi", "fr").build())
                 .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
         List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id, "/console/media",
-                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/key-messages", "/console/reports", "/console/language/vi", "/console/stories/" + id + "/fr",
+                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/key-messages", "/console/reports", "/console/social", "/console/social?view=month", "/console/language/vi", "/console/stories/" + id + "/fr",
                 "/console/media");
         List<String> found = new ArrayList<>();
         open("/console/sign-in");
@@ -341,11 +372,18 @@ class ConsoleBrowserTests {
         element.sendKeys(text);
     }
 
+    /** Waits out htmx swaps: an element replaced while it is read is read again. */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
+    }
+
     private void waitFor(By locator) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(locator));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private void waitForText(By locator, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 }

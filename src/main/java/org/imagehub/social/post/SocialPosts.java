@@ -313,6 +313,22 @@ public class SocialPosts {
         compose(post, account, story, rules, media);
     }
 
+    /** What a post's text would go out as, counted as the network counts it, and the rules it would break; nothing saved. */
+    public record Preview(String finalText, int counted, int allowed, List<FieldError> violations) {
+    }
+
+    /** For the console's live counter: the post's own composition with other words and hashtags. */
+    public Preview preview(String id, String text, List<String> hashtags, Actor actor) {
+        SocialPost post = find(id);
+        SocialAccount account = account(post);
+        SocialPermissions.requireEditor(actor, account.organisation);
+        DeliveredStory story = liveStory(post.storyId, post.lang);
+        String campaign = post.keyMessages.isEmpty() ? "story-" + post.storyId : post.keyMessages.get(0);
+        PostComposer.Composition composition = PostComposer.compose(rules(account), account, story, text == null ? "" : text,
+                hashtags == null ? List.of() : hashtags, media(post), post.linkMode, shortUrl(post.shortCode), campaign, post.id);
+        return new Preview(composition.finalText(), composition.counted(), composition.allowed(), composition.violations());
+    }
+
     /** Composes the final text again from the story as live now, refusing what the network's rules refuse. */
     private void recompose(SocialPost post, SocialAccount account, DeliveredStory story) {
         compose(post, account, story, rules(account), media(post));
