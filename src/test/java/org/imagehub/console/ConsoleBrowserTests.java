@@ -59,15 +59,27 @@ class ConsoleBrowserTests {
         browser.findElement(By.id("lang")).sendKeys("vi");
         browser.findElement(By.id("title")).sendKeys(title);
         browser.findElement(By.id("summary")).sendKeys("Đẩy mạnh quảng bá hình ảnh quốc gia.");
-        browser.findElement(By.id("body")).sendKeys("<p>Hà Nội, ngày 1 tháng 12.</p><script>alert(1)</script>");
+        // The body in the rich-text editor: a paragraph, then bold words from the toolbar, then markup typed as text.
+        WebElement editor = browser.findElement(By.id("body-editor"));
+        editor.click();
+        editor.sendKeys("Hà Nội, ngày 1 tháng 12. ");
+        browser.findElement(By.cssSelector(".toolbar button[aria-label='Bold']")).click();
+        editor.sendKeys("Quan trọng");
+        editor.sendKeys(Keys.ENTER);
+        browser.findElement(By.cssSelector(".toolbar button[aria-label='Bulleted list']")).click();
+        editor.sendKeys("<script>alert(1)</script>");
+        String written = browser.findElement(By.id("body")).getAttribute("value");
+        assertThat(written).contains("<strong>Quan trọng</strong>").contains("<ul><li><p>").contains("&lt;script&gt;");
         browser.findElement(By.id("field-dateline")).sendKeys("HÀ NỘI");
         browser.findElement(By.id("countries")).sendKeys("FR");
         browser.findElement(By.id("create")).click();
         waitFor(By.id("localization-form"));
         String storyId = browser.getCurrentUrl().replaceAll(".*/console/stories/([^/]+)/vi.*", "$1");
         assertThat(storyId).doesNotContain("/");
-        // The sanitiser removed the script; what the form shows now is what is stored.
-        assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("Hà Nội").doesNotContain("<script");
+        // What the editor wrote is what the sanitiser kept: read back from the stored body, the editor writes the same HTML.
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).isEqualTo(written);
+        assertThat(Api.as("editor.mofa").get("/api/v1/manage/stories/" + storyId + "/localizations/vi").then().extract().<String>path("body"))
+                .contains("<strong>").doesNotContain("<script");
 
         // A lead image: uploaded through the media library (progress bar, sniffed on the server), alt text in both languages.
         java.nio.file.Path photo = writeTempJpeg();
@@ -96,7 +108,7 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("source-h")).getText()).contains("vi");
         assertThat(browser.findElement(By.cssSelector(".source")).getText()).contains(title);
         browser.findElement(By.id("title")).sendKeys("Conférence nationale sur l'information extérieure");
-        browser.findElement(By.id("body")).sendKeys("<p>Hanoï, le 1er décembre.</p>");
+        browser.findElement(By.id("body-editor")).sendKeys("Hanoï, le 1er décembre.");
         browser.findElement(By.id("save")).click();
         waitFor(By.cssSelector("#saved, #problem"));
         assertThat(browser.findElements(By.id("problem"))).extracting(WebElement::getText).isEmpty();

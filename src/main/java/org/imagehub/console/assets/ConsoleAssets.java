@@ -27,12 +27,31 @@ public class ConsoleAssets {
     private record Asset(String hash, String contentType, byte[] bytes) {
     }
 
-    private static final Map<String, Asset> ASSETS = Map.of(
-            "htmx.js", load(webjar("htmx.org", "dist/htmx.min.js"), "text/javascript; charset=utf-8"),
-            "echarts.js", load(webjar("echarts", "dist/echarts.min.js"), "text/javascript; charset=utf-8"),
-            "reports.js", load("console-assets/reports.js", "text/javascript; charset=utf-8"),
-            "console.js", load("console-assets/console.js", "text/javascript; charset=utf-8"),
-            "console.css", load("console-assets/console.css", "text/css; charset=utf-8"));
+    private static final String SCRIPT = "text/javascript; charset=utf-8";
+    private static final String STYLE = "text/css; charset=utf-8";
+    /** The ES modules of the rich-text editor, by the name they import each other by. */
+    private static final Map<String, String> MODULES = new java.util.TreeMap<>(Map.ofEntries(
+            Map.entry("prosemirror-model", "dist/index.js"), Map.entry("prosemirror-state", "dist/index.js"),
+            Map.entry("prosemirror-view", "dist/index.js"), Map.entry("prosemirror-transform", "dist/index.js"),
+            Map.entry("prosemirror-commands", "dist/index.js"), Map.entry("prosemirror-keymap", "dist/index.js"),
+            Map.entry("prosemirror-history", "dist/index.js"), Map.entry("prosemirror-schema-basic", "dist/index.js"),
+            Map.entry("prosemirror-schema-list", "dist/index.js"), Map.entry("orderedmap", "dist/index.js"),
+            Map.entry("rope-sequence", "dist/index.js"), Map.entry("w3c-keyname", "index.js")));
+    private static final Map<String, Asset> ASSETS = assets();
+    private static final String IMPORT_MAP = importMap();
+
+    private static Map<String, Asset> assets() {
+        Map<String, Asset> assets = new java.util.HashMap<>(Map.of(
+                "htmx.js", load(webjar("htmx.org", "dist/htmx.min.js"), SCRIPT),
+                "echarts.js", load(webjar("echarts", "dist/echarts.min.js"), SCRIPT),
+                "reports.js", load("console-assets/reports.js", SCRIPT),
+                "editor.js", load("console-assets/editor.js", SCRIPT),
+                "console.js", load("console-assets/console.js", SCRIPT),
+                "console.css", load("console-assets/console.css", STYLE),
+                "prosemirror.css", load(webjar("prosemirror-view", "style/prosemirror.css"), STYLE)));
+        MODULES.forEach((module, file) -> assets.put(module + ".js", load(webjar(module, file), SCRIPT)));
+        return Map.copyOf(assets);
+    }
 
     @GET
     @Operation(hidden = true)
@@ -57,6 +76,32 @@ public class ConsoleAssets {
             throw new IllegalArgumentException("No console asset " + name);
         }
         return "/console/assets/" + asset.hash() + "/" + name;
+    }
+
+    /** {@code {asset:importMap}}: the import map that lets the editor's modules find each other (an inline script). */
+    @TemplateExtension(namespace = "asset", matchName = "importMap")
+    public static io.quarkus.qute.RawString importMapElement() {
+        return new io.quarkus.qute.RawString("<script type=\"importmap\">" + IMPORT_MAP + "</script>");
+    }
+
+    /**
+     * The import map's CSP source: the map is the console's one inline script, allowed by its hash alone (no
+     * 'unsafe-inline'); built at start from the assets' hashed addresses.
+     */
+    public static String importMapHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(IMPORT_MAP.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String importMap() {
+        StringBuilder map = new StringBuilder("{\"imports\":{");
+        MODULES.keySet().forEach(module -> map.append('"').append(module).append("\":\"").append(url(module + ".js")).append("\","));
+        map.setLength(map.length() - 1);
+        return map.append("}}").toString();
     }
 
     private static String webjar(String artifact, String file) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.imagehub.console.assets.ConsoleAssets;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.errors.Problem;
 import org.imagehub.platform.errors.ProblemType;
@@ -31,8 +32,10 @@ import org.imagehub.security.DemoTokens;
 public class ConsoleGate {
     /** After the request edge (10,000), before everything else. */
     private static final int PRIORITY = 9_000;
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-            + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** Scripts: files of this hub, and the editor's import map by its hash (the one inline script). */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' " + ConsoleAssets.importMapHash()
+            + "; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String SIGN_IN = "/console/sign-in";
 
