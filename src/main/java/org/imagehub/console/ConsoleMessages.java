@@ -552,6 +552,30 @@ public interface ConsoleMessages {
     @Message("Text")
     String social_text();
 
+    @Message("Import")
+    String nav_import();
+
+    @Message("Stories to import (NDJSON: one story with its externalId per line)")
+    String import_file();
+
+    @Message("A story whose externalId is known is brought up to date; an unchanged line changes nothing. The file is read as it is sent.")
+    String import_hint();
+
+    @Message("Import")
+    String import_start();
+
+    @Message("Import progress")
+    String import_progress();
+
+    @Message("Lines that failed")
+    String import_failures();
+
+    @Message("Line")
+    String import_line();
+
+    @Message("Why")
+    String import_detail();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

@@ -285,6 +285,30 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void anImportShowsItsProgressAndEveryFailedLine() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String run = "console-import-" + System.nanoTime();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= 2; i++) {
+            ndjson.append(json.writeValueAsString(org.imagehub.testing.Stories.article().with("externalId", run + "-" + i).inLanguages("vi", "fr").build()))
+                    .append('\n');
+        }
+        ndjson.append("{\"externalId\": \"").append(run).append("-3\", \"type\": \"no-such-type\"}\n");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("console-import-", ".ndjson");
+        java.nio.file.Files.writeString(file, ndjson);
+        signIn("editor.mofa", "demo-editor");
+        open("/console/import");
+        browser.findElement(By.id("import-file")).sendKeys(file.toString());
+        browser.findElement(By.id("import-start")).click();
+        waitFor(By.cssSelector("#import-counts[data-finished='true']"));
+        assertThat(browser.findElement(By.id("import-counts")).getText()).contains("3 / 3").contains("created 2").contains("failed 1");
+        assertThat(browser.findElement(By.id("import-progress")).getAttribute("value")).isEqualTo("3");
+        assertThat(browser.findElement(By.id("import-failures")).getText()).contains(run + "-3").contains("type");
+        signOut();
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    @Test
     void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
         signIn("editor.mofa", "demo-editor");
         // test-recipe exists only in src/test/content-model: no Java class or template names its fields.
@@ -301,7 +325,7 @@ class ConsoleBrowserTests {
         String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.article().inLanguages("vi", "fr").build())
                 .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
         List<String> screens = List.of("/console", "/console/stories", "/console/stories/new", "/console/stories/" + id, "/console/media",
-                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/key-messages", "/console/reports", "/console/social", "/console/social?view=month", "/console/language/vi", "/console/stories/" + id + "/fr",
+                "/console/stories/" + id + "/fr", "/console/revisions/" + id + "/fr", "/console/key-messages", "/console/reports", "/console/social", "/console/social?view=month", "/console/import", "/console/language/vi", "/console/stories/" + id + "/fr",
                 "/console/media");
         List<String> found = new ArrayList<>();
         open("/console/sign-in");

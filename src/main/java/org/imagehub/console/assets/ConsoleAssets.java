@@ -46,6 +46,7 @@ public class ConsoleAssets {
                 "echarts.js", load(webjar("echarts", "dist/echarts.min.js"), SCRIPT),
                 "reports.js", load("console-assets/reports.js", SCRIPT),
                 "editor.js", load("console-assets/editor.js", SCRIPT),
+                "import.js", load("console-assets/import.js", SCRIPT),
                 "console.js", load("console-assets/console.js", SCRIPT),
                 "console.css", load("console-assets/console.css", STYLE),
                 "prosemirror.css", load(webjar("prosemirror-view", "style/prosemirror.css"), STYLE)));
