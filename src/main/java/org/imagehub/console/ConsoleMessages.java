@@ -576,6 +576,12 @@ public interface ConsoleMessages {
     @Message("Why")
     String import_detail();
 
+    @Message("Image for this language")
+    String infographic_image();
+
+    @Message("Use this image")
+    String image_set();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

@@ -309,6 +309,26 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void anInfographicGetsAnImageForEachLanguage() {
+        String id = Api.as("editor.mofa").body(org.imagehub.testing.Stories.of("infographic", java.util.Map.of("dataSources", List.of("GSO 2026")))
+                .inLanguages("vi", "fr").build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        String image = Api.as("editor.mofa").contentType("multipart/form-data")
+                .multiPart("file", "info-fr-" + System.nanoTime() + ".png", org.imagehub.testing.TestImages.png(601, 901), "image/png")
+                .post("/api/v1/manage/media").then().statusCode(201).extract().path("id");
+        signIn("editor.mofa", "demo-editor");
+        open("/console/stories/" + id + "/fr");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("infographic-asset"))).selectByValue(image);
+        browser.findElement(By.id("set-infographic")).click();
+        waitFor(By.id("infographic-preview"));
+        List<java.util.Map<String, Object>> media = Api.as("editor.mofa").get("/api/v1/manage/stories/" + id + "/media").then().statusCode(200)
+                .extract().path("items");
+        assertThat(media).anySatisfy(item -> assertThat(item).containsEntry("assetId", image).containsEntry("role", "infographic").containsEntry("lang", "fr"));
+        open("/console/stories/" + id + "/vi");
+        assertThat(browser.findElements(By.id("infographic-preview"))).isEmpty();
+        signOut();
+    }
+
+    @Test
     void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
         signIn("editor.mofa", "demo-editor");
         // test-recipe exists only in src/test/content-model: no Java class or template names its fields.

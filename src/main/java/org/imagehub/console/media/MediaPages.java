@@ -122,15 +122,29 @@ public class MediaPages {
     @Path("lead/{storyId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setLead(@PathParam("storyId") String storyId, MultivaluedMap<String, String> form, @HeaderParam("HX-Request") String htmx) {
-        Map<String, String> values = ConsoleForms.values(form);
-        List<StoryMediaItem> items = new java.util.ArrayList<>(storyMedia.of(storyId).stream().filter(item -> !"lead".equals(item.role())).toList());
+        return replaceOne(storyId, "lead", null, ConsoleForms.values(form), "/console/stories/" + storyId, htmx);
+    }
+
+    /** An infographic's image for one language (each language shows its own); blank: none for that language. */
+    @POST
+    @Path("infographic/{storyId}/{lang}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setInfographic(@PathParam("storyId") String storyId, @PathParam("lang") String lang, MultivaluedMap<String, String> form,
+            @HeaderParam("HX-Request") String htmx) {
+        return replaceOne(storyId, "infographic", lang, ConsoleForms.values(form), "/console/stories/" + storyId + "/" + lang, htmx);
+    }
+
+    /** The story's media with the one item of this role (and language) replaced, the others kept in their order. */
+    private Response replaceOne(String storyId, String role, String lang, Map<String, String> values, String back, String htmx) {
+        List<StoryMediaItem> items = new java.util.ArrayList<>(storyMedia.of(storyId).stream()
+                .filter(item -> !(role.equals(item.role()) && java.util.Objects.equals(lang, item.lang()))).toList());
         String assetId = ConsoleForms.text(values, "assetId");
         if (assetId != null) {
-            items.add(0, new StoryMediaItem(assetId, "lead", null));
+            items.add("lead".equals(role) ? 0 : items.size(), new StoryMediaItem(assetId, role, lang));
         }
         try {
             storyMedia.replace(storyId, items, EntityTags.of(ConsoleForms.version(values)), page.actor());
-            return ConsoleForms.redirect("/console/stories/" + storyId, htmx);
+            return ConsoleForms.redirect(back, htmx);
         } catch (DomainException problem) {
             return Response.ok(page.of(list, "media").data("assets", library.list(new MediaLibrary.Filter(null, null, null, null), null, 48))
                     .data("problem", problem.getMessage())).build();

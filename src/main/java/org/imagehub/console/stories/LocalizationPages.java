@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.imagehub.console.ConsoleForms;
 import org.imagehub.console.ConsolePage;
+import org.imagehub.content.media.StoryMediaService;
 import org.imagehub.content.model.ContentModel;
 import org.imagehub.content.model.ContentType;
 import org.imagehub.content.revision.FieldChange;
@@ -36,6 +37,7 @@ import org.imagehub.content.workflow.TransitionRequest;
 import org.imagehub.content.workflow.WorkflowAction;
 import org.imagehub.content.workflow.WorkflowService;
 import org.imagehub.content.workflow.WorkflowState;
+import org.imagehub.media.asset.MediaLibrary;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.errors.StaleVersionException;
@@ -54,15 +56,19 @@ public class LocalizationPages {
     private final NearDuplicateAnswers nearDuplicates;
     private final ContentModel model;
     private final ConsolePage page;
+    private final StoryMediaService storyMedia;
+    private final MediaLibrary library;
     private final Template editor;
 
     public LocalizationPages(StoryService stories, WorkflowService workflow, NearDuplicateAnswers nearDuplicates, ContentModel model, ConsolePage page,
-            @Location("console/localization.html") Template editor) {
+            StoryMediaService storyMedia, MediaLibrary library, @Location("console/localization.html") Template editor) {
         this.stories = stories;
         this.workflow = workflow;
         this.nearDuplicates = nearDuplicates;
         this.model = model;
         this.page = page;
+        this.storyMedia = storyMedia;
+        this.library = library;
         this.editor = editor;
     }
 
@@ -148,7 +154,12 @@ public class LocalizationPages {
                         "fields"))
                 .data("actions", current == null ? List.of() : actions(actor, story, current))
                 .data("history", current == null ? List.of() : workflow.history(story.id(), lang, actor))
-                .data("rtl", current != null ? current.rtl() : isRightToLeft(lang));
+                .data("rtl", current != null ? current.rtl() : isRightToLeft(lang))
+                .data("infographic", "infographic".equals(story.type()) ? storyMedia.of(story.id()).stream()
+                        .filter(item -> "infographic".equals(item.role()) && lang.equalsIgnoreCase(item.lang())).map(item -> library.get(item.assetId()))
+                        .findFirst().orElse(null) : null)
+                .data("images", "infographic".equals(story.type()) ? library.list(new MediaLibrary.Filter("image", null, null, null), null, 48).items()
+                        : List.of());
     }
 
     /** The transitions this person may take on this localization now: the API's own policy, asked action by action. */
