@@ -582,6 +582,18 @@ public interface ConsoleMessages {
     @Message("Use this image")
     String image_set();
 
+    @Message("Organisations")
+    String admin_organisations();
+
+    @Message("Code")
+    String admin_code();
+
+    @Message("Central")
+    String admin_central();
+
+    @Message("New organisation")
+    String admin_new_organisation();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

@@ -212,6 +212,14 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("audit")).getText()).contains("api-key.issued");
         open("/console/admin/outbox");
         assertThat(browser.findElement(By.id("handlers")).getText()).contains("search");
+        String code = "org-console-" + (System.nanoTime() % 100000);
+        open("/console/admin/organisations");
+        browser.findElement(By.id("org-code")).sendKeys(code);
+        browser.findElement(By.id("org-name")).sendKeys("Sở Văn hóa " + code);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("org-kind"))).selectByVisibleText("province");
+        browser.findElement(By.id("create-organisation")).click();
+        waitForText(By.id("organisations"), code);
+        assertThat(Api.asAdmin().get("/api/v1/manage/organisations").then().extract().<List<String>>path("items.code")).contains(code);
         signOut();
 
         // Not an admin: the same rule as the API's admin resources.
@@ -360,7 +368,7 @@ class ConsoleBrowserTests {
         }
         signOut();
         signIn("admin", "demo-admin");
-        for (String screen : List.of("/console/admin", "/console/admin/outbox", "/console/admin/audit")) {
+        for (String screen : List.of("/console/admin", "/console/admin/organisations", "/console/admin/outbox", "/console/admin/audit")) {
             open(screen);
             found.addAll(violations(screen + " @375"));
         }

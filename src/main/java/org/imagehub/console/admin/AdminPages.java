@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import org.imagehub.console.ConsoleForms;
 import org.imagehub.console.ConsolePage;
@@ -27,15 +28,18 @@ import org.imagehub.delivery.webhooks.WebhookLog;
 import org.imagehub.delivery.webhooks.WebhookSubscriptions;
 import org.imagehub.distribution.ParkedEvents;
 import org.imagehub.platform.errors.DomainException;
+import org.imagehub.platform.http.EntityTags;
 import org.imagehub.security.Roles;
 import org.imagehub.security.audit.AuditQuery;
 import org.imagehub.security.audit.AuditReader;
 import org.imagehub.security.consumer.ConsumerService;
 import org.imagehub.security.consumer.IssuedKey;
 import org.imagehub.security.consumer.KeyRequest;
+import org.imagehub.security.organisation.OrganisationInput;
+import org.imagehub.security.organisation.OrganisationService;
 
 /**
- * Administration: consumers and their keys (a new key shown once, with a copy button), their webhooks with the
+ * Administration: organisations, consumers and their keys (a new key shown once, with a copy button), their webhooks with the
  * delivery log and replay, parked outbox events with replay, and the audit log with filters. Admins only, as the
  * management API's admin resources; every action goes through the same services, which audit it.
  */
@@ -43,11 +47,16 @@ import org.imagehub.security.consumer.KeyRequest;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ADMIN)
 public class AdminPages {
+    /** As OrganisationInput documents them. */
+    private static final List<String> ORGANISATION_KINDS = List.of("ministry", "province", "embassy", "news-agency", "partner-outlet");
+
     private final ConsumerService consumers;
     private final WebhookSubscriptions webhooks;
     private final WebhookLog webhookLog;
     private final ParkedEvents parked;
     private final AuditReader audit;
+    private final OrganisationService organisations;
+    private final Template organisationsPage;
     private final ConsolePage page;
     private final ObjectMapper json;
     private final Template consumersPage;
@@ -56,7 +65,7 @@ public class AdminPages {
     private final Template auditPage;
 
     public AdminPages(ConsumerService consumers, WebhookSubscriptions webhooks, WebhookLog webhookLog, ParkedEvents parked, AuditReader audit,
-            ConsolePage page, ObjectMapper json, @Location("console/admin-consumers.html") Template consumersPage,
+            OrganisationService organisations, ConsolePage page, ObjectMapper json, @Location("console/admin-organisations.html") Template organisationsPage, @Location("console/admin-consumers.html") Template consumersPage,
             @Location("console/admin-consumer.html") Template consumerPage, @Location("console/admin-outbox.html") Template outboxPage,
             @Location("console/admin-audit.html") Template auditPage) {
         this.consumers = consumers;
@@ -64,6 +73,8 @@ public class AdminPages {
         this.webhookLog = webhookLog;
         this.parked = parked;
         this.audit = audit;
+        this.organisations = organisations;
+        this.organisationsPage = organisationsPage;
         this.page = page;
         this.json = json;
         this.consumersPage = consumersPage;
@@ -122,6 +133,31 @@ public class AdminPages {
             return ConsoleForms.redirect("/console/admin/consumers/" + id + "?webhook=" + webhookId, htmx);
         } catch (DomainException problem) {
             return Response.ok(consumerPage(id, null, problem.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("organisations")
+    public TemplateInstance organisations() {
+        return page.of(organisationsPage, "admin").data("organisations", organisations.all()).data("kinds", ORGANISATION_KINDS).data("problem", null)
+                .data("uuid", java.util.UUID.randomUUID().toString());
+    }
+
+    /** Creates the organisation, or changes it (If-Match with the version the form showed). */
+    @POST
+    @Path("organisations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveOrganisation(MultivaluedMap<String, String> form, @HeaderParam("HX-Request") String htmx) {
+        Map<String, String> values = ConsoleForms.values(form);
+        String code = values.getOrDefault("code", "").strip();
+        String version = ConsoleForms.text(values, "version");
+        try {
+            organisations.save(code, new OrganisationInput(ConsoleForms.text(values, "name"), ConsoleForms.text(values, "kind"), values.containsKey("central")),
+                    version == null ? null : EntityTags.of(ConsoleForms.version(values)), ConsoleForms.text(values, "idempotencyKey"), page.actor());
+            return ConsoleForms.redirect("/console/admin/organisations", htmx);
+        } catch (DomainException problem) {
+            return Response.ok(page.of(organisationsPage, "admin").data("organisations", organisations.all()).data("kinds", ORGANISATION_KINDS).data("problem", problem.getMessage())
+                    .data("uuid", java.util.UUID.randomUUID().toString())).build();
         }
     }
 
