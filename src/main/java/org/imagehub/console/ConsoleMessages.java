@@ -594,6 +594,24 @@ public interface ConsoleMessages {
     @Message("New organisation")
     String admin_new_organisation();
 
+    @Message("Publish every draft language of the chosen stories")
+    String bulk_publish();
+
+    @Message("Choose")
+    String bulk_choose();
+
+    @Message("Languages published:")
+    String bulk_published();
+
+    @Message("Rebuild the search index")
+    String reindex();
+
+    @Message("Stories indexed")
+    String reindexed();
+
+    @Message("missing after the check:")
+    String reindex_missing();
+
     @Message("{#when action}{#is 'submit'}Submit for review{#is 'return'}Return to draft{#is 'approve'}Approve{#is 'publish'}Publish{#is 'schedule'}Schedule{#is 'unschedule'}Unschedule{#is 'withdraw'}Withdraw{#is 'archive'}Archive{#else}{action}{/when}")
     String action(String action);
 }

@@ -337,6 +337,30 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void anApproverPublishesChosenStoriesAtOnceAndAnAdminRebuildsTheSearchIndexWithProgressShown() {
+        org.imagehub.testing.Stories first = org.imagehub.testing.Stories.article().inLanguages("fr");
+        String one = Api.as("editor.mofa").body(first.build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        signIn("approver.mofa", "demo-approver");
+        String query = "/console/stories?state=draft&q=" + first.unique();
+        waiting().until(driver -> {
+            open(query);
+            return !driver.findElements(By.id("pick-" + one + "-fr")).isEmpty();
+        });
+        browser.findElement(By.id("pick-" + one + "-fr")).click();
+        browser.findElement(By.id("bulk-publish")).click();
+        waitForText(By.id("bulk-published"), "1");
+        assertThat(Api.asAdmin().get("/api/v1/manage/stories/" + one + "/localizations/fr").then().extract().<String>path("status")).isEqualTo("published");
+        signOut();
+
+        signIn("admin", "demo-admin");
+        open("/console/admin/outbox");
+        browser.findElement(By.id("reindex")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("reindexed")));
+        assertThat(browser.findElement(By.id("reindexed")).getText()).contains("→");
+        signOut();
+    }
+
+    @Test
     void aFieldDeclaredOnlyInTheContentModelAppearsInTheForm() {
         signIn("editor.mofa", "demo-editor");
         // test-recipe exists only in src/test/content-model: no Java class or template names its fields.

@@ -28,6 +28,7 @@ import org.imagehub.delivery.webhooks.WebhookLog;
 import org.imagehub.delivery.webhooks.WebhookSubscriptions;
 import org.imagehub.distribution.ParkedEvents;
 import org.imagehub.platform.errors.DomainException;
+import org.imagehub.search.SearchAdminResource;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.security.Roles;
 import org.imagehub.security.audit.AuditQuery;
@@ -57,6 +58,8 @@ public class AdminPages {
     private final AuditReader audit;
     private final OrganisationService organisations;
     private final Template organisationsPage;
+    private final SearchAdminResource searchAdmin;
+    private final Template reindexResult;
     private final ConsolePage page;
     private final ObjectMapper json;
     private final Template consumersPage;
@@ -65,7 +68,8 @@ public class AdminPages {
     private final Template auditPage;
 
     public AdminPages(ConsumerService consumers, WebhookSubscriptions webhooks, WebhookLog webhookLog, ParkedEvents parked, AuditReader audit,
-            OrganisationService organisations, ConsolePage page, ObjectMapper json, @Location("console/admin-organisations.html") Template organisationsPage, @Location("console/admin-consumers.html") Template consumersPage,
+            OrganisationService organisations, SearchAdminResource searchAdmin, @Location("console/reindex-result.html") Template reindexResult,
+            ConsolePage page, ObjectMapper json, @Location("console/admin-organisations.html") Template organisationsPage, @Location("console/admin-consumers.html") Template consumersPage,
             @Location("console/admin-consumer.html") Template consumerPage, @Location("console/admin-outbox.html") Template outboxPage,
             @Location("console/admin-audit.html") Template auditPage) {
         this.consumers = consumers;
@@ -75,6 +79,8 @@ public class AdminPages {
         this.audit = audit;
         this.organisations = organisations;
         this.organisationsPage = organisationsPage;
+        this.searchAdmin = searchAdmin;
+        this.reindexResult = reindexResult;
         this.page = page;
         this.json = json;
         this.consumersPage = consumersPage;
@@ -177,6 +183,17 @@ public class AdminPages {
         } catch (DomainException problem) {
             return Response.ok(page.of(outboxPage, "admin").data("handlers", parked.handlers()).data("parked", parked.parked(null, null, 50))
                     .data("handler", "").data("problem", problem.getMessage())).build();
+        }
+    }
+
+    /** Rebuilds the search index without downtime (the API's reindex); the page shows progress until it answers. */
+    @POST
+    @Path("search-index/reindex")
+    public TemplateInstance reindex() {
+        try {
+            return reindexResult.data("result", searchAdmin.reindex()).data("problem", null);
+        } catch (DomainException problem) {
+            return reindexResult.data("result", null).data("problem", problem.getMessage());
         }
     }
 

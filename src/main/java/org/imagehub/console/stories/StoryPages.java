@@ -31,6 +31,7 @@ import org.imagehub.content.story.LocalizationInput;
 import org.imagehub.content.story.StoryInput;
 import org.imagehub.content.story.StoryService;
 import org.imagehub.content.story.StoryView;
+import org.imagehub.content.workflow.BulkPublishResource;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.errors.NotFoundException;
@@ -49,12 +50,14 @@ public class StoryPages {
     private final ConsolePage page;
     private final StoryMediaService storyMedia;
     private final MediaLibrary library;
+    private final BulkPublishResource bulkPublish;
+    private final Template bulkResult;
     private final Template list;
     private final Template create;
     private final Template story;
 
     public StoryPages(StoryService stories, ContentModel model, ManageSearchResource search, ConsolePage page, StoryMediaService storyMedia,
-            MediaLibrary library,
+            MediaLibrary library, BulkPublishResource bulkPublish, @Location("console/bulk-result.html") Template bulkResult,
             @Location("console/stories.html") Template list, @Location("console/story-new.html") Template create,
             @Location("console/story.html") Template story) {
         this.stories = stories;
@@ -63,6 +66,8 @@ public class StoryPages {
         this.page = page;
         this.storyMedia = storyMedia;
         this.library = library;
+        this.bulkPublish = bulkPublish;
+        this.bulkResult = bulkResult;
         this.list = list;
         this.create = create;
         this.story = story;
@@ -109,6 +114,20 @@ public class StoryPages {
             return ConsoleForms.redirect("/console/stories/" + id + "/" + first.lang(), htmx);
         } catch (DomainException problem) {
             return Response.ok(newForm(type, values, ConsoleForms.fieldErrors(problem), problem.getMessage())).build();
+        }
+    }
+
+    /** Publishes every draft language of the chosen stories, through the API's bulk publication (approvers, as there). */
+    @POST
+    @Path("publish-drafts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @jakarta.annotation.security.RolesAllowed({org.imagehub.security.Roles.APPROVER, org.imagehub.security.Roles.ADMIN})
+    public TemplateInstance publishDrafts(MultivaluedMap<String, String> form) {
+        List<String> ids = form.getOrDefault("storyId", List.of()).stream().distinct().toList();
+        try {
+            return bulkResult.data("result", bulkPublish.publishDrafts(new BulkPublishResource.Request(ids))).data("problem", null);
+        } catch (DomainException problem) {
+            return bulkResult.data("result", null).data("problem", problem.getMessage());
         }
     }
 
