@@ -391,8 +391,17 @@ class ConsoleBrowserTests {
             }
         }
         signOut();
+        String consumerId = Api.asAdmin().body(java.util.Map.of("name", "Axe site " + System.nanoTime(), "kind", "embassy-site",
+                "scopes", List.of("content:read"))).post("/api/v1/manage/consumers").then().statusCode(201).extract().path("id");
+        String assetId = Api.as("editor.mofa").contentType("multipart/form-data")
+                .multiPart("file", "axe-" + System.nanoTime() + ".png", org.imagehub.testing.TestImages.png(403, 302), "image/png")
+                .post("/api/v1/manage/media").then().statusCode(201).extract().path("id");
+        String published = org.imagehub.testing.Publishing.published(org.imagehub.testing.Stories.article().inLanguages("fr"));
+        String account = org.imagehub.testing.SocialTesting.account("facebook", "mofa", List.of("fr"), "Europe/Paris", null);
+        String postId = org.imagehub.testing.SocialTesting.created(org.imagehub.testing.SocialTesting.post(published, "fr", account, "Un message.", null));
         signIn("admin", "demo-admin");
-        for (String screen : List.of("/console/admin", "/console/admin/organisations", "/console/admin/outbox", "/console/admin/audit")) {
+        for (String screen : List.of("/console/admin", "/console/admin/consumers/" + consumerId, "/console/admin/organisations", "/console/admin/outbox",
+                "/console/admin/audit", "/console/media/" + assetId, "/console/social/posts/" + postId)) {
             open(screen);
             found.addAll(violations(screen + " @375"));
         }
