@@ -70,8 +70,8 @@ function mount(textarea) {
   textarea.after(wrapper);
   textarea.hidden = true;
 
-  const source = document.createElement('div');
-  source.innerHTML = textarea.value;
+  // Parsed in a detached document: nothing in it loads or runs.
+  const source = new window.DOMParser().parseFromString('<div>' + textarea.value + '</div>', 'text/html').body.firstChild;
   const view = new EditorView(area, {
     state: EditorState.create({
       doc: DOMParser.fromSchema(schema).parse(source),

@@ -38,6 +38,18 @@ public final class ConsoleForms {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** {@code a=1&b=x%20y} of the non-blank values, in order, each URL-encoded: for links that carry a page's filters on. */
+    public static String query(Map<String, String> values) {
+        StringBuilder query = new StringBuilder();
+        values.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+
     /** The version a form was opened at (its hidden {@code version} input); 0 when missing or garbled, which never matches. */
     public static long version(Map<String, String> form) {
         String value = form.get("version");

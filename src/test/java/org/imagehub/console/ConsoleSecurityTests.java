@@ -114,6 +114,43 @@ class ConsoleSecurityTests {
         assertThat(state(id, "fr")).isEqualTo("draft");
     }
 
+    @Test
+    void aContributorMayNotChangeAStorysAttributesNorRestoreARevisionAsInTheApi() {
+        String id = Api.as("contributor.embassy-fr").body(Stories.article().with("organisation", "embassy-fr").inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        String token = csrf("contributor.embassy-fr");
+        console("contributor.embassy-fr").header(ConsoleSession.CSRF_HEADER, token).contentType(ContentType.URLENC)
+                .formParam("priority", "breaking").formParam("version", 1).post("/console/stories/" + id).then().statusCode(403);
+        console("contributor.embassy-fr").header(ConsoleSession.CSRF_HEADER, token).contentType(ContentType.URLENC)
+                .formParam("number", 1).formParam("version", 1).post("/console/revisions/" + id + "/fr").then().statusCode(403);
+        assertThat(Api.asAdmin().get("/api/v1/manage/stories/" + id).then().extract().<String>path("priority")).isEqualTo("normal");
+    }
+
+    @Test
+    void savingAttributesInTheConsoleKeepsWhatTheFormDoesNotShow() {
+        String externalId = "console-keep-" + System.nanoTime();
+        String id = Api.as("editor.mofa").body(Stories.article().with("externalId", externalId).inLanguages("fr").build())
+                .post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        long version = Api.as("editor.mofa").get("/api/v1/manage/stories/" + id).then().extract().jsonPath().getLong("version");
+        Response saved = console("editor.mofa").header(ConsoleSession.CSRF_HEADER, csrf("editor.mofa")).header("HX-Request", "true")
+                .contentType(ContentType.URLENC).formParam("priority", "normal").formParam("topics", "").formParam("countries", "FR")
+                .formParam("field.dateline", "PARIS").formParam("version", version).post("/console/stories/" + id);
+        assertThat(saved.header("HX-Redirect")).as(saved.asString()).isEqualTo("/console/stories/" + id);
+        io.restassured.path.json.JsonPath story = Api.as("editor.mofa").get("/api/v1/manage/stories/" + id).then().extract().jsonPath();
+        assertThat(story.getString("externalId")).isEqualTo(externalId);
+        assertThat(story.getString("rights.credit")).isEqualTo("Image Hub test desk");
+        assertThat(story.getList("countries")).containsExactly("FR");
+    }
+
+    @Test
+    void emptyFilterFieldsAreNoFiltersAndAChangeWithoutASessionIsRefused() {
+        String list = console("editor.mofa").get("/console/stories?q=&type=&state=&lang=&topic=&organisation=").then().statusCode(200).extract().asString();
+        assertThat(list).doesNotContain("class=\"problem\"");
+        console("admin").get("/console/reports/reach.csv?from=&to=&organisation=&lang=").then().statusCode(200);
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("action", "submit")
+                .post("/console/stories/x/fr/workflow").then().statusCode(401);
+    }
+
     private static byte[] sha256(String text) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

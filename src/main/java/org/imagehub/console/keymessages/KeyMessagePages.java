@@ -90,7 +90,8 @@ public class KeyMessagePages {
                     EntityTags.of(ConsoleForms.version(values)), page.actor());
             return ConsoleForms.redirect("/console/key-messages", htmx);
         } catch (DomainException problem) {
-            return Response.ok(editPage(current, problem.getMessage())).build();
+            return Response.ok(editPage(new KeyMessageView(current.code(), current.owner(), current.validFrom(), current.validUntil(), translations,
+                    current.active(), ConsoleForms.version(values)), problem.getMessage())).build();
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,12 +37,14 @@ import org.imagehub.media.asset.RequestUploads;
 import org.imagehub.media.serving.MediaFileResource;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.EntityTags;
+import org.imagehub.security.Roles;
 
 /**
  * The media library: upload (streamed and sniffed by the same receiver as the API, with progress in the page), the
  * assets newest first, and one asset's credit, licence, focal point and caption and alt text per language.
  */
 @Path("/console/media")
+@RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 @Produces(MediaType.TEXT_HTML)
 public class MediaPages {
     /** The languages whose caption and alt text the form always offers, besides those the asset already has. */
@@ -74,6 +77,7 @@ public class MediaPages {
         return page.of(list, "media").data("assets", library.list(new MediaLibrary.Filter(null, null, null, null), cursor, 48)).data("problem", null);
     }
 
+    @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @HeaderParam("HX-Request") String htmx) {
@@ -92,6 +96,7 @@ public class MediaPages {
         return assetPage(library.get(id), Map.of(), null, null);
     }
 
+    @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -161,8 +166,22 @@ public class MediaPages {
     }
 
     private TemplateInstance assetPage(MediaAssetView view, Map<String, String> errors, String problem, Map<String, String> typed) {
+        // What the form shows: the stored values, or what was typed when a save was refused.
+        Map<String, String> shown = new java.util.HashMap<>();
+        shown.put("credit", ConsoleForms.orEmpty(view.credit()));
+        shown.put("licence", ConsoleForms.orEmpty(view.licence()));
+        shown.put("copyright", ConsoleForms.orEmpty(view.copyright()));
+        shown.put("version", String.valueOf(view.version()));
+        for (String lang : languages(view)) {
+            LocalizedText text = view.texts() == null ? null : view.texts().get(lang);
+            shown.put("caption." + lang, text == null ? "" : ConsoleForms.orEmpty(text.caption()));
+            shown.put("alt." + lang, text == null ? "" : ConsoleForms.orEmpty(text.altText()));
+        }
+        if (typed != null) {
+            shown.putAll(typed);
+        }
         return page.of(asset, "media").data("asset", view).data("languages", languages(view)).data("errors", errors).data("problem", problem)
-                .data("typed", typed == null ? Map.of() : typed);
+                .data("shown", shown);
     }
 
     private static Set<String> languages(MediaAssetView view) {

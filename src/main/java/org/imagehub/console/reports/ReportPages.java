@@ -6,6 +6,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,9 +18,11 @@ import java.util.Map;
 import org.imagehub.analytics.CriteriaResource;
 import org.imagehub.analytics.ReportResource;
 import org.imagehub.analytics.report.ReportQuery;
+import org.imagehub.console.ConsoleForms;
 import org.imagehub.console.ConsolePage;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.CsvTableWriter;
+import org.imagehub.security.Roles;
 
 /**
  * The effectiveness reports as charts (reach over time, key-message coverage heatmap, translation-speed distribution,
@@ -27,6 +30,7 @@ import org.imagehub.platform.http.CsvTableWriter;
  * own methods, so who sees which organisation's figures is decided exactly as in the API.
  */
 @Path("/console/reports")
+@RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 public class ReportPages {
     private final ReportResource reports;
     private final CriteriaResource criteria;
@@ -46,6 +50,7 @@ public class ReportPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance reports(@BeanParam ReportQuery query) {
+        normalize(query);
         Map<String, Object> data = new LinkedHashMap<>();
         String problem = null;
         try {
@@ -57,7 +62,12 @@ public class ReportPages {
         } catch (DomainException e) {
             problem = e.getMessage();
         }
-        return page.of(template, "reports").data("query", query).data("problem", problem).data("figures", data)
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("from", query.from);
+        filters.put("to", query.to);
+        filters.put("organisation", query.organisation);
+        filters.put("lang", query.lang);
+        return page.of(template, "reports").data("query", query).data("csvQuery", ConsoleForms.query(filters)).data("problem", problem).data("figures", data)
                 .data("chartData", chartData(data));
     }
 
@@ -66,6 +76,7 @@ public class ReportPages {
     @Path("{name}.csv")
     @Produces(CsvTableWriter.TEXT_CSV)
     public Response csv(@PathParam("name") String name, @BeanParam ReportQuery query) {
+        normalize(query);
         Object report = switch (name) {
             case "reach" -> reports.reach(query, "day");
             case "key-message-coverage" -> reports.coverage(query);
@@ -78,6 +89,22 @@ public class ReportPages {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity("No report " + name).build();
         }
         return Response.ok(report, CsvTableWriter.TEXT_CSV).header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    /** A GET form sends every field: an empty one is no filter. */
+    private static void normalize(ReportQuery query) {
+        query.from = blank(query.from);
+        query.to = blank(query.to);
+        query.organisation = blank(query.organisation);
+        query.lang = blank(query.lang);
+        query.country = blank(query.country);
+        query.topic = blank(query.topic);
+        query.keyMessage = blank(query.keyMessage);
+        query.channel = blank(query.channel);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The scorecard of the organisation asked for, else the person's own; none when it has no criteria set. */

@@ -59,7 +59,8 @@ public class ConsoleGate {
 
     private void filter(RoutingContext context) {
         HttpServerRequest request = context.request();
-        String path = request.path();
+        // The normalized path (no "..", no doubled slashes): what the router matches, so what the checks must see.
+        String path = context.normalizedPath();
         if (!path.equals("/console") && !path.startsWith("/console/")) {
             context.next();
             return;
@@ -74,13 +75,18 @@ public class ConsoleGate {
             refuse(context, 403, ProblemType.FORBIDDEN, "A console form may only be sent from the console itself.");
             return;
         }
-        if (path.equals(SIGN_IN)) {
+        if (path.equals(SIGN_IN) || (path.startsWith("/console/language/") && !unsafe)) {
             context.next();
             return;
         }
         String session = session(context);
+        if (session == null && unsafe) {
+            // No session, no CSRF token to check it against: a change is refused here whatever signs it in later.
+            refuse(context, 401, ProblemType.UNAUTHENTICATED, "Sign in to the console first.");
+            return;
+        }
         if (session == null) {
-            signInFirst(context, unsafe);
+            signInFirst(context);
             return;
         }
         if (unsafe && !ConsoleSession.csrfMatches(session, request.getHeader(ConsoleSession.CSRF_HEADER))) {
@@ -104,11 +110,15 @@ public class ConsoleGate {
             boolean live = ConsoleSession.expiry(cookie.getValue()).map(expiry -> expiry.isAfter(clock.instant())).orElse(false);
             return live ? cookie.getValue() : null;
         }
+        // Quarkus splits a large session cookie into name_chunk_1, name_chunk_2 …: the first part identifies it as well.
         Cookie cookie = context.request().getCookie(providerSessionCookie);
+        if (cookie == null) {
+            cookie = context.request().getCookie(providerSessionCookie + "_chunk_1");
+        }
         return cookie == null ? null : cookie.getValue();
     }
 
-    private void signInFirst(RoutingContext context, boolean unsafe) {
+    private void signInFirst(RoutingContext context) {
         if (!demoTokens.enabled()) {
             // Production: the identity provider's code flow (the console tenant) challenges the request itself.
             context.next();
@@ -117,8 +127,6 @@ public class ConsoleGate {
         String target = SIGN_IN + "?next=" + URLEncoder.encode(context.request().path(), StandardCharsets.UTF_8);
         if (context.request().getHeader("HX-Request") != null) {
             context.response().putHeader("HX-Redirect", target).setStatusCode(401).end();
-        } else if (unsafe) {
-            refuse(context, 401, ProblemType.UNAUTHENTICATED, "Sign in to the console first.");
         } else {
             context.response().putHeader(HttpHeaders.LOCATION, target).setStatusCode(303).end();
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -71,6 +72,15 @@ public class SignInPage {
     public Response signOut(@jakarta.ws.rs.HeaderParam("HX-Request") String htmx) {
         Response redirect = ConsoleForms.redirect("/console/sign-in", htmx);
         return Response.fromResponse(redirect).cookie(sessionCookie("", 0)).build();
+    }
+
+    @GET
+    @Path("language/{lang}")
+    public Response language(@PathParam("lang") String lang) {
+        String chosen = "vi".equals(lang) ? "vi" : "en";
+        NewCookie cookie = new NewCookie.Builder(ConsoleLocale.LANGUAGE_COOKIE).value(chosen).path("/console").maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        return Response.seeOther(URI.create("/console")).cookie(cookie).build();
     }
 
     private TemplateInstance page(String error, String username, String next) {

@@ -138,6 +138,7 @@ public class SocialPages {
 
     private TemplateInstance postPage(PostView post, String problem, Map<String, String> typed) {
         return page.of(postPage, "social").data("post", post).data("problem", problem)
+                .data("version", typed == null ? post.version() : ConsoleForms.version(typed))
                 .data("text", typed == null ? post.text() : typed.getOrDefault("text", post.text()))
                 .data("hashtags", typed == null ? String.join(", ", post.hashtags() == null ? List.of() : post.hashtags()) : typed.getOrDefault("hashtags", ""))
                 .data("scheduled", post.scheduledAt() == null ? "" : post.scheduledAt().atZone(java.time.ZoneId.of(post.timeZone()))

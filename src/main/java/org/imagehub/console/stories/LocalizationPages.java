@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,6 +43,7 @@ import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.EntityTags;
 import org.imagehub.platform.errors.StaleVersionException;
 import org.imagehub.security.Actor;
+import org.imagehub.security.Roles;
 
 /**
  * One language of a story: edit or translate it side by side with its source (and what changed in the source since
@@ -49,6 +51,7 @@ import org.imagehub.security.Actor;
  * {@link EditorialPolicy} the API enforces.
  */
 @Path("/console/stories/{id}/{lang}")
+@RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 @Produces(MediaType.TEXT_HTML)
 public class LocalizationPages {
     private final StoryService stories;
@@ -147,7 +150,7 @@ public class LocalizationPages {
         ContentType type = model.type(story.type()).orElseThrow();
         JsonNode fields = current == null || current.fields() == null ? new ObjectMapper().createObjectNode() : current.fields();
         Actor actor = page.actor();
-        return page.of(editor, "stories").data("story", story).data("lang", lang).data("current", current).data("draft", draft)
+        return page.of(editor, "stories").data("story", story).data("storyLang", lang).data("current", current).data("draft", draft)
                 .data("source", source).data("errors", errors).data("problem", problem).data("outcome", outcome)
                 .data("similar", saved == null || saved.nearDuplicates() == null ? List.of() : saved.nearDuplicates().similar())
                 .data("localizationFields", ModelFields.of(type.document().path("localizationFields"), type.document().path("display"), fields, errors,

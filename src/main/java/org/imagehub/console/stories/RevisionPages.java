@@ -5,6 +5,7 @@ import com.github.difflib.text.DiffRowGenerator;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,11 +28,13 @@ import org.imagehub.content.story.LocalizationView;
 import org.imagehub.content.story.StoryService;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.http.EntityTags;
+import org.imagehub.security.Roles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 
 /** A localization's revisions: the list, a word-by-word visual diff of any two, and restoring one (as a new revision). */
 @Path("/console/revisions/{id}/{lang}")
+@RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 @Produces(MediaType.TEXT_HTML)
 public class RevisionPages {
     /** One field of the diff: the old and the new text, HTML-escaped (jsoup), with the changed words in del and ins. */
@@ -63,6 +66,7 @@ public class RevisionPages {
         return render(id, lang, from, to, null);
     }
 
+    @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(@PathParam("id") String id, @PathParam("lang") String lang, MultivaluedMap<String, String> form,
@@ -82,13 +86,13 @@ public class RevisionPages {
     private TemplateInstance render(String id, String lang, Integer from, Integer to, String problem) {
         List<RevisionView> revisions = stories.revisions(id, lang, page.actor());
         LocalizationView current = stories.getLocalization(id, lang, page.actor());
-        int last = revisions.isEmpty() ? 0 : revisions.get(revisions.size() - 1).number();
+        int last = revisions.stream().mapToInt(RevisionView::number).max().orElse(0);
         int newer = to == null ? last : to;
         int older = from == null ? Math.max(1, newer - 1) : from;
         RevisionView before = find(revisions, older);
         RevisionView after = find(revisions, newer);
         List<FieldDiff> diff = before == null || after == null ? List.of() : diff(before, after);
-        return page.of(template, "stories").data("storyId", id).data("lang", lang).data("revisions", revisions).data("current", current)
+        return page.of(template, "stories").data("storyId", id).data("storyLang", lang).data("revisions", revisions).data("current", current)
                 .data("from", older).data("to", newer).data("diff", diff).data("problem", problem);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,9 +39,11 @@ import org.imagehub.platform.errors.NotFoundException;
 import org.imagehub.media.asset.MediaLibrary;
 import org.imagehub.search.ManageSearchResource;
 import org.imagehub.search.SearchPage;
+import org.imagehub.security.Roles;
 
 /** The story list (the editors' search with its facets), a new story, and a story's own attributes. */
 @Path("/console/stories")
+@RolesAllowed({Roles.CONTRIBUTOR, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
 @Produces(MediaType.TEXT_HTML)
 public class StoryPages {
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
@@ -77,14 +80,21 @@ public class StoryPages {
     public TemplateInstance list(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("lang") String lang,
             @QueryParam("state") String state, @QueryParam("organisation") String organisation, @QueryParam("topic") String topic,
             @QueryParam("cursor") String cursor) {
-        TemplateInstance view = page.of(list, "stories").data("types", model.types())
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("type", type);
+        filters.put("state", state);
+        filters.put("lang", lang);
+        filters.put("topic", topic);
+        filters.put("organisation", organisation);
+        TemplateInstance view = page.of(list, "stories").data("types", model.types()).data("filterQuery", ConsoleForms.query(filters))
                 .data("states", java.util.Arrays.stream(org.imagehub.content.workflow.WorkflowState.values()).map(org.imagehub.content.workflow.WorkflowState::code).toList())
                 .data("filter", Map.of("q", ConsoleForms.orEmpty(q), "type", ConsoleForms.orEmpty(type), "lang", ConsoleForms.orEmpty(lang),
                         "state", ConsoleForms.orEmpty(state), "organisation", ConsoleForms.orEmpty(organisation), "topic", ConsoleForms.orEmpty(topic)));
         try {
             // The management search itself: the same visibility rules, filters, facets and cursor as the API's.
-            SearchPage results = search.search(uri, q, null, lang, type, topic, null, null, organisation, state, null, null,
-                    q == null || q.isBlank() ? "date" : "relevance", cursor, null);
+            SearchPage results = search.search(uri, blank(q), null, blank(lang), blank(type), blank(topic), null, null, blank(organisation), blank(state),
+                    null, null, q == null || q.isBlank() ? "date" : "relevance", blank(cursor), null);
             return view.data("results", results).data("problem", null);
         } catch (DomainException problem) {
             return view.data("results", null).data("problem", problem.getMessage());
@@ -107,7 +117,7 @@ public class StoryPages {
                 ConsoleForms.text(values, "summary"), ConsoleForms.text(values, "body"), ConsoleForms.text(values, "slug"),
                 ModelFields.parse(type.document().path("localizationFields"), values), ConsoleForms.text(values, "seoTitle"),
                 ConsoleForms.text(values, "seoDescription"), null);
-        StoryInput input = attributes(type, values, List.of(first));
+        StoryInput input = attributes(type, values, List.of(first), null);
         try {
             var created = stories.create(input, page.actor(), ConsoleForms.text(values, "idempotencyKey"));
             String id = created.location().substring(created.location().lastIndexOf('/') + 1);
@@ -121,7 +131,7 @@ public class StoryPages {
     @POST
     @Path("publish-drafts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @jakarta.annotation.security.RolesAllowed({org.imagehub.security.Roles.APPROVER, org.imagehub.security.Roles.ADMIN})
+    @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
     public TemplateInstance publishDrafts(MultivaluedMap<String, String> form) {
         List<String> ids = form.getOrDefault("storyId", List.of()).stream().distinct().toList();
         try {
@@ -143,6 +153,7 @@ public class StoryPages {
         return Response.ok(storyPage(view, Map.of(), null)).build();
     }
 
+    @RolesAllowed({Roles.EDITOR, Roles.APPROVER, Roles.ADMIN})
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -151,17 +162,18 @@ public class StoryPages {
         StoryView current = stories.get(id, page.actor());
         ContentType type = model.type(current.type()).orElseThrow();
         try {
-            stories.updateAttributes(id, attributes(type, values, null), EntityTags.of(ConsoleForms.version(values)), page.actor());
+            stories.updateAttributes(id, attributes(type, values, null, current), EntityTags.of(ConsoleForms.version(values)), page.actor());
             return ConsoleForms.redirect("/console/stories/" + id, htmx);
         } catch (DomainException problem) {
-            return Response.ok(storyPage(current, ConsoleForms.fieldErrors(problem), problem.getMessage())).build();
+            return Response.ok(storyPage(current, ConsoleForms.fieldErrors(problem), problem.getMessage()).data("attributeValues", values)).build();
         }
     }
 
-    private StoryInput attributes(ContentType type, Map<String, String> values, List<LocalizationInput> localizations) {
-        return new StoryInput(null, type.type(), ConsoleForms.text(values, "organisation"), values.getOrDefault("priority", "normal"),
+    /** The form's attributes; what the form does not show (external id, rights) is kept from {@code current}. */
+    private StoryInput attributes(ContentType type, Map<String, String> values, List<LocalizationInput> localizations, StoryView current) {
+        return new StoryInput(current == null ? null : current.externalId(), type.type(), ConsoleForms.text(values, "organisation"), values.getOrDefault("priority", "normal"),
                 ConsoleForms.list(values, "topics"), ConsoleForms.list(values, "countries"), ConsoleForms.list(values, "tags"),
-                ConsoleForms.list(values, "keyMessages"), null, ModelFields.parse(type.document().path("storyFields"), values),
+                ConsoleForms.list(values, "keyMessages"), current == null ? null : current.rights(), ModelFields.parse(type.document().path("storyFields"), values),
                 ConsoleForms.instant(values, "embargoUntil", page.locale().zone()), ConsoleForms.instant(values, "expiresAt", page.locale().zone()),
                 localizations, ConsoleForms.text(values, "reason"));
     }
@@ -197,6 +209,11 @@ public class StoryPages {
 
     private String local(java.time.Instant instant) {
         return instant == null ? "" : instant.atZone(page.locale().zone()).toLocalDateTime().withSecond(0).withNano(0).toString();
+    }
+
+    /** An empty form field is no filter (a GET form sends every field, filled or not). */
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** {@code field.x} inputs of a re-shown form, keyed by the field's own name. */
