@@ -2,8 +2,8 @@
 # Editorial console benchmark on a running demo hub (./run-hub): imports STORIES realistic stories (default 10,000,
 # 3–5 languages each, bench/GenerateImport.java through the NDJSON import, as editor.mofa), waits for the search
 # index to take them, then
-#  1. transferred size of each screen (HTML compressed as the hub sends it, and the first load with its scripts and
-#     styles), signed in as editor.mofa with the console's session cookie;
+#  1. transferred size of each screen (HTML compressed as the hub sends it, and the first load with every script,
+#     module and stylesheet it names), signed in as editor.mofa with the console's session cookie;
 #  2. server time p50/p99 of the story list (varied filters and searches drawn at random) and of the edit page (a
 #     random story and language per request), with wrk (4 connections: a newsroom, not a crowd) beside /api/v1/ping.
 # Usage: bench/console-bench.sh [--base-url URL] [--stories N] [--duration D] [--skip-data] [--out FILE]
@@ -61,28 +61,22 @@ sql "select '/console/stories/' || l.story_id || '/' || l.lang from localization
   for type in article statement; do echo "/console/stories?type=$type"; done
 } > "$work/list.txt"
 
-# 1. Transferred size of each screen.
+# 1. Transferred size of each screen: its HTML, and a first load with every script, module and stylesheet it names
+#    (the editor's ES modules are listed in its import map, and all of them are loaded).
 size() { curl -s -o /dev/null --compressed -H "$cookie" -H 'Accept-Encoding: gzip' -w '%{size_download}' "$base_url$1"; }
 story_page=$(head -n 1 "$work/edit.txt")
 story_id=$(cut -d/ -f4 <<< "$story_page")
-page=$(curl -s -H "$cookie" "$base_url/console")
-assets=0
-for asset in $(grep -oE '/console/assets/[0-9a-f]+/[a-z]+\.(js|css)' <<< "$page" | sort -u); do
-  assets=$((assets + $(size "$asset")))
-done
 echo
-echo "| screen | HTML, compressed (bytes) | first load with scripts and styles (bytes) |"
+echo "| screen | HTML, compressed (bytes) | first load with scripts, modules and styles (bytes) |"
 echo "|---|---|---|"
 for screen in /console /console/stories /console/stories/new "/console/stories/$story_id" "$story_page" "/console/revisions/${story_page#/console/stories/}" \
-    /console/media /console/key-messages /console/social /console/reports; do
+    /console/media /console/key-messages /console/social /console/reports /console/import; do
   html=$(size "$screen")
-  extra=0
-  if [[ "$screen" == /console/reports ]]; then
-    for asset in $(curl -s -H "$cookie" "$base_url$screen" | grep -oE '/console/assets/[0-9a-f]+/(echarts|reports)\.js' | sort -u); do
-      extra=$((extra + $(size "$asset")))
-    done
-  fi
-  echo "| \`$screen\` | $html | $((html + assets + extra)) |"
+  total=$html
+  for asset in $(curl -s -H "$cookie" "$base_url$screen" | grep -oE '/console/assets/[0-9a-f]+/[A-Za-z0-9.-]+\.(js|css)' | sort -u); do
+    total=$((total + $(size "$asset")))
+  done
+  echo "| \`$screen\` | $html | $total |"
 done
 echo
 
