@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.imagehub.distribution.dispatch.DeliveryQueue;
 import org.imagehub.distribution.dispatch.Pruner;
 import org.imagehub.testing.Api;
 import org.imagehub.testing.Database;
@@ -58,6 +59,20 @@ class OutboxDispatchTests {
         }
     }
 
+
+    @Test
+    void aClaimHeldWhileAHandlerWorksHoldsNoTransactionIdSoVacuumAndOtherClaimsAreNotHeldBack() {
+        String run = run();
+        long slow = probes.write(run, 1, 1, new Rule("probe-flaky", 0, 0, 0, 3000)).id(0, 0);
+        // While probe-flaky sleeps, its claim's transaction is open (idle), named in pg_stat_activity.
+        String claimSessions = """
+                select count(*) || ' open, ' || count(backend_xid) || ' with an id, ' || count(backend_xmin) || ' with a snapshot'
+                  from pg_stat_activity where state = 'idle in transaction' and application_name = ?""";
+        String seen = Eventually.until("the slow claim open", () -> (String) Database.value(claimSessions, DeliveryQueue.CLAIM_NAME),
+                s -> !s.startsWith("0 "));
+        assertThat(seen).endsWith(" 0 with an id, 0 with a snapshot");
+        Eventually.until("probe-flaky handled it", () -> OutboxProbes.okCounts(probes.received("probe-flaky", run)), ok -> ok.containsKey(slow));
+    }
     @Test
     void aHandlerFailingThreeTimesSeesTheEventExactlyOnceMoreAndItsAggregateWaitsForIt() {
         String run = run();
