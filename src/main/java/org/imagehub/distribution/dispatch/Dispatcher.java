@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.imagehub.distribution.OutboxHandler;
@@ -31,7 +33,7 @@ public class Dispatcher {
     private final OutboxStats stats;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
-    private final List<Semaphore> wakeUps = new ArrayList<>();
+    private final Map<String, Semaphore> wakeUps = new HashMap<>();
     private volatile boolean running;
 
     public Dispatcher(HubConfig config, HandlerRegistry handlers, Router router, DeliveryQueue queue, OutboxMetrics metrics, OutboxStats stats,
@@ -57,7 +59,7 @@ public class Dispatcher {
         for (OutboxHandler handler : handlers.all()) {
             HandlerWorker worker = new HandlerWorker(handler, queue, metrics, backoff, config.batchSize(), config.maxAttempts(), clock);
             Semaphore wakeUp = new Semaphore(0);
-            wakeUps.add(wakeUp);
+            wakeUps.put(handler.name(), wakeUp);
             threads.add(thread("outbox-" + handler.name(), () -> loop(worker.name(), worker::dispatchOnce, wakeUp)));
         }
         threads.add(thread("outbox-router", () -> loop("router", this::routeOnce, new Semaphore(0))));
@@ -86,12 +88,11 @@ public class Dispatcher {
     }
 
     private int routeOnce() throws SQLException {
-        int routed = router.route(config.routeBatchSize());
-        if (routed > 0) {
-            wakeUps.forEach(Semaphore::release);
-        }
+        Router.Routed routed = router.route(config.routeBatchSize());
+        // Only the handlers that have something new: a woken worker claims, and an empty claim is a wasted round trip.
+        routed.handlers().forEach(handler -> wakeUps.get(handler).release());
         // A full batch means more are waiting: go on at once.
-        return routed == config.routeBatchSize() ? routed : 0;
+        return routed.events() == config.routeBatchSize() ? routed.events() : 0;
     }
 
     private interface Step {

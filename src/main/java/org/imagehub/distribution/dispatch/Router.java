@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.imagehub.distribution.OutboxHandler;
 import org.imagehub.platform.IndexPathsOnly;
 
@@ -31,12 +32,18 @@ public class Router {
         this.handlers = handlers;
     }
 
-    /** Routes up to {@code limit} events; returns how many, or -1 when another replica is routing. */
-    public int route(int limit) throws SQLException {
+    /** What one routing pass did: how many events it routed (-1: another replica is routing), and for which handlers. */
+    public record Routed(int events, Set<String> handlers) {
+        static final Routed ELSEWHERE = new Routed(-1, Set.of());
+        static final Routed NOTHING = new Routed(0, Set.of());
+    }
+
+    /** Routes up to {@code limit} events. */
+    public Routed route(int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int routed = route(connection, limit);
+                Routed routed = route(connection, limit);
                 connection.commit();
                 return routed;
             } catch (SQLException | RuntimeException e) {
@@ -48,14 +55,14 @@ public class Router {
         }
     }
 
-    private int route(Connection connection, int limit) throws SQLException {
+    private Routed route(Connection connection, int limit) throws SQLException {
         IndexPathsOnly.forTransaction(connection);
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, ROUTING_LOCK);
             try (ResultSet rows = lock.executeQuery()) {
                 rows.next();
                 if (!rows.getBoolean(1)) {
-                    return -1;
+                    return Routed.ELSEWHERE;
                 }
             }
         }
@@ -86,7 +93,7 @@ public class Router {
             }
         }
         if (eventIds.isEmpty()) {
-            return 0;
+            return Routed.NOTHING;
         }
         if (!deliveryEvents.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -105,6 +112,6 @@ public class Router {
             update.setArray(1, ids);
             update.executeUpdate();
         }
-        return eventIds.size();
+        return new Routed(eventIds.size(), Set.copyOf(deliveryHandlers));
     }
 }
