@@ -83,11 +83,12 @@ public class ProblemMapper {
     /** Two writers raced for the same unique value (a slug, an external id): the loser is told, nothing is half-written. */
     @ServerExceptionMapper
     public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException exception, UriInfo uri) {
-        if (exception.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-            return builder(Problem.of(ProblemType.CONFLICT, "A concurrent write took a value that must be unique ("
-                    + exception.getConstraintName() + "); retry.", uri.getPath(), java.util.List.of())).build();
-        }
         return unexpected(exception, uri);
+    }
+
+    private Response conflict(String constraint, UriInfo uri) {
+        return builder(Problem.of(ProblemType.CONFLICT, "A concurrent write took a value that must be unique (" + constraint + "); retry.",
+                uri.getPath(), java.util.List.of())).build();
     }
 
     @ServerExceptionMapper
@@ -97,6 +98,11 @@ public class ProblemMapper {
         if (busy.isPresent()) {
             LOG.debugf("Database pool exhausted on %s: answered 503", uri.getPath());
             return domain(busy.get(), uri);
+        }
+        // Found at a flush it arrives as itself; found at commit, wrapped by the transaction manager.
+        java.util.Optional<String> unique = UniqueViolation.constraintCausing(exception);
+        if (unique.isPresent()) {
+            return conflict(unique.get(), uri);
         }
         java.util.Optional<DatabaseConnectionLostException> lost = DatabaseConnectionLostException.causing(exception);
         if (lost.isPresent()) {
