@@ -60,6 +60,11 @@ public final class ConsoleForms {
         }
     }
 
+    /** An empty filter field is no filter (a GET form sends every field, filled or not): null, else the value stripped. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public static String orEmpty(String value) {
         return value == null ? "" : value;
     }

@@ -1,5 +1,7 @@
 package org.imagehub.console.admin;
 
+import static org.imagehub.console.ConsoleForms.blankToNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -170,7 +172,8 @@ public class AdminPages {
     @GET
     @Path("outbox")
     public TemplateInstance outbox(@QueryParam("handler") String handler, @QueryParam("cursor") String cursor) {
-        return page.of(outboxPage, "admin").data("handlers", parked.handlers()).data("parked", parked.parked(blankToNull(handler), cursor, 50))
+        return page.of(outboxPage, "admin").data("handlers", parked.handlers())
+                .data("parked", parked.parked(blankToNull(handler), cursor, 50))
                 .data("handler", handler == null ? "" : handler).data("problem", null);
     }
 
@@ -220,9 +223,5 @@ public class AdminPages {
                 .data("deliveries", webhooks.list(id).stream().collect(java.util.stream.Collectors.toMap(
                         hook -> hook.id(), hook -> webhookLog.deliveries(id, hook.id(), null, null, 20).items())))
                 .data("uuid", java.util.UUID.randomUUID().toString());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.imagehub.console.reports;
 
+import static org.imagehub.console.ConsoleForms.blankToNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
@@ -93,18 +95,14 @@ public class ReportPages {
 
     /** A GET form sends every field: an empty one is no filter. */
     private static void normalize(ReportQuery query) {
-        query.from = blank(query.from);
-        query.to = blank(query.to);
-        query.organisation = blank(query.organisation);
-        query.lang = blank(query.lang);
-        query.country = blank(query.country);
-        query.topic = blank(query.topic);
-        query.keyMessage = blank(query.keyMessage);
-        query.channel = blank(query.channel);
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        query.from = blankToNull(query.from);
+        query.to = blankToNull(query.to);
+        query.organisation = blankToNull(query.organisation);
+        query.lang = blankToNull(query.lang);
+        query.country = blankToNull(query.country);
+        query.topic = blankToNull(query.topic);
+        query.keyMessage = blankToNull(query.keyMessage);
+        query.channel = blankToNull(query.channel);
     }
 
     /** The scorecard of the organisation asked for, else the person's own; none when it has no criteria set. */

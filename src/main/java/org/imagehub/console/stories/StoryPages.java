@@ -1,5 +1,7 @@
 package org.imagehub.console.stories;
 
+import static org.imagehub.console.ConsoleForms.blankToNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -93,8 +95,8 @@ public class StoryPages {
                         "state", ConsoleForms.orEmpty(state), "organisation", ConsoleForms.orEmpty(organisation), "topic", ConsoleForms.orEmpty(topic)));
         try {
             // The management search itself: the same visibility rules, filters, facets and cursor as the API's.
-            SearchPage results = search.search(uri, blank(q), null, blank(lang), blank(type), blank(topic), null, null, blank(organisation), blank(state),
-                    null, null, q == null || q.isBlank() ? "date" : "relevance", blank(cursor), null);
+            SearchPage results = search.search(uri, blankToNull(q), null, blankToNull(lang), blankToNull(type), blankToNull(topic), null, null, blankToNull(organisation), blankToNull(state),
+                    null, null, q == null || q.isBlank() ? "date" : "relevance", blankToNull(cursor), null);
             return view.data("results", results).data("problem", null);
         } catch (DomainException problem) {
             return view.data("results", null).data("problem", problem.getMessage());
@@ -209,11 +211,6 @@ public class StoryPages {
 
     private String local(java.time.Instant instant) {
         return instant == null ? "" : instant.atZone(page.locale().zone()).toLocalDateTime().withSecond(0).withNano(0).toString();
-    }
-
-    /** An empty form field is no filter (a GET form sends every field, filled or not). */
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** {@code field.x} inputs of a re-shown form, keyed by the field's own name. */
