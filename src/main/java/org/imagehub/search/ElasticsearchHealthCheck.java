@@ -30,7 +30,8 @@ public class ElasticsearchHealthCheck implements HealthCheck {
         }
         return last.error() != null ? last.at() + " failed: " + last.error()
                 : last.at() + ": " + last.documents() + " documents; found missing " + last.missing() + ", stale " + last.stale() + ", extra "
-                        + last.extra() + "; " + last.repairedStories() + " stories repaired; drift " + last.drift();
+                        + last.extra() + "; " + last.repairedStories() + " stories repaired; drift " + last.drift()
+                        + "; " + last.behind() + " stories behind (queued for the indexer)";
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.imagehub.content.story.SearchableStories;
-import org.imagehub.content.story.SearchableStories.Searchable;
+import org.imagehub.content.story.SearchableStories.Outline;
 import org.imagehub.platform.errors.ConflictException;
 import org.imagehub.platform.errors.DependencyUnavailableException;
 import org.jboss.logging.Logger;
@@ -52,11 +52,12 @@ public class Reindexer {
             long count = 0;
             String after = null;
             while (true) {
-                List<Searchable> page = stories.page(after, PAGE);
+                // Ids first (the writer reads each story's text itself).
+                List<Outline> page = stories.outlines(after, PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
-                indexer.write(fresh, page.stream().map(Searchable::id).toList(), false);
+                indexer.write(fresh, page.stream().map(Outline::id).toList(), false);
                 count += page.size();
                 after = page.get(page.size() - 1).id();
             }

@@ -37,10 +37,12 @@ public class SearchAdminResource {
     public record CheckView(@Schema(required = true, example = "2026-11-30T21:40:00Z") String at, @Schema(required = true) long documents, @Schema(required = true) long missing,
             @Schema(required = true) long stale, @Schema(required = true) long extra,
             @Schema(required = true, description = "Documents still missing, stale or extra after the repair") long drift,
-            @Schema(required = true, description = "Stories written to the index again") long repairedStories) {
+            @Schema(required = true, description = "Stories written to the index again") long repairedStories,
+            @Schema(required = true, description = "Stories not compared: a change of theirs is still queued for the indexer, which will write them")
+            long behind) {
         static CheckView of(SearchConsistency.Result result) {
             return new CheckView(result.at().toString(), result.documents(), result.missing(), result.stale(), result.extra(), result.drift(),
-                    result.repairedStories());
+                    result.repairedStories(), result.behind());
         }
     }
 

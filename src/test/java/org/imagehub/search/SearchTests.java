@@ -10,6 +10,7 @@ import org.imagehub.demo.embedded.EmbeddedElasticsearchServer;
 import org.imagehub.testing.Api;
 import org.imagehub.testing.Consumers;
 import org.imagehub.testing.Corpus;
+import org.imagehub.testing.Database;
 import org.imagehub.testing.Eventually;
 import org.imagehub.testing.InjectElasticsearchServer;
 import org.imagehub.testing.Publishing;
@@ -269,6 +270,67 @@ class SearchTests {
                 () -> io.restassured.RestAssured.given().get("/q/health/ready").then().extract()
                         .<String>path("checks.find { it.name == 'elasticsearch' }.data.consistencyCheck"),
                 check -> check != null && check.contains("drift 0"));
+    }
+
+    @jakarta.inject.Inject
+    SearchConsistency consistency;
+
+    @jakarta.inject.Inject
+    StoryIndex index;
+
+    /** The story version the index holds for a document. */
+    private long indexedVersion(String storyId, String lang) {
+        try {
+            index.send("POST", "/" + index.alias() + "/_refresh", null);
+            return index.send("POST", "/" + index.alias() + "/_search", Map.of("_source", List.of("version"), "query", Map.of("ids",
+                    Map.of("values", List.of(StoryDocuments.id(storyId, lang)))))).path("hits").path("hits").path(0).path("_source")
+                    .path("version").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long storyVersion(String storyId) {
+        return ((Number) Database.value("select version from story where id = ?", storyId)).longValue();
+    }
+
+    /**
+     * A story whose change is still queued for the indexer is behind, not drifted: the check leaves it to the indexer
+     * (during a bulk import it would index thousands of stories twice) and repairs a document whose change was lost.
+     */
+    @Test
+    void aConsistencyCheckLeavesStoriesQueuedForTheIndexerAndRepairsTheLostOnes() throws Exception {
+        String key = Consumers.reading().key();
+        Stories lostStory = Stories.article().inLanguages("en");
+        Stories queuedStory = Stories.article().inLanguages("en");
+        String lost = Publishing.published(lostStory);
+        String queued = Publishing.published(queuedStory);
+        eventuallyIds(key, "q=" + lostStory.unique(), found -> found.contains(lost));
+        eventuallyIds(key, "q=" + queuedStory.unique(), found -> found.contains(queued));
+        Eventually.until("both indexed at their versions", () -> indexedVersion(lost, "en") == storyVersion(lost)
+                && indexedVersion(queued, "en") == storyVersion(queued), done -> done);
+        // Both stories change without the indexer hearing of it; only the second has an event waiting for it (due in an hour).
+        Database.update("update story set version = version + 1 where id = any(?)", (Object) new String[] {lost, queued});
+        Database.update("insert into outbox_event (event_type, aggregate_type, aggregate_id, payload, routed_at) values ('story.updated', 'story', ?, '{}', now())",
+                queued);
+        Database.update("""
+                insert into outbox_delivery (handler, event_id, aggregate_type, aggregate_id, position, due_at)
+                select ?, id, aggregate_type, aggregate_id, position, now() + interval '1 hour' from outbox_event
+                where aggregate_type = 'story' and aggregate_id = ? order by id desc limit 1""", SearchIndexer.NAME, queued);
+        try {
+            SearchConsistency.Result first = consistency.checkAndRepair();
+            assertThat(first.error()).isNull();
+            assertThat(first.behind()).isGreaterThanOrEqualTo(1);
+            assertThat(indexedVersion(lost, "en")).as("the lost change is written: %s", first).isEqualTo(storyVersion(lost));
+            assertThat(indexedVersion(queued, "en")).as("the queued story is left to the indexer").isEqualTo(storyVersion(queued) - 1);
+        } finally {
+            Database.update("delete from outbox_delivery where handler = ? and aggregate_id = ? and due_at > now() + interval '30 minutes'",
+                    SearchIndexer.NAME, queued);
+        }
+        // Nothing is queued for it any more: now it is drift, and repaired.
+        SearchConsistency.Result second = consistency.checkAndRepair();
+        assertThat(second.stale()).isGreaterThanOrEqualTo(1);
+        assertThat(indexedVersion(queued, "en")).isEqualTo(storyVersion(queued));
     }
 
     /** A reindex while searches run: every search answers 200, the alias moves to a new index version, and there is no drift. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import org.imagehub.content.revision.RevisionContent;
 import org.imagehub.content.revision.RevisionService;
+import org.imagehub.platform.NativeSql;
+import org.imagehub.platform.SqlValues;
 
 /**
  * Content's read API for the search index: every localization of given stories in its current state (draft text for
@@ -44,13 +46,21 @@ public class SearchableStories {
         return storyIds.stream().map(id -> Story.<Story>findById(id)).filter(Objects::nonNull).map(this::searchable).toList();
     }
 
-    /** A page of stories in id order after {@code afterId} (null: from the start), for a full scan. */
+    /** A story's id, version and languages: what a consistency check compares with the index, without any text. */
+    public record Outline(String id, long version, List<String> langs) {
+    }
+
+    /**
+     * A page of outlines in id order after {@code afterId} (null: from the start), for a full scan. One keyed walk per
+     * page: a check of 100,000 stories reads ids and languages, not the bodies of every draft and live revision.
+     */
     @Transactional
-    public List<Searchable> page(String afterId, int size) {
-        List<Story> stories = afterId == null
-                ? Story.<Story>find("order by id").page(0, size).list()
-                : Story.<Story>find("id > ?1 order by id", afterId).page(0, size).list();
-        return stories.stream().map(this::searchable).toList();
+    public List<Outline> outlines(String afterId, int size) {
+        List<?> rows = NativeSql.bind(Story.getEntityManager().createNativeQuery("""
+                        select s.id, s.version, array(select l.lang from localization l where l.story_id = s.id order by l.lang)
+                        from story s where s.id > ?1 order by s.id limit ?2"""), afterId == null ? "" : afterId, size).getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(columns -> new Outline((String) columns[0], ((Number) columns[1]).longValue(), SqlValues.texts(columns[2]))).toList();
     }
 
     private Searchable searchable(Story story) {
