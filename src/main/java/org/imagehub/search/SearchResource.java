@@ -144,7 +144,15 @@ public class SearchResource {
                 throw new UncheckedIOException(e);
             }
         });
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return DeliveryResponses.send(answer, ifNoneMatch, clientMaxAge(config.search().answerMaxAge(), config.delivery().maxAgeSeconds()));
+    }
+
+    /**
+     * How long a client may reuse a search answer: no longer than the hub keeps it (a withdrawn story leaves the
+     * hub's answers within {@code hub.search.answer-max-age}), nor than any other delivery answer.
+     */
+    static int clientMaxAge(java.time.Duration answerMaxAge, int deliveryMaxAgeSeconds) {
+        return (int) Math.max(0, Math.min(deliveryMaxAgeSeconds, answerMaxAge.toSeconds()));
     }
 
     /** Published, past its embargo, not expired, in the key's languages, topics and countries (and the strict chain). */

@@ -13,8 +13,13 @@ public final class DeliveryResponses {
     }
 
     public static Response send(CachedAnswer answer, String ifNoneMatch, HubConfig config) {
+        return send(answer, ifNoneMatch, config.delivery().maxAgeSeconds());
+    }
+
+    /** With a client lifetime of its own: an answer the hub keeps for a shorter time must not be reused longer. */
+    public static Response send(CachedAnswer answer, String ifNoneMatch, int maxAgeSeconds) {
         // Keyed answers are for the consumer, not for shared caches; revalidation is a cheap 304.
-        String cacheControl = "private, max-age=" + config.delivery().maxAgeSeconds() + ", must-revalidate";
+        String cacheControl = "private, max-age=" + maxAgeSeconds + ", must-revalidate";
         Response.ResponseBuilder response = org.imagehub.platform.http.EntityTags.noneMatchHits(ifNoneMatch, answer.etag())
                 ? Response.notModified()
                 // Stated, not left to the body writer: a HEAD answer has no body, yet must say how long the GET's is.
