@@ -123,5 +123,44 @@ class ImportTests {
         assertEquals("externalId", results(response).get(0).getString("errors[0].field"));
     }
 
-
+    /**
+     * Chunks of 100 lines are written two at a time; a story repeated in the next chunk, or a title repeated there,
+     * must not race: the later line of a story wins, equal titles get distinct slugs, no line fails, and the results
+     * come in line order.
+     */
+    @Test
+    void storiesAndTitlesRepeatedAcrossChunksWrittenTogetherKeepTheLaterLineAndDistinctSlugs() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder ndjson = new StringBuilder();
+        int lines = 350;
+        for (int line = 1; line <= lines; line++) {
+            String externalId = "chunks-" + run + "-" + line;
+            String title = "Câu chuyện " + run + " số " + line;
+            if (line == 150 || line == 310) {
+                externalId = "chunks-" + run + "-50";
+                title = "Phiên bản dòng " + line + " " + run;
+            }
+            if (line == 160) {
+                title = "Câu chuyện " + run + " số 60";
+            }
+            ndjson.append(JSON.writeValueAsString(story(externalId, Map.of("lang", "vi", "title", title,
+                    "body", "<p>Dòng " + line + " của lần nhập.</p>")))).append('\n');
+        }
+        Response response = post(ndjson.toString().getBytes(StandardCharsets.UTF_8));
+        response.then().statusCode(200);
+        List<JsonPath> results = results(response);
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, lines).boxed().toList(), results.stream().map(r -> r.getInt("line")).toList());
+        assertEquals(Map.of("created", lines - 2, "updated", 2, "unchanged", 0, "failed", 0), totals(response));
+        assertEquals(List.of("created", "updated", "updated"),
+                java.util.stream.Stream.of(50, 150, 310).map(line -> results.get(line - 1).getString("status")).toList());
+        String repeated = results.get(49).getString("id");
+        assertEquals(repeated, results.get(149).getString("id"));
+        Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + repeated + "/localizations/vi").then()
+                .body("title", equalTo("Phiên bản dòng 310 " + run)).body("revision", equalTo(3));
+        String first = Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + results.get(59).getString("id") + "/localizations/vi")
+                .then().extract().path("slug");
+        String second = Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + results.get(159).getString("id") + "/localizations/vi")
+                .then().extract().path("slug");
+        assertEquals(true, second.startsWith(first) && !second.equals(first), first + " then " + second);
+    }
 }
