@@ -49,9 +49,10 @@ if $data; then
               case when g % 3 = 0 then '{}'::text[] else array[messages.codes[1 + g % cardinality(messages.codes)]] end,
               now() - (g::float / $stories) * interval '365 days' - interval '30 minutes', now(), 'reports-bench'
        from generate_series(1, $stories) g, orgs, topics, messages;
-       insert into localization (id, story_id, lang, slug, title, current_revision, status, published_revision, first_published_at,
+       insert into localization (id, story_id, lang, slug, title, current_revision, status, published_revision, live_slug, first_published_at,
               translated_from_lang, created_at, updated_at)
        select s.id || '-' || l.lang, s.id, l.lang, 'reports-bench-' || s.id, 'Report bench story ' || s.id || ' (' || l.lang || ')', 1, 'published', 1,
+              'reports-bench-' || s.id,
               s.created_at + interval '30 minutes' + case l.lang when 'vi' then interval '0' else make_interval(hours => l.offset_hours + abs(hashtext(s.id)) % 48) end,
               case when l.lang = 'vi' then null else 'vi' end, s.created_at, now()
        from story s cross join (values ('vi', 0), ('en', 1), ('fr', 3)) l(lang, offset_hours) where s.id like 'rb%';

@@ -237,6 +237,19 @@ class DeliveryTests {
         Api.as("editor.mofa").body(Stories.article().withLocalization(Map.of("lang", "fr", "title", "Autre visite", "slug", slug,
                 "body", "<p>Seconde.</p>")).build()).post("/api/v1/manage/stories").then().statusCode(409)
                 .body("errors[0].field", equalTo("localizations[0].slug"));
+        // Derived from a title, the slug gets a suffix instead.
+        String derived = Api.as("editor.mofa").body(Stories.article().withLocalization(Map.of("lang", "fr", "title", "Autre visite",
+                "body", "<p>Tierce.</p>")).build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+        String otherPath = Publishing.localization(derived, "fr");
+        String otherEtag = Api.asAdmin().get(otherPath).then().extract().header("ETag");
+        Api.asAdmin().header("If-Match", otherEtag).body(Map.of("title", "Visite à Hué", "slug", slug, "body", "<p>Tierce.</p>")).put(otherPath)
+                .then().statusCode(409);
+        // Once the renamed draft is live, the old slug is free again.
+        Publishing.publishAll(first);
+        Consumers.withKey(everything).get(STORIES + "/by-slug/fr/" + slug + "-2026").then().statusCode(200).body("id", equalTo(first));
+        otherEtag = Api.asAdmin().get(otherPath).then().extract().header("ETag");
+        Api.asAdmin().header("If-Match", otherEtag).body(Map.of("title", "Visite à Hué", "slug", slug, "body", "<p>Tierce.</p>")).put(otherPath)
+                .then().statusCode(200).body("slug", equalTo(slug));
     }
 
     static String published(Stories story) {

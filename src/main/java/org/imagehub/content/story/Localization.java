@@ -42,6 +42,12 @@ public class Localization extends PanacheEntityBase {
     /** The revision consumers get, or null when none is live; a newer revision may be in review meanwhile. */
     public Integer publishedRevision;
 
+    /**
+     * The slug of the live revision (null when none is live), kept beside it so that a slug still held by a live
+     * revision while a renamed draft waits for review is found through a small index, without reading revisions.
+     */
+    public String liveSlug;
+
     public Instant firstPublishedAt;
 
     public Instant scheduledAt;

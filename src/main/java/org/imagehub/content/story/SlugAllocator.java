@@ -100,16 +100,14 @@ class SlugAllocator {
 
     /**
      * Owners (story ids) of the wanted slugs held by a live revision older than the draft: the localization row has
-     * the draft's slug, the live one is in its revision. The revisions are found by slug (index from V43), then their
-     * localizations by key.
+     * the draft's slug, the live one beside it ({@code live_slug}, V50). Few localizations have a draft ahead of their
+     * live revision, and only those are in the index this reads.
      */
     private Map<String, String> liveSlugOwners(List<Request> requests, Map<String, String> wanted) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = NativeSql.bind(entityManager.createNativeQuery("""
-                        select l.lang, r.slug, l.story_id from localization l
-                        join localization_revision r on r.localization_id = l.id and r.number = l.published_revision
-                        where l.published_revision <> l.current_revision
-                          and l.lang = any(cast(?1 as text[])) and r.slug = any(cast(?2 as text[]))"""),
+                        select lang, live_slug, story_id from localization
+                        where published_revision <> current_revision and lang = any(cast(?1 as text[])) and live_slug = any(cast(?2 as text[]))"""),
                         requests.stream().map(Request::lang).distinct().toArray(String[]::new),
                         new HashSet<>(wanted.values()).toArray(String[]::new))
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)

@@ -52,6 +52,7 @@ public class WorkflowRecorder {
         switch (step.target()) {
             case PUBLISHED -> {
                 localization.publishedRevision = localization.currentRevision;
+                localization.liveSlug = localization.content.slug();
                 localization.publishedAt = now;
                 if (localization.firstPublishedAt == null) {
                     localization.firstPublishedAt = now;
@@ -61,10 +62,14 @@ public class WorkflowRecorder {
             }
             case WITHDRAWN -> {
                 localization.publishedRevision = null;
+                localization.liveSlug = null;
                 localization.withdrawnReason = step.comment();
                 localization.publicReason = step.publicReason();
             }
-            case ARCHIVED -> localization.publishedRevision = null;
+            case ARCHIVED -> {
+                localization.publishedRevision = null;
+                localization.liveSlug = null;
+            }
             default -> {
             }
         }

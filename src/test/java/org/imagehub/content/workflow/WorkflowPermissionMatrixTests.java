@@ -176,9 +176,10 @@ class WorkflowPermissionMatrixTests {
                 .then().statusCode(201).extract().path("id");
         Database.update("""
                 update localization set status = ?, published_revision = case when ? = 'published' then current_revision end,
+                    live_slug = case when ? = 'published' then slug end,
                     scheduled_at = case when ? = 'scheduled' then now() + interval '1 day' end,
                     first_published_at = case when ? in ('published', 'withdrawn', 'archived') then now() end
-                where story_id = ?""", state, state, state, state, id);
+                where story_id = ?""", state, state, state, state, state, id);
         return id;
     }
 }
