@@ -163,4 +163,22 @@ class ImportTests {
                 .then().extract().path("slug");
         assertEquals(true, second.startsWith(first) && !second.equals(first), first + " then " + second);
     }
+
+    @Test
+    void storiesWrittenByTheImportsWriterThreadsAreAuditedWithTheImportsRequestId() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder ndjson = new StringBuilder();
+        for (int line = 1; line <= 150; line++) {
+            ndjson.append(JSON.writeValueAsString(story("audit-" + run + "-" + line, Map.of("lang", "fr", "title", "Audit " + run + " n° " + line))))
+                    .append('\n');
+        }
+        Response response = Api.as("editor.mofa").header("X-Request-Id", "import-audit-" + run).contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8)).post(IMPORTS);
+        response.then().statusCode(200);
+        for (int line : List.of(1, 150)) {
+            String id = results(response).get(line - 1).getString("id");
+            Api.asAdmin().get("/api/v1/manage/audit?targetId=" + id).then().statusCode(200)
+                    .body("items[0].action", equalTo("story.created")).body("items[0].requestId", equalTo("import-audit-" + run));
+        }
+    }
 }

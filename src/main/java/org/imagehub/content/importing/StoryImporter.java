@@ -28,6 +28,7 @@ import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.errors.FieldError;
 import org.imagehub.platform.errors.PayloadTooLargeException;
 import org.imagehub.platform.errors.ProblemCatalog;
+import org.imagehub.platform.http.RequestIds;
 import org.imagehub.platform.errors.Problem;
 import org.imagehub.security.Actor;
 
@@ -157,6 +158,8 @@ public class StoryImporter {
         private final Actor editor;
         private final Consumer<ImportResult> results;
         private final ImportSummary.Counter counter;
+        /** The import request's id, for the audit entries and events the writer threads record. */
+        private final String requestId = RequestIds.current();
         /** The chunk being written while the next one starts, or null. */
         private Writing writing;
 
@@ -260,7 +263,7 @@ public class StoryImporter {
 
         private Writing start(Prepared chunk) {
             return new Writing(chunk.good().isEmpty() ? CompletableFuture.completedFuture(List.of())
-                    : CompletableFuture.supplyAsync(() -> write(chunk.good(), editor), WRITES), chunk);
+                    : CompletableFuture.supplyAsync(() -> RequestIds.onBehalfOf(requestId, () -> write(chunk.good(), editor)), WRITES), chunk);
         }
 
         /** Waits for the chunk's write, hands out all its lines' results in line order; answers its last line. */

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.imagehub.platform.ids.Ids;
 import org.jboss.logging.MDC;
@@ -42,9 +43,34 @@ public class RequestIds {
         }
     }
 
+    /** Set on a thread that works for a request off its Vert.x context (an import's chunk writers). */
+    private static final ThreadLocal<String> ON_BEHALF_OF = new ThreadLocal<>();
+
     /** The current request's id, or null outside a request (timed actions). */
     public static String current() {
+        String delegated = ON_BEHALF_OF.get();
+        if (delegated != null) {
+            return delegated;
+        }
         Context context = Vertx.currentContext();
         return context == null ? null : context.getLocal(KEY);
+    }
+
+    /**
+     * Runs {@code work} on this thread for the request {@code id} (from {@link #current()} on the request's thread): the
+     * audit entries, events and log lines it writes name that request.
+     */
+    public static <T> T onBehalfOf(String id, Supplier<T> work) {
+        if (id == null) {
+            return work.get();
+        }
+        ON_BEHALF_OF.set(id);
+        MDC.put(MDC_KEY, id);
+        try {
+            return work.get();
+        } finally {
+            ON_BEHALF_OF.remove();
+            MDC.remove(MDC_KEY);
+        }
     }
 }
