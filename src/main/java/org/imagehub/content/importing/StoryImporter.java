@@ -148,7 +148,7 @@ public class StoryImporter {
 
     /**
      * One import's chunk writes, each in its own transaction, two at a time: while one waits on PostgreSQL the other
-     * does the hub's part of its write (a warm hub imported ~1,580 localizations/s one chunk at a time, 1,900–2,200 with
+     * does the hub's part of its write (a warm hub imported ~1,580 localizations/s one chunk at a time, 1,670–1,850 with
      * two). Two chunks that share an external id or a wanted slug are never written at once: the later one waits for
      * the earlier, so the later line of a story still wins and their slugs cannot clash. Results are handed out in line
      * order, by the request's thread. Once too many lines have failed no further chunk is started; a chunk already
