@@ -1,5 +1,5 @@
 -- Scratch data for EXPLAIN of the delivery read path (bench/README.md): run on an empty database that has
--- delivery_item and delivery_tombstone as the migrations (up to V9) leave them, then VACUUM ANALYZE both.
+-- delivery_item and delivery_tombstone as the migrations leave them (the document is text since V51), then VACUUM ANALYZE both.
 -- 298,000 rows (every 50th story has no French), documents of ~3.5 KB as text, 2,000 tombstones. Not a migration.
 -- 100,000 stories × 3 languages (vi, en, fr) straight into the published view, ~3 KB documents.
 create temp table s as
@@ -16,7 +16,7 @@ insert into delivery_item (story_id, lang, slug, type, topics, countries, key_me
     updated_at, change_seq, content_hash, document, summary, seen_topics, seen_countries)
 select s.story_id, l.lang, l.lang || '-story-' || s.n, s.type, s.topics, s.countries, s.key_messages, s.embargo_until, s.expires_at,
        s.published_at, s.published_at + l.i * interval '1 hour', s.n * 3 + l.i, md5(s.story_id || l.lang),
-       jsonb_build_object('id', s.story_id, 'lang', l.lang, 'type', s.type, 'priority', 'normal', 'organisation', 'mofa',
+       cast(jsonb_build_object('id', s.story_id, 'lang', l.lang, 'type', s.type, 'priority', 'normal', 'organisation', 'mofa',
            'slug', l.lang || '-story-' || s.n, 'rtl', false, 'title', 'Story ' || s.n || ' in ' || l.lang || ' ' || md5(s.n::text),
            'summary', repeat('Summary of the story ' || s.n || ' ', 6),
            'bodyHtml', '<p>' || (select string_agg(md5(s.n::text || l.lang || k) || ' lorem ipsum dolor sit amet ' , ' ') from generate_series(1, 22) k) || '</p>',
@@ -28,16 +28,19 @@ select s.story_id, l.lang, l.lang || '-story-' || s.n, s.type, s.topics, s.count
            'url', '/api/v1/stories/' || s.story_id || '?lang=' || l.lang,
            'otherLanguages', jsonb_build_array(jsonb_build_object('lang', 'vi', 'slug', 'vi-story-' || s.n, 'url', '/api/v1/stories/' || s.story_id || '?lang=vi'),
                                                jsonb_build_object('lang', 'en', 'slug', 'en-story-' || s.n, 'url', '/api/v1/stories/' || s.story_id || '?lang=en'),
-                                               jsonb_build_object('lang', 'fr', 'slug', 'fr-story-' || s.n, 'url', '/api/v1/stories/' || s.story_id || '?lang=fr'))),
+                                               jsonb_build_object('lang', 'fr', 'slug', 'fr-story-' || s.n, 'url', '/api/v1/stories/' || s.story_id || '?lang=fr'))) as text),
        '', s.topics, case when cardinality(s.countries) = 0 then '{*}' else s.countries end
 from s cross join (values (0, 'vi'), (1, 'en'), (2, 'fr')) l(i, lang)
 -- a few stories lack French, as in real life
 where not (l.lang = 'fr' and s.n % 50 = 0);
 -- The list entry, cut from the document as V9 does for rows published before it.
-update delivery_item set summary = cast(jsonb_strip_nulls(jsonb_build_object(
-    'id', document -> 'id', 'lang', document -> 'lang', 'type', document -> 'type', 'priority', document -> 'priority',
-    'slug', document -> 'slug', 'title', document -> 'title', 'summary', document -> 'summary', 'topics', document -> 'topics',
-    'countries', document -> 'countries', 'keyMessages', document -> 'keyMessages', 'firstPublishedAt', document -> 'firstPublishedAt',
-    'publishedAt', document -> 'publishedAt', 'url', document -> 'url', 'otherLanguages', document -> 'otherLanguages')) as text);
+-- (The document is text since V51: read as jsonb here.)
+update delivery_item i set summary = cast(jsonb_strip_nulls(jsonb_build_object(
+    'id', d -> 'id', 'lang', d -> 'lang', 'type', d -> 'type', 'priority', d -> 'priority',
+    'slug', d -> 'slug', 'title', d -> 'title', 'summary', d -> 'summary', 'topics', d -> 'topics',
+    'countries', d -> 'countries', 'keyMessages', d -> 'keyMessages', 'firstPublishedAt', d -> 'firstPublishedAt',
+    'publishedAt', d -> 'publishedAt', 'url', d -> 'url', 'otherLanguages', d -> 'otherLanguages')) as text)
+from (select story_id, lang, cast(document as jsonb) as d from delivery_item) parsed
+where i.story_id = parsed.story_id and i.lang = parsed.lang;
 insert into delivery_tombstone (story_id, lang, reason, detail, change_seq, removed_at, topics, countries)
 select 'gone' || g, 'fr', 'withdrawn', null, 300000 + g * 7, now(), array['topic-1'], array['*'] from generate_series(1, 2000) g;

@@ -2,6 +2,7 @@ package org.imagehub.delivery.publication;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +26,14 @@ import org.imagehub.platform.Json;
  */
 @ApplicationScoped
 class DeliveryItemRows {
-    /** 19 parameters a row; PostgreSQL takes at most 32,767 in one statement. */
+    /** 18 parameters a row; PostgreSQL takes at most 32,767 in one statement. */
     static final int ROWS_PER_STATEMENT = 500;
     private static final String INSERT = """
             insert into delivery_item (story_id, lang, slug, type, topics, countries, key_messages, embargo_until, expires_at,
                 story_published_at, updated_at, change_seq, content_hash, document, summary, seen_topics, seen_countries, seen_visible)
             values""";
-    /** The document comes as UTF-8 bytes serialised without its number, which PostgreSQL sets (no second serialisation). */
-    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " jsonb_set(cast(convert_from(?, 'UTF8') as jsonb), '{version}', to_jsonb(cast(? as bigint))), convert_from(?, 'UTF8'), ?, ?, ?)";
+    /** The document and its list entry come as UTF-8 bytes and are stored as the text they are. */
+    private static final String ROW = " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), convert_from(?, 'UTF8'), ?, ?, ?)";
     private static final String ON_CONFLICT = """
              on conflict (story_id, lang) do update set slug = excluded.slug, type = excluded.type, topics = excluded.topics,
                 seen_topics = array(select distinct unnest(delivery_item.seen_topics || excluded.seen_topics) order by 1),
@@ -99,8 +100,7 @@ class DeliveryItemRows {
                 setInstant(insert, ++p, now);
                 insert.setLong(++p, row.seq());
                 insert.setString(++p, row.hash());
-                insert.setBytes(++p, row.document());
-                insert.setLong(++p, row.seq());
+                insert.setBytes(++p, numbered(row));
                 insert.setBytes(++p, json.writeBytes(StorySummary.of(story)));
                 insert.setArray(++p, connection.createArrayOf("text", story.topics().toArray()));
                 // Whom a later tombstone must reach: every country it was for, or everyone when it named none.
@@ -117,6 +117,25 @@ class DeliveryItemRows {
             clear.setArray(2, connection.createArrayOf("text", rows.stream().map(row -> row.story().lang()).toArray()));
             clear.executeUpdate();
         }
+    }
+
+    /**
+     * The row's document with its number as version. It was serialised with version 0 and id and version first
+     * ({@link DeliveredStory}'s property order), so the number is placed without serialising the story again.
+     */
+    byte[] numbered(Row row) {
+        byte[] document = row.document();
+        byte[] prefix = ("{\"id\":" + json.write(row.story().id()) + ",\"version\":0").getBytes(StandardCharsets.UTF_8);
+        if (document.length <= prefix.length || !Arrays.equals(document, 0, prefix.length, prefix, 0, prefix.length)
+                || document[prefix.length] != ',') {
+            throw new IllegalStateException("A published document does not start with its id and version 0: " + row.story().id());
+        }
+        byte[] number = Long.toString(row.seq()).getBytes(StandardCharsets.US_ASCII);
+        byte[] numbered = new byte[document.length - 1 + number.length];
+        System.arraycopy(document, 0, numbered, 0, prefix.length - 1);
+        System.arraycopy(number, 0, numbered, prefix.length - 1, number.length);
+        System.arraycopy(document, prefix.length, numbered, prefix.length - 1 + number.length, document.length - prefix.length);
+        return numbered;
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

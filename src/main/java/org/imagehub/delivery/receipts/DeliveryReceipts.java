@@ -45,7 +45,7 @@ public class DeliveryReceipts {
     private StoryReceipts forStory(String storyId, List<Consumer> consumers) {
         List<LanguageReceipts> languages = new ArrayList<>();
         for (Object row : NativeSql.bind(entityManager.createNativeQuery("""
-                select lang, (document ->> 'version')::bigint, updated_at, topics, countries from delivery_item where story_id = ?1 order by lang"""),
+                select lang, change_seq, updated_at, topics, countries from delivery_item where story_id = ?1 order by lang"""),
                 storyId).getResultList()) {
             Object[] item = (Object[]) row;
             String lang = (String) item[0];
@@ -78,7 +78,7 @@ public class DeliveryReceipts {
     public OrganisationReceipts forOrganisation(String organisation, Instant since, int maxStories) {
         List<?> storyIds = NativeSql.bind(entityManager.createNativeQuery("""
                 select story_id from (select story_id, max(updated_at) as changed from delivery_item
-                  where updated_at >= ?1 and document ->> 'organisation' = ?2 group by story_id
+                  where updated_at >= ?1 and exists (select 1 from story s where s.id = delivery_item.story_id and s.organisation = ?2) group by story_id
                  union all select story_id, max(removed_at) from delivery_tombstone t
                   where removed_at >= ?1 and exists (select 1 from story s where s.id = t.story_id and s.organisation = ?2) group by story_id) c
                  group by story_id order by max(changed) desc limit ?3"""), Timestamp.from(since), organisation, maxStories + 1).getResultList();

@@ -75,7 +75,7 @@ public class SyncService {
 
     private Page snapshotPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {
         List<Object[]> rows = rows("""
-                select story_id, lang, change_seq, cast(document as text), topics, countries, embargo_until, expires_at, null, null
+                select story_id, lang, change_seq, document, topics, countries, embargo_until, expires_at, null, null
                 from delivery_item where change_seq <= ?1 and (story_id, lang) > (?2, ?3) order by story_id, lang limit ?4""",
                 position.horizon(), position.afterStory(), position.afterLang(), limit);
         List<Change> changes = new ArrayList<>();
@@ -95,9 +95,9 @@ public class SyncService {
 
     private Page deltaPage(SyncToken position, int limit, ConsumerScope scope, Instant now) {
         // Each side reads at most one page through its change_seq index (typed nulls keep the union flat, so the
-        // planner merges the two ordered scans); only the returned documents are turned into text.
+        // planner merges the two ordered scans).
         List<Object[]> rows = rows("""
-                select * from (select story_id, lang, change_seq, cast(document as text) as document, topics, countries, embargo_until,
+                select * from (select story_id, lang, change_seq, document, topics, countries, embargo_until,
                         expires_at, cast(null as text) as reason, cast(null as text) as detail, seen_topics, seen_countries, seen_visible
                     from delivery_item where change_seq > ?1 order by change_seq limit ?2) item
                 union all
