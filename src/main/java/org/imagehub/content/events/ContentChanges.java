@@ -39,23 +39,19 @@ public class ContentChanges {
     }
 
     public void record(Actor actor, AuditLog.Write write, ContentEvent event) {
-        store(actor, write, event);
+        audit.record(actor, write);
+        outbox.append(event.eventType(), event.aggregateType(), event.aggregateId(), event);
         events.fire(event);
     }
 
     /**
-     * A bulk publication: every step is audited and stored as its own event, in order; observers get one
-     * {@link StoriesPublished} for the batch.
+     * A bulk publication: every step is audited and stored as its own event, in order (each as one JDBC batch);
+     * observers get one {@link StoriesPublished} for the batch.
      */
     public void recordBatch(Actor actor, List<Recorded> steps, StoriesPublished batch) {
-        for (Recorded step : steps) {
-            store(actor, step.audit(), step.event());
-        }
+        audit.recordAll(actor, steps.stream().map(Recorded::audit).toList());
+        outbox.appendAll(steps.stream().map(step -> new Outbox.Announcement(step.event().eventType(), step.event().aggregateType(),
+                step.event().aggregateId(), step.event())).toList());
         batches.fire(batch);
-    }
-
-    private void store(Actor actor, AuditLog.Write write, ContentEvent event) {
-        audit.record(actor, write);
-        outbox.append(event.eventType(), event.aggregateType(), event.aggregateId(), event);
     }
 }

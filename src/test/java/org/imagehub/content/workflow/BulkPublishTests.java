@@ -21,7 +21,7 @@ class BulkPublishTests {
         String oneLanguage = WorkflowTests.create("editor.hue", "hue-province", Stories.article().inLanguages("vi"));
         String otherOrganisation = WorkflowTests.create("editor.mofa", "mofa", Stories.article().inLanguages("vi"));
 
-        Map<String, Object> result = Api.asPerson("approver.hue", "hue-province", "approver")
+        Map<String, Object> result = Api.asPerson("approver.hue", "hue-province", "approver").header("X-Request-Id", "bulk-publish-" + twoLanguages)
                 .body(Map.of("storyIds", List.of(twoLanguages, otherOrganisation, "no-such-story", oneLanguage)))
                 .post(PUBLISH_DRAFTS).then().statusCode(200).extract().as(Map.class);
 
@@ -38,8 +38,15 @@ class BulkPublishTests {
                     + "where story_id = ? and lang = ? order by id", twoLanguages, lang))
                     .containsExactly("submit:draft>in_review:approver.hue", "approve:in_review>approved:approver.hue",
                             "publish:approved>published:approver.hue");
-            assertThat(Database.column("select action from audit_entry where target_id = ? and details->>'lang' = ? order by id", twoLanguages, lang))
-                    .containsExactly("localization.submit", "localization.approve", "localization.publish");
+            assertThat(Database.column("select action || ':' || actor || ':' || organisation || ':' || request_id from audit_entry "
+                    + "where target_id = ? and details->>'lang' = ? order by id", twoLanguages, lang))
+                    .containsExactly("localization.submit:approver.hue:hue-province:bulk-publish-" + twoLanguages,
+                            "localization.approve:approver.hue:hue-province:bulk-publish-" + twoLanguages,
+                            "localization.publish:approver.hue:hue-province:bulk-publish-" + twoLanguages);
+            // In the order they happened, both by id and by their position in the story's stream (what dispatch follows).
+            assertThat(Database.column("select event_type from outbox_event where aggregate_id = ? and payload->>'lang' = ? order by position",
+                    twoLanguages, lang))
+                    .containsExactly("localization.in_review", "localization.approved", "localization.published");
             assertThat(Database.column("select event_type from outbox_event where aggregate_id = ? and payload->>'lang' = ? order by id",
                     twoLanguages, lang))
                     .containsExactly("localization.in_review", "localization.approved", "localization.published");
@@ -48,9 +55,12 @@ class BulkPublishTests {
                 .containsExactly("submit", "approve", "publish");
 
         // The published view: each language once, each knowing the other, with its own change number.
-        assertThat(Database.column("select lang || ':' || jsonb_array_length(document->'otherLanguages') from delivery_item "
+        assertThat(Database.column("select lang || ':' || jsonb_array_length(cast(document as jsonb)->'otherLanguages') from delivery_item "
                 + "where story_id = ? order by lang", twoLanguages)).containsExactly("fr:1", "vi:1");
         assertThat(Database.value("select count(distinct change_seq) from delivery_item where story_id = ?", twoLanguages)).isEqualTo(2L);
+        // Each stored document carries its change number as its version (written in place of the 0 it was serialised with).
+        assertThat(Database.column("select lang || ':' || (cast(cast(document as jsonb) ->> 'version' as bigint) = change_seq) from delivery_item "
+                + "where story_id = ? order by lang", twoLanguages)).containsExactly("fr:true", "vi:true");
         assertThat(Database.value("select count(*) from delivery_item where story_id = ?", oneLanguage)).isEqualTo(1L);
 
         // The refused story: nothing written.
