@@ -2,6 +2,8 @@ package org.imagehub.delivery.publication;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +71,7 @@ public class PublishedStories {
         if (pending.isEmpty()) {
             return;
         }
-        long seq = ((Number) entityManager.createNativeQuery("select seq from delivery_clock where id = 1 for update").getSingleResult()).longValue();
+        long seq = ((Number) viewQuery("select seq from delivery_clock where id = 1 for update").getSingleResult()).longValue();
         Instant now = Instant.now(clock);
         List<DeliveryItemRows.Row> upserts = new ArrayList<>();
         for (Change change : pending) {
@@ -81,8 +83,8 @@ public class PublishedStories {
             }
         }
         rows.upsert(upserts, now);
-        NativeSql.bind(entityManager.createNativeQuery("update delivery_clock set seq = ?1 where id = 1"), seq).executeUpdate();
-        entityManager.createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        NativeSql.bind(viewQuery("update delivery_clock set seq = ?1 where id = 1"), seq).executeUpdate();
+        viewQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
         // This replica's caches move on after the commit; other replicas hear the NOTIFY.
         afterCommit.run(changes::changed);
     }
@@ -118,13 +120,23 @@ public class PublishedStories {
 
     private Map<String, Map<String, String>> currentHashes(List<Projection> projections) {
         Map<String, Map<String, String>> existing = new HashMap<>();
-        for (Object row : NativeSql.bind(entityManager.createNativeQuery(
+        for (Object row : NativeSql.bind(viewQuery(
                         "select story_id, lang, content_hash from delivery_item where story_id = any(cast(?1 as text[]))"),
                 (Object) projections.stream().map(Projection::storyId).distinct().toArray(String[]::new)).getResultList()) {
             Object[] columns = (Object[]) row;
             existing.computeIfAbsent((String) columns[0], id -> new HashMap<>()).put((String) columns[1], (String) columns[2]);
         }
         return existing;
+    }
+
+    /**
+     * A statement on the published view's own tables (delivery_item, delivery_clock), which no entity maps: nothing
+     * the session holds can change what it reads or writes, so it does not flush the session first. In a bulk
+     * publication every such flush walked all the transaction's entities (41 % of the request threads' samples
+     * before the audit entries and events left the session).
+     */
+    private Query viewQuery(String sql) {
+        return entityManager.createNativeQuery(sql).setFlushMode(FlushModeType.COMMIT);
     }
 
     private void remove(String storyId, String lang, Removal removal, long seq, Instant now) {
