@@ -72,10 +72,7 @@ public record DeliveredStory(
     }
 
     /** The same story in another published language. */
-    // Id and version first: the published view stores a document serialised once with version 0, and its number is put
-// in place of that 0 when it is written (DeliveryItemRows), at a position known without parsing.
-@JsonPropertyOrder({"id", "version"})
-@Schema(requiredProperties = {"lang", "url"})
+    @Schema(requiredProperties = {"lang", "url"})
     public record Alternate(String lang, String slug, String url) {
     }
 }
