@@ -25,9 +25,12 @@ final class PlainText {
     private PlainText() {
     }
 
-    /** The text, with paragraph breaks, before whitespace is normalised; null when jsoup must decide. */
+    /**
+     * The text with paragraph breaks and whitespace normalised as {@link RichText#toPlainText} has it; null when jsoup
+     * must decide.
+     */
     static String of(String html) {
-        StringBuilder text = new StringBuilder(html.length());
+        NormalisedText text = new NormalisedText(html.length());
         List<String> open = new ArrayList<>();
         int i = 0;
         int length = html.length();
@@ -53,7 +56,7 @@ final class PlainText {
                         return null;
                     }
                     if (BREAK_AFTER.contains(name)) {
-                        text.append("\n\n");
+                        text.paragraphBreak();
                     }
                     i = end + 1;
                     continue;
@@ -64,7 +67,7 @@ final class PlainText {
                 }
                 if (VOID.contains(name)) {
                     if (name.equals("br")) {
-                        text.append("\n\n\n");
+                        text.paragraphBreak();
                     }
                 } else if (html.charAt(end - 1) == '/') {
                     return null;
@@ -85,28 +88,55 @@ final class PlainText {
                 i++;
             }
         }
-        return open.isEmpty() ? text.toString() : null;
+        return open.isEmpty() ? text.text() : null;
     }
 
-    /** Whitespace as {@link RichText#toPlainText} normalises it: a run with a line break is a paragraph break, any other run one space. */
-    static String normalised(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (!isCollapsible(c)) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            boolean lineBreak = false;
-            while (i < text.length() && isCollapsible(text.charAt(i))) {
-                lineBreak |= text.charAt(i) == '\n';
-                i++;
-            }
-            out.append(lineBreak ? "\n\n" : " ");
+    /**
+     * Text whose whitespace is normalised as it is appended (one pass over the body instead of two): a run of
+     * whitespace with a line break becomes a paragraph break, any other run one space, and none is kept at either end.
+     */
+    private static final class NormalisedText {
+        private final StringBuilder out;
+        private boolean inRun;
+        private boolean runHasLineBreak;
+
+        NormalisedText(int capacity) {
+            out = new StringBuilder(capacity);
         }
-        return out.toString().strip();
+
+        void append(char c) {
+            if (isCollapsible(c)) {
+                inRun = true;
+                runHasLineBreak |= c == '\n';
+                return;
+            }
+            if (inRun) {
+                if (!out.isEmpty()) {
+                    out.append(runHasLineBreak ? "\n\n" : " ");
+                }
+                inRun = false;
+                runHasLineBreak = false;
+            }
+            out.append(c);
+        }
+
+        void appendCodePoint(int codePoint) {
+            if (Character.isBmpCodePoint(codePoint)) {
+                append((char) codePoint);
+            } else {
+                append(Character.highSurrogate(codePoint));
+                append(Character.lowSurrogate(codePoint));
+            }
+        }
+
+        void paragraphBreak() {
+            append('\n');
+        }
+
+        /** The text; strip() as well, for the other whitespace (em spaces, separators) it removes at the ends. */
+        String text() {
+            return out.toString().strip();
+        }
     }
 
     private static boolean isCollapsible(char c) {
@@ -172,7 +202,7 @@ final class PlainText {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
-    private static boolean decode(String entity, StringBuilder text) {
+    private static boolean decode(String entity, NormalisedText text) {
         switch (entity) {
             case "amp" -> text.append('&');
             case "lt" -> text.append('<');

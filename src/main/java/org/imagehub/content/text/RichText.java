@@ -48,7 +48,7 @@ public final class RichText {
         }
         String fast = PlainText.of(safeHtml);
         if (fast != null) {
-            return PlainText.normalised(fast);
+            return fast;
         }
         var document = Jsoup.parseBodyFragment(safeHtml);
         document.select("p, li, blockquote, h1, h2, h3, h4, h5, h6, figcaption, tr, br").after("\n\n");
