@@ -49,23 +49,9 @@ public class ContentChanges {
      * observers get one {@link StoriesPublished} for the batch.
      */
     public void recordBatch(Actor actor, List<Recorded> steps, StoriesPublished batch) {
-        store(actor, steps);
+        audit.recordAll(actor, steps.stream().map(Recorded::audit).toList());
+        outbox.appendAll(steps.stream().map(step -> new Outbox.Announcement(step.event().eventType(), step.event().aggregateType(),
+                step.event().aggregateId(), step.event())).toList());
         batches.fire(batch);
-    }
-
-    /**
-     * Changes made together (an import chunk's new stories), recorded as {@link #record} would one by one, but with
-     * their audit entries and events written as two JDBC batches instead of two managed entities each, which every
-     * later flush of the transaction would walk again.
-     */
-    public void recordAll(Actor actor, List<Recorded> changes) {
-        store(actor, changes);
-        changes.forEach(change -> events.fire(change.event()));
-    }
-
-    private void store(Actor actor, List<Recorded> changes) {
-        audit.recordAll(actor, changes.stream().map(Recorded::audit).toList());
-        outbox.appendAll(changes.stream().map(change -> new Outbox.Announcement(change.event().eventType(), change.event().aggregateType(),
-                change.event().aggregateId(), change.event())).toList());
     }
 }

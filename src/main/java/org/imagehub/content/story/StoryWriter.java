@@ -67,9 +67,8 @@ class StoryWriter {
 
     /**
      * Creates new stories together, in order, as {@link #create} would one by one: one reference check and one slug
-     * allocation for all of them (an import chunk), so the database is asked a few questions per chunk, not per line,
-     * and their audit entries and events recorded together ({@link ContentChanges#recordAll}). Any story's error fails
-     * the call.
+     * allocation for all of them (an import chunk), so the database is asked a few questions per chunk, not per line.
+     * Any story's error fails the call.
      */
     List<Story> createAll(List<ValidStory> valids, Actor editor) {
         checkReferences(valids);
@@ -96,7 +95,6 @@ class StoryWriter {
             createdPerStory.add(created);
         }
         Map<String, String> allocated = slugs.allocate(slugRequests);
-        List<ContentChanges.Recorded> recorded = new ArrayList<>(stories.size());
         for (int s = 0; s < stories.size(); s++) {
             Story story = stories.get(s);
             ValidStory valid = valids.get(s);
@@ -114,10 +112,9 @@ class StoryWriter {
                 revisions.record(localization.content, localization.id, 1, null, editor.userId(), now);
             }
             List<String> languages = created.stream().map(l -> l.lang).toList();
-            recorded.add(new ContentChanges.Recorded(new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
-                    new StoryCreated(ContentChanges.meta(editor, now), story.id, languages)));
+            changes.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
+                    new StoryCreated(ContentChanges.meta(editor, now), story.id, languages));
         }
-        changes.recordAll(editor, recorded);
         return stories;
     }
 
