@@ -20,7 +20,7 @@ import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.platform.HubConfig;
 
 /**
- * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes (deflated
+ * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes (LZ4-compressed
  * when that saves space, see CompactAnswer) within a byte budget (hub.delivery.cache-max-bytes; 0 turns the cache off entirely). Exact: an answer is kept only for the
  * generation of the published view it was computed in, and the whole cache is dropped when an embargo ends or a
  * story expires, since time alone changes what is visible then. Metrics: cache_* {cache="delivery-responses"} and
