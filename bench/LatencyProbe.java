@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Closed-loop load for the benches: C threads, each with its own HTTP/1.1 connection, ask URLs drawn at random from a
  * file (one a line) for S seconds, and every answered request's latency is kept, so the percentiles are of all of
  * them (a request without a 200 is counted as an error, not timed).
- * Usage: java bench/LatencyProbe.java URL_FILE CONNECTIONS SECONDS API_KEY
+ * Usage: java bench/LatencyProbe.java URL_FILE CONNECTIONS SECONDS API_KEY [ACCEPT_ENCODING]
+ * (ACCEPT_ENCODING, e.g. gzip: sent as Accept-Encoding; the body is timed as it comes, not decompressed.)
  */
 public class LatencyProbe {
     public static void main(String[] args) throws Exception {
@@ -22,6 +23,7 @@ public class LatencyProbe {
         int connections = Integer.parseInt(args[1]);
         long seconds = Long.parseLong(args[2]);
         String key = args[3];
+        String acceptEncoding = args.length > 4 ? args[4] : null;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
@@ -38,7 +40,11 @@ public class LatencyProbe {
                     String url = urls.get(ThreadLocalRandom.current().nextInt(urls.size()));
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", key).build(),
+                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", key);
+                        if (acceptEncoding != null) {
+                            request.header("Accept-Encoding", acceptEncoding);
+                        }
+                        HttpResponse<byte[]> response = client.send(request.build(),
                                 HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();

@@ -6,9 +6,11 @@
 # The response cache is set when the hub starts (HUB_DELIVERY_CACHE_MAX_BYTES; 0 = off): --cache on|off makes the
 # script check the running hub's setting on /q/metrics (hub_delivery_cache_budget_bytes) and refuse to measure otherwise.
 # Usage: bench/delivery-bench.sh [--base-url URL] [--management-url URL] [--stories N] [--skip-load] [--cache on|off|any]
-#          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--out FILE]
+#          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--gzip] [--out FILE]
 # --random-slugs adds a row for GET /api/v1/stories/by-slug/{lang}/{slug} with a random published slug per request
 # (bench/random-slug.lua over every published slug, read from /api/v1/sync).
+# --gzip sends Accept-Encoding: gzip with every request (the warm-up pass too), as browsers and most HTTP libraries do:
+# the hub then answers with the gzip form it keeps beside each cached answer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
@@ -20,6 +22,7 @@ cache=any
 endpoints=detail,list
 topic=
 random_slugs=false
+gzip=false
 out_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -32,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --topic) topic=$2; shift 2 ;;
     --out) out_args=(--out "$2"); shift 2 ;;
     --random-slugs) random_slugs=true; shift ;;
+    --gzip) gzip=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -114,17 +118,19 @@ if $random_slugs; then
   # cache as far as the budget holds it. wrk cannot stop after a pass: its threads run for the whole duration.
   started=$(date +%s.%N)
   sed -e 's|^|url = "'"$base_url"'/api/v1/stories/by-slug/|' -e 's|$|"|' "$work/slugs.txt" | split -l 500 - "$work/warm-"
-  ls "$work"/warm-* | xargs -P 4 -I{} sh -c 'curl -s -g -H "X-Api-Key: $0" -K "$1" > /dev/null' "$api_key" {}
+  ls "$work"/warm-* | xargs -P 4 -I{} sh -c 'curl -s -g -H "X-Api-Key: $0" -H "Accept-Encoding: $2" -K "$1" > /dev/null' "$api_key" {} \
+    "$($gzip && echo gzip || echo identity)"
   echo "warm-up pass over every slug: $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
   paths+=( "/api/v1/stories/by-slug/$(head -1 "$work/slugs.txt")")
 fi
 path_args=()
 for p in "${paths[@]}"; do path_args+=(--path "$p"); done
+$gzip && path_args+=(--header 'Accept-Encoding: gzip')
 bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $api_key" --connections 32 --threads 1 --warmup 20s \
   "${path_args[@]}" "${out_args[@]}"
 if $random_slugs; then
   # wrk's latency figures under a Lua request() script are not to be trusted (see bench/README.md, search-bench.sh):
   # the random-slug percentiles come from a client that keeps every request's latency.
   sed -e "s|^|$base_url/api/v1/stories/by-slug/|" "$work/slugs.txt" > "$work/slug-urls"
-  echo "random slugs, independent client (bench/LatencyProbe.java, 32 connections, 20 s): $(java bench/LatencyProbe.java "$work/slug-urls" 32 20 "$api_key")"
+  echo "random slugs, independent client (bench/LatencyProbe.java, 32 connections, 20 s): $(java bench/LatencyProbe.java "$work/slug-urls" 32 20 "$api_key" $($gzip && echo gzip))"
 fi

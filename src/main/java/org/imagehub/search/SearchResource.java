@@ -60,15 +60,17 @@ public class SearchResource {
     private final HubConfig config;
     private final ObjectMapper json;
     private final SearchAnswers answers;
+    private final DeliveryResponses responses;
 
     public SearchResource(SearchService search, ListFilters filters, CurrentConsumer consumer, HubConfig config, ObjectMapper json,
-            SearchAnswers answers) {
+            SearchAnswers answers, DeliveryResponses responses) {
         this.search = search;
         this.filters = filters;
         this.consumer = consumer;
         this.config = config;
         this.json = json;
         this.answers = answers;
+        this.responses = responses;
     }
 
     @GET
@@ -81,6 +83,7 @@ public class SearchResource {
     public Response search(@Context UriInfo uri,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
             @Parameter(description = "The words to find (simple syntax, at most 200 characters)", example = "ha noi",
                     schema = @Schema(type = SchemaType.STRING, maxLength = SearchService.MAX_QUERY_LENGTH)) @QueryParam("q") String q,
             @Parameter(description = "Strict language chain, best first: only these languages are searched", example = "fr,en",
@@ -144,7 +147,7 @@ public class SearchResource {
                 throw new UncheckedIOException(e);
             }
         });
-        return DeliveryResponses.send(answer, ifNoneMatch, clientMaxAge(config.search().answerMaxAge(), config.delivery().maxAgeSeconds()));
+        return responses.send(answer, ifNoneMatch, acceptEncoding, clientMaxAge(config.search().answerMaxAge(), config.delivery().maxAgeSeconds()));
     }
 
     /**

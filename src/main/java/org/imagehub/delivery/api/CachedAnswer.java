@@ -35,6 +35,26 @@ public record CachedAnswer(byte[] body, String mediaType, String etag, Map<Strin
         return new CachedAnswer(bytes, mediaType, etag, headers, storyId, feedItems);
     }
 
+    /**
+     * The same content gzip-compressed, as sent to clients that accept gzip: only its bytes and its ETag, which
+     * differs from the original's (a strong ETag names one representation, and each content coding is one); the
+     * headers stay the original's.
+     */
+    CachedAnswer gzipped() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 8192)) {
+            gzip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new CachedAnswer(out.toByteArray(), mediaType, gzipEtag(etag), Map.of(), storyId, List.of());
+    }
+
+    /** The gzip representation's ETag: the original's with "-gzip" inside the quotes (an original's never has it: 27 characters). */
+    static String gzipEtag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
     /** Roughly what the entry occupies in memory (array headers, record, map), for the cache's byte budget. */
     int weight() {
         int headerBytes = headers.entrySet().stream().mapToInt(header -> 2 * (header.getKey().length() + header.getValue().length()) + 64).sum();

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.platform.text.LanguageTags;
 import org.imagehub.delivery.format.JsonFeed;
-import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.http.ApiSchemas;
 import org.imagehub.security.consumer.ConsumerApi;
 import org.imagehub.security.consumer.CurrentConsumer;
@@ -34,13 +33,13 @@ public class FeedResource {
     private final FeedService feeds;
     private final ListFilters filters;
     private final CurrentConsumer consumer;
-    private final HubConfig config;
+    private final DeliveryResponses responses;
 
-    public FeedResource(FeedService feeds, ListFilters filters, CurrentConsumer consumer, HubConfig config) {
+    public FeedResource(FeedService feeds, ListFilters filters, CurrentConsumer consumer, DeliveryResponses responses) {
         this.feeds = feeds;
         this.filters = filters;
         this.consumer = consumer;
-        this.config = config;
+        this.responses = responses;
     }
 
     @GET
@@ -61,12 +60,13 @@ public class FeedResource {
             @Parameter(description = "Only stories of this content type", example = "article",
                     schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.CODE, maxLength = 100)) @QueryParam("type") String type,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), Set.of("topic", "type"));
         filters.valid(type, topic, null, null, null);
         String language = LanguageTags.canonical(lang, "path.lang");
         CachedAnswer answer = feeds.feed(language, FeedService.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)), topic, type, consumer.get());
-        Response response = DeliveryResponses.send(answer, ifNoneMatch, config);
+        Response response = responses.send(answer, ifNoneMatch, acceptEncoding);
         if (response.getStatus() == Response.Status.OK.getStatusCode()) {
             feeds.countFetch(answer, language, consumer.get());
         }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imagehub.content.keymessage.KeyMessageService;
 import org.imagehub.delivery.read.ConsumerScope;
-import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
 import org.imagehub.security.consumer.ConsumerApi;
 import org.imagehub.security.consumer.CurrentConsumer;
@@ -34,13 +33,13 @@ public class KeyMessageDeliveryResource {
     private final KeyMessageService keyMessages;
     private final CurrentConsumer consumer;
     private final Json json;
-    private final HubConfig config;
+    private final DeliveryResponses responses;
 
-    public KeyMessageDeliveryResource(KeyMessageService keyMessages, CurrentConsumer consumer, Json json, HubConfig config) {
+    public KeyMessageDeliveryResource(KeyMessageService keyMessages, CurrentConsumer consumer, Json json, DeliveryResponses responses) {
         this.keyMessages = keyMessages;
         this.consumer = consumer;
         this.json = json;
-        this.config = config;
+        this.responses = responses;
     }
 
     /** An approved talking point in the languages the key may read. */
@@ -60,7 +59,8 @@ public class KeyMessageDeliveryResource {
     @APIResponse(responseCode = "200", description = "The key messages in force",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyMessages.class)))
     public Response list(@Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         ConsumerScope scope = ConsumerScope.of(consumer.get());
         List<KeyMessage> messages = keyMessages.list(true).stream().map(message -> {
             Map<String, String> translations = new LinkedHashMap<>();
@@ -72,6 +72,6 @@ public class KeyMessageDeliveryResource {
             return new KeyMessage(message.code(), translations);
         }).filter(message -> !message.translations().isEmpty()).toList();
         CachedAnswer answer = CachedAnswer.of(json.write(new KeyMessages(messages)), MediaType.APPLICATION_JSON, Map.of());
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return responses.send(answer, ifNoneMatch, acceptEncoding);
     }
 }

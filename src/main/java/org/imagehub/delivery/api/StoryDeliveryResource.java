@@ -46,9 +46,11 @@ public class StoryDeliveryResource {
     private final ListFilters filters;
     private final CurrentConsumer consumer;
     private final HubConfig config;
+    private final DeliveryResponses responses;
 
-    public StoryDeliveryResource(DeliveryService delivery, ListFilters filters, CurrentConsumer consumer, HubConfig config) {
+    public StoryDeliveryResource(DeliveryService delivery, ListFilters filters, CurrentConsumer consumer, HubConfig config, DeliveryResponses responses) {
         this.delivery = delivery;
+        this.responses = responses;
         this.filters = filters;
         this.consumer = consumer;
         this.config = config;
@@ -82,7 +84,8 @@ public class StoryDeliveryResource {
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), LIST_PARAMETERS);
         ListFilter filter = filters.valid(type, topic, country, keyMessage, QueryParams.optionalInstant(updatedSince, "query.updatedSince"));
         int pageSize = PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), 20, config.limits().maxPageSize());
@@ -93,7 +96,7 @@ public class StoryDeliveryResource {
             }
         });
         CachedAnswer answer = delivery.list(filter, LanguagePreference.of(lang, acceptLanguage), cursor, pageSize, consumer.get(), query);
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return responses.send(answer, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -108,8 +111,9 @@ public class StoryDeliveryResource {
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.JSON);
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return one(uri, id, lang, acceptLanguage, ifNoneMatch, acceptEncoding, DeliveryService.Form.JSON);
     }
 
     @GET
@@ -124,10 +128,11 @@ public class StoryDeliveryResource {
             @Parameter(description = "The localization's slug", example = "le-vietnam-et-la-france-renforcent-leur-cooperation")
             @PathParam("slug") String slug,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), Set.of());
         CachedAnswer answer = delivery.storyBySlug(LanguageTags.canonical(lang, "path.lang"), slug, consumer.get());
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return responses.send(answer, ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -141,8 +146,9 @@ public class StoryDeliveryResource {
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.NINJS);
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return one(uri, id, lang, acceptLanguage, ifNoneMatch, acceptEncoding, DeliveryService.Form.NINJS);
     }
 
     @GET
@@ -159,13 +165,15 @@ public class StoryDeliveryResource {
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return one(uri, id, lang, acceptLanguage, ifNoneMatch, DeliveryService.Form.JSON_LD);
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return one(uri, id, lang, acceptLanguage, ifNoneMatch, acceptEncoding, DeliveryService.Form.JSON_LD);
     }
 
-    private Response one(UriInfo uri, String id, String lang, String acceptLanguage, String ifNoneMatch, DeliveryService.Form form) {
+    private Response one(UriInfo uri, String id, String lang, String acceptLanguage, String ifNoneMatch, String acceptEncoding,
+            DeliveryService.Form form) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), STORY_PARAMETERS);
         CachedAnswer answer = delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), form);
-        return DeliveryResponses.send(answer, ifNoneMatch, config);
+        return responses.send(answer, ifNoneMatch, acceptEncoding);
     }
 }

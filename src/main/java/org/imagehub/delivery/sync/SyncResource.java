@@ -37,12 +37,14 @@ public class SyncResource {
     private final CurrentConsumer consumer;
     private final Json json;
     private final HubConfig config;
+    private final DeliveryResponses responses;
 
-    public SyncResource(SyncService sync, CurrentConsumer consumer, Json json, HubConfig config) {
+    public SyncResource(SyncService sync, CurrentConsumer consumer, Json json, HubConfig config, DeliveryResponses responses) {
         this.sync = sync;
         this.consumer = consumer;
         this.json = json;
         this.config = config;
+        this.responses = responses;
     }
 
     @GET
@@ -57,9 +59,10 @@ public class SyncResource {
             @Parameter(description = "Changes per page (default hub.delivery.sync-page-size, 100)", example = "100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = ApiSchemas.MAX_PAGE_SIZE)) @QueryParam("limit") String limit,
             @Parameter(description = "The ETag of a copy the client has: 304 when it is still current")
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         int pageSize = PageLimit.of(QueryParams.optionalInt(limit, "query.limit"), config.delivery().syncPageSize(), config.limits().maxPageSize());
         SyncService.Page page = sync.page(token, pageSize, consumer.get());
-        return DeliveryResponses.send(CachedAnswer.of(json.write(page), MediaType.APPLICATION_JSON, Map.of()), ifNoneMatch, config);
+        return responses.send(CachedAnswer.of(json.write(page), MediaType.APPLICATION_JSON, Map.of()), ifNoneMatch, acceptEncoding);
     }
 }
