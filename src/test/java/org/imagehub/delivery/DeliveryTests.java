@@ -36,6 +36,7 @@ class DeliveryTests {
     void theFirstLanguagePresentIsServedAndTheOthersAreListed() {
         String id = published(Stories.article().inLanguages("vi", "fr", "en"));
         Consumers.withKey(everything).get(STORIES + "/" + id + "?lang=uk,fr,en").then().statusCode(200)
+                .header("Content-Type", equalTo("application/json;charset=UTF-8"))
                 .header("Content-Language", "fr").body("lang", equalTo("fr"))
                 .body("otherLanguages.lang", equalTo(List.of("en", "vi")))
                 .body("otherLanguages[0].url", equalTo("/api/v1/stories/" + id + "?lang=en"))

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.RateLimitedException;
 import org.imagehub.platform.errors.UnauthenticatedException;
@@ -55,7 +56,7 @@ public class ApiKeyAuthenticator {
      * before: only failures count against (and are refused by) the address's budget, so a flood of bad keys from a
      * shared NAT or proxy cannot lock out the good keys behind it.
      */
-    public ConsumerAccess authenticate(String presentedKey, String clientAddress) {
+    public ConsumerAccess authenticate(String presentedKey, Supplier<String> clientAddress) {
         if (presentedKey == null || presentedKey.isBlank()) {
             throw failure(clientAddress, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
         }
@@ -71,8 +72,9 @@ public class ApiKeyAuthenticator {
     }
 
     /** 401 while the address has failures left this minute, then 429 with the wait until its next one. */
-    private RuntimeException failure(String clientAddress, String detail) {
-        Bucket failures = failuresByClient.get(clientAddress == null ? ClientAddress.UNKNOWN : clientAddress, address -> newFailureBucket());
+    private RuntimeException failure(Supplier<String> clientAddress, String detail) {
+        String client = clientAddress.get();
+        Bucket failures = failuresByClient.get(client == null ? ClientAddress.UNKNOWN : client, address -> newFailureBucket());
         ConsumptionProbe probe = failures.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             return new RateLimitedException("Too many failed API key attempts from this client; try again later.",

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.imagehub.security.network.Cidr;
 import org.imagehub.security.network.IpLiteral;
 
@@ -19,6 +20,26 @@ final class ClientAddress {
     static final String UNKNOWN = "unknown";
 
     private ClientAddress() {
+    }
+
+    /** A request's client address, worked out on first use and then kept. */
+    static final class Lazy implements Supplier<String> {
+        private final HttpServerRequest request;
+        private final List<Cidr> trustedProxies;
+        private String address;
+
+        Lazy(HttpServerRequest request, List<Cidr> trustedProxies) {
+            this.request = request;
+            this.trustedProxies = trustedProxies;
+        }
+
+        @Override
+        public String get() {
+            if (address == null) {
+                address = of(request, trustedProxies);
+            }
+            return address;
+        }
     }
 
     static String of(HttpServerRequest request, List<Cidr> trustedProxies) {

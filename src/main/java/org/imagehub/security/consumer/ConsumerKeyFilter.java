@@ -44,7 +44,9 @@ public class ConsumerKeyFilter {
             key = request.getUriInfo().getQueryParameters().getFirst("key");
             fromQuery = key != null;
         }
-        String address = ClientAddress.of(http, trustedProxies);
+        // Worked out only when asked for (a failed key, a page view): a valid key's read never needs it, and walking
+        // the forwarded hops cost a cached read as much as finding the key.
+        ClientAddress.Lazy address = new ClientAddress.Lazy(http, trustedProxies);
         ConsumerAccess consumer = authenticator.authenticate(key, address);
         String scope = api == null ? Scopes.CONTENT_READ : api.scope();
         if (fromQuery && !consumer.scopes().equals(java.util.Set.of(scope))) {
