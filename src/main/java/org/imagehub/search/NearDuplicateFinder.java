@@ -22,20 +22,22 @@ public class NearDuplicateFinder implements NearDuplicates {
     private static final Logger LOG = Logger.getLogger(NearDuplicateFinder.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
-    /** How long a language's localization count is reused for {@code max_doc_freq}. */
-    private static final Duration COUNT_REUSE = Duration.ofMinutes(5);
-
-    private record LanguageCount(long localizations, java.time.Instant at) {
-    }
+    /**
+     * Terms in more than half of the language's localizations are left out: they would be all a new text shares with
+     * others (terms found nowhere else are not part of the comparison), and any text would look like a near-duplicate
+     * of everything.
+     */
+    private static final int COMMON_SHARE = 2;
 
     private final StoryIndex index;
-    private final java.util.concurrent.ConcurrentHashMap<String, LanguageCount> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CommonTerms commonTerms;
     private final String minimumMatch;
     private final int minimumTerms;
     private final int maxResults;
 
-    public NearDuplicateFinder(StoryIndex index, HubConfig config) {
+    public NearDuplicateFinder(StoryIndex index, CommonTerms commonTerms, HubConfig config) {
         this.index = index;
+        this.commonTerms = commonTerms;
         this.minimumMatch = config.search().nearDuplicateMinimumMatch();
         this.minimumTerms = config.search().nearDuplicateMinimumTerms();
         this.maxResults = config.search().nearDuplicateMaxResults();
@@ -49,7 +51,7 @@ public class NearDuplicateFinder implements NearDuplicates {
         try {
             index.ensure();
             ObjectNode bool = body.putObject("query").putObject("bool");
-            long common = commonAbove(lang);
+            long common = commonTerms.above(lang, COMMON_SHARE);
             // Both: a share of the text's distinctive terms, and a number of them (so short texts match nothing).
             bool.putArray("must").add(moreLikeThis(lang, title, text, common, minimumMatch))
                     .add(moreLikeThis(lang, title, text, common, Integer.toString(minimumTerms)));
@@ -88,22 +90,5 @@ public class NearDuplicateFinder implements NearDuplicates {
         mlt.put("min_term_freq", 1).put("min_doc_freq", 1).put("max_doc_freq", maxDocFreq).put("max_query_terms", 25)
                 .put("minimum_should_match", minimumShouldMatch);
         return query;
-    }
-
-    /**
-     * Terms in more than half of the language's localizations ("the", "de", "và") say nothing about a subject. Left
-     * in, they would be all a new text shares with others (terms found nowhere else are not part of the comparison),
-     * and any text would look like a near-duplicate of everything.
-     */
-    private long commonAbove(String lang) throws IOException {
-        java.time.Instant now = java.time.Instant.now();
-        LanguageCount known = counts.get(lang);
-        if (known == null || known.at().plus(COUNT_REUSE).isBefore(now)) {
-            ObjectNode body = index.json().createObjectNode();
-            body.putObject("query").putObject("term").put("lang", lang);
-            known = new LanguageCount(index.send("POST", "/" + index.alias() + "/_count", body, TIMEOUT).path("count").asLong(), now);
-            counts.put(lang, known);
-        }
-        return Math.max(10, known.localizations() / 2);
     }
 }

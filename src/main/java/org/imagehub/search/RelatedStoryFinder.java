@@ -24,10 +24,18 @@ public class RelatedStoryFinder implements SimilarStories {
     private static final Logger LOG = Logger.getLogger(RelatedStoryFinder.class);
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-    private final StoryIndex index;
+    /**
+     * Terms in more than a fifth of the language's localizations are left out of the comparison: a story is related by
+     * what sets it apart, and each common term would make the query score most of the language.
+     */
+    private static final int COMMON_SHARE = 5;
 
-    public RelatedStoryFinder(StoryIndex index) {
+    private final StoryIndex index;
+    private final CommonTerms commonTerms;
+
+    public RelatedStoryFinder(StoryIndex index, CommonTerms commonTerms) {
         this.index = index;
+        this.commonTerms = commonTerms;
     }
 
     @Override
@@ -35,8 +43,22 @@ public class RelatedStoryFinder implements SimilarStories {
         ObjectNode body = index.json().createObjectNode();
         body.put("size", limit).put("_source", false);
         body.putArray("docvalue_fields").add("storyId");
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.putArray("must").add(moreLikeThis(StoryDocuments.id(storyId, lang), lang));
+        try {
+            ObjectNode bool = body.putObject("query").putObject("bool");
+            bool.putArray("must").add(moreLikeThis(StoryDocuments.id(storyId, lang), lang, commonTerms.above(lang, COMMON_SHARE)));
+            within(bool, storyId, lang, topics, scope, now);
+            JsonNode answer = index.send("POST", "/" + index.alias() + "/_search", body, TIMEOUT);
+            List<String> ids = new ArrayList<>();
+            answer.path("hits").path("hits").forEach(hit -> ids.add(hit.path("fields").path("storyId").path(0).asText()));
+            return Optional.of(ids);
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Related stories of %s not found in the index: %s", storyId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Published localizations of the language in the consumer's scope, other than the story itself. */
+    private static void within(ObjectNode bool, String storyId, String lang, List<String> topics, ConsumerScope scope, Instant now) {
         ArrayNode filter = bool.putArray("filter");
         filter.addObject().putObject("term").put("live", true);
         filter.addObject().putObject("term").put("lang", lang);
@@ -57,19 +79,10 @@ public class RelatedStoryFinder implements SimilarStories {
         mustNot.addObject().putObject("term").put("storyId", storyId);
         mustNot.addObject().putObject("range").putObject("embargoUntil").put("gt", now.toString());
         mustNot.addObject().putObject("range").putObject("expiresAt").put("lte", now.toString());
-        try {
-            JsonNode answer = index.send("POST", "/" + index.alias() + "/_search", body, TIMEOUT);
-            List<String> ids = new ArrayList<>();
-            answer.path("hits").path("hits").forEach(hit -> ids.add(hit.path("fields").path("storyId").path(0).asText()));
-            return Optional.of(ids);
-        } catch (IOException | RuntimeException e) {
-            LOG.debugf("Related stories of %s not found in the index: %s", storyId, e.toString());
-            return Optional.empty();
-        }
     }
 
     /** Like the indexed localization itself (its own document, so no text travels), on its language's fields. */
-    private ObjectNode moreLikeThis(String docId, String lang) {
+    private ObjectNode moreLikeThis(String docId, String lang, long maxDocFreq) {
         ObjectNode query = index.json().createObjectNode();
         ObjectNode mlt = query.putObject("more_like_this");
         ArrayNode fields = mlt.putArray("fields");
@@ -81,7 +94,8 @@ public class RelatedStoryFinder implements SimilarStories {
         }
         mlt.putArray("like").addObject().put("_index", index.alias()).put("_id", docId);
         // Small collections (a new hub, one topic) still yield terms; a third of the chosen terms must match.
-        mlt.put("min_term_freq", 1).put("min_doc_freq", 1).put("max_query_terms", 25).put("minimum_should_match", "30%");
+        mlt.put("min_term_freq", 1).put("min_doc_freq", 1).put("max_doc_freq", maxDocFreq).put("max_query_terms", 25)
+                .put("minimum_should_match", "30%");
         return query;
     }
 }
