@@ -271,11 +271,19 @@ public interface HubConfig {
         /**
          * How long a cached story detail keeps its related stories at most. A withdrawal drops every cached answer at
          * once (any change of the published view does); this bounds only how late a newly indexed story shows up as
-         * related, since the search index catches up a moment after the change that dropped the cache. Recomputing a
-         * detail costs a more-like-this query on top of its keyed read, so the bound is minutes, not seconds.
+         * related, since the search index catches up a moment after the change that dropped the cache. The related
+         * candidates are remembered apart and refreshed in the background once this old (RelatedStoryMemo), so a
+         * recomputed detail costs its keyed reads, not a more-like-this query.
          */
         @WithDefault("10m")
         java.time.Duration relatedMaxAge();
+
+        /**
+         * Related-story candidate lists remembered at most (one per story, language and consumer scope asked; about
+         * 0.5 KB each, so the default holds under 25 MB of heap). Beyond it, the least used are asked again.
+         */
+        @WithDefault("50000")
+        long relatedMemoEntries();
     }
 
     interface Workflow {

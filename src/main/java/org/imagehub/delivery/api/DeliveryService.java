@@ -22,7 +22,7 @@ import org.imagehub.delivery.read.DeliveryRow;
 import org.imagehub.delivery.read.LanguagePreference;
 import org.imagehub.delivery.read.ListFilter;
 import org.imagehub.delivery.read.ReadRecorder;
-import org.imagehub.delivery.read.SimilarStories;
+import org.imagehub.delivery.read.RelatedStoryMemo;
 import org.imagehub.platform.EmbeddableJson;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.Json;
@@ -42,7 +42,7 @@ public class DeliveryService {
     private static final java.time.Duration ABSENT_SLUG_MEMORY = java.time.Duration.ofSeconds(5);
 
     private final DeliveryReader reader;
-    private final SimilarStories similar;
+    private final RelatedStoryMemo related;
     private final ResponseCache cache;
     private final ReadRecorder reads;
     private final Cursors cursors;
@@ -55,10 +55,10 @@ public class DeliveryService {
     private final Clock clock;
     private final java.time.Duration relatedMaxAge;
 
-    public DeliveryService(DeliveryReader reader, SimilarStories similar, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, EmbeddableJson embeddable,
+    public DeliveryService(DeliveryReader reader, RelatedStoryMemo related, ResponseCache cache, ReadRecorder reads, Cursors cursors, Json json, EmbeddableJson embeddable,
             ObjectMapper objectMapper, HubConfig config, Clock clock) {
         this.reader = reader;
-        this.similar = similar;
+        this.related = related;
         this.cache = cache;
         this.reads = reads;
         this.cursors = cursors;
@@ -181,22 +181,23 @@ public class DeliveryService {
 
     /**
      * The story's JSON with up to five related stories in its language: those most like it by text (the search
-     * index's more-like-this) among the stories sharing one of its topics (all, when it has none), checked against
-     * the published view; the newest stories sharing a topic fill the list when the index has fewer or cannot answer.
+     * index's more-like-this, remembered by RelatedStoryMemo) among the stories sharing one of its topics (all, when
+     * it has none), checked against the published view; the newest stories sharing a topic fill the list when the
+     * index has fewer or cannot answer.
      */
     private String withRelated(DeliveredStory story, ConsumerScope scope) {
         com.fasterxml.jackson.databind.node.ObjectNode node = objectMapper.valueToTree(story);
         Instant now = Instant.now(clock);
-        List<DeliveryRow> rows = new java.util.ArrayList<>(similar.like(story.id(), story.lang(), story.topics(), scope, now, RELATED)
+        List<DeliveryRow> rows = new java.util.ArrayList<>(related.like(story.id(), story.lang(), story.topics(), scope, RELATED)
                 .map(ids -> reader.storiesIn(story.lang(), ids, scope, now)).orElse(List.of()));
         if (rows.size() < RELATED) {
             java.util.Set<String> taken = rows.stream().map(DeliveryRow::storyId).collect(Collectors.toSet());
             reader.related(story.id(), story.lang(), story.topics(), scope, now, RELATED + taken.size()).stream()
                     .filter(row -> !taken.contains(row.storyId())).limit(RELATED - rows.size()).forEach(rows::add);
         }
-        List<PublishedStory.RelatedStory> related = rows.stream().map(this::parse)
+        List<PublishedStory.RelatedStory> shown = rows.stream().map(this::parse)
                 .map(other -> new PublishedStory.RelatedStory(other.id(), other.lang(), other.title(), other.url())).toList();
-        node.set("related", objectMapper.valueToTree(related));
+        node.set("related", objectMapper.valueToTree(shown));
         return json.write(node);
     }
 
