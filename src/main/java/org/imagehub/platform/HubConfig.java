@@ -280,7 +280,8 @@ public interface HubConfig {
 
         /**
          * Related-story candidate lists remembered at most (one per story, language and consumer scope asked; about
-         * 0.5 KB each, so the default holds under 25 MB of heap). Beyond it, the least used are asked again.
+         * 0.6 KB each with five candidates, so the default holds about 30 MB of heap). Beyond it, the least used are
+         * asked again.
          */
         @WithDefault("50000")
         long relatedMemoEntries();
