@@ -28,6 +28,7 @@ public class NearDuplicateFinder implements NearDuplicates {
      * of everything.
      */
     private static final int COMMON_SHARE = 2;
+    private static final long COMMON_FLOOR = 10;
 
     private final StoryIndex index;
     private final CommonTerms commonTerms;
@@ -51,7 +52,7 @@ public class NearDuplicateFinder implements NearDuplicates {
         try {
             index.ensure();
             ObjectNode bool = body.putObject("query").putObject("bool");
-            long common = commonTerms.above(lang, COMMON_SHARE);
+            long common = commonTerms.above(lang, COMMON_SHARE, COMMON_FLOOR);
             // Both: a share of the text's distinctive terms, and a number of them (so short texts match nothing).
             bool.putArray("must").add(moreLikeThis(lang, title, text, common, minimumMatch))
                     .add(moreLikeThis(lang, title, text, common, Integer.toString(minimumTerms)));

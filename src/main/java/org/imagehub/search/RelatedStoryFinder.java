@@ -30,6 +30,12 @@ public class RelatedStoryFinder implements SimilarStories {
      */
     private static final int COMMON_SHARE = 5;
 
+    /**
+     * Below this many, no term is left out: scoring a thousand matches is cheap, and among a small hub's few stories
+     * the words that tell a subject apart are easily in a fifth of them.
+     */
+    private static final long COMMON_FLOOR = 1_000;
+
     private final StoryIndex index;
     private final CommonTerms commonTerms;
 
@@ -45,7 +51,7 @@ public class RelatedStoryFinder implements SimilarStories {
         body.putArray("docvalue_fields").add("storyId");
         try {
             ObjectNode bool = body.putObject("query").putObject("bool");
-            bool.putArray("must").add(moreLikeThis(StoryDocuments.id(storyId, lang), lang, commonTerms.above(lang, COMMON_SHARE)));
+            bool.putArray("must").add(moreLikeThis(StoryDocuments.id(storyId, lang), lang, commonTerms.above(lang, COMMON_SHARE, COMMON_FLOOR)));
             within(bool, storyId, lang, topics, scope, now);
             JsonNode answer = index.send("POST", "/" + index.alias() + "/_search", body, TIMEOUT);
             List<String> ids = new ArrayList<>();
