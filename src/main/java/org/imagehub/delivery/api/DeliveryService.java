@@ -188,7 +188,7 @@ public class DeliveryService {
     private String withRelated(DeliveredStory story, ConsumerScope scope) {
         com.fasterxml.jackson.databind.node.ObjectNode node = objectMapper.valueToTree(story);
         Instant now = Instant.now(clock);
-        List<DeliveryRow> rows = new java.util.ArrayList<>(related.like(story.id(), story.lang(), story.topics(), scope, RELATED)
+        List<DeliveryRow> rows = new java.util.ArrayList<>(related.like(story.id(), story.lang(), story.topics(), scope, RELATED, story.publishedAt())
                 .map(ids -> reader.storiesIn(story.lang(), ids, scope, now)).orElse(List.of()));
         if (rows.size() < RELATED) {
             java.util.Set<String> taken = rows.stream().map(DeliveryRow::storyId).collect(Collectors.toSet());

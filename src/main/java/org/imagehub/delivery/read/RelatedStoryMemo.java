@@ -32,6 +32,13 @@ public class RelatedStoryMemo {
     /** Max ages after which remembered candidates are no longer answered while they are refreshed. */
     private static final int STALE_LIMIT = 3;
 
+    /**
+     * How long after a story's publication its candidates are asked afresh and not remembered: the index catches up
+     * with a publication a moment after it (the webhook fan-out renders the detail before), and an answer from before
+     * would be kept for a max age.
+     */
+    static final Duration SETTLING = Duration.ofMinutes(2);
+
     private record Key(String storyId, String lang, List<String> topics, List<String> scopeTopics, List<String> scopeCountries, int limit) {
     }
 
@@ -57,9 +64,17 @@ public class RelatedStoryMemo {
                 .ticker(ticker).executor(refresher).recordStats().build(new Loader());
     }
 
-    /** As {@link SimilarStories#like}, answered from memory when it can be; empty when the index cannot answer. */
-    public Optional<List<String>> like(String storyId, String lang, List<String> topics, ConsumerScope scope, int limit) {
-        return Optional.ofNullable(candidates.get(new Key(storyId, lang, List.copyOf(topics), scope.topics(), scope.countries(), limit)));
+    /**
+     * As {@link SimilarStories#like}, answered from memory when it can be; empty when the index cannot answer.
+     * {@code publishedAt} is the localization's last publication.
+     */
+    public Optional<List<String>> like(String storyId, String lang, List<String> topics, ConsumerScope scope, int limit, Instant publishedAt) {
+        Key key = new Key(storyId, lang, List.copyOf(topics), scope.topics(), scope.countries(), limit);
+        if (publishedAt != null && publishedAt.plus(SETTLING).isAfter(Instant.now(clock))) {
+            candidates.invalidate(key);
+            return ask(key);
+        }
+        return Optional.ofNullable(candidates.get(key));
     }
 
     private Optional<List<String>> ask(Key key) {

@@ -26,8 +26,10 @@ class RelatedStoryMemoTest {
     private final List<Runnable> background = new ArrayList<>();
     private final RelatedStoryMemo memo = new RelatedStoryMemo(index, Clock.systemUTC(), MAX_AGE, 100, nanos::get, background::add);
 
+    private static final java.time.Instant LONG_AGO = java.time.Instant.now().minus(Duration.ofDays(1));
+
     private Optional<List<String>> like(String storyId, ConsumerScope scope) {
-        return memo.like(storyId, "fr", List.of("culture"), scope, 5);
+        return memo.like(storyId, "fr", List.of("culture"), scope, 5, LONG_AGO);
     }
 
     private void after(Duration elapsed) {
@@ -80,5 +82,17 @@ class RelatedStoryMemoTest {
         like("s1", ConsumerScope.EVERYONE);
         after(MAX_AGE.multipliedBy(3).plusSeconds(1));
         assertThat(like("s1", ConsumerScope.EVERYONE)).contains(List.of("fresh"));
+    }
+
+    @Test
+    void aStoryPublishedAMomentAgoIsAskedAfreshUntilTheIndexHasSettled() {
+        answers.addAll(List.of(List.of("a"), List.of("a", "b"), List.of("a", "b", "c")));
+        java.time.Instant justNow = java.time.Instant.now();
+        assertThat(memo.like("s1", "fr", List.of(), ConsumerScope.EVERYONE, 5, justNow)).contains(List.of("a"));
+        assertThat(memo.like("s1", "fr", List.of(), ConsumerScope.EVERYONE, 5, justNow)).contains(List.of("a", "b"));
+        java.time.Instant settled = justNow.minus(RelatedStoryMemo.SETTLING).minusSeconds(1);
+        assertThat(memo.like("s1", "fr", List.of(), ConsumerScope.EVERYONE, 5, settled)).contains(List.of("a", "b", "c"));
+        assertThat(memo.like("s1", "fr", List.of(), ConsumerScope.EVERYONE, 5, settled)).contains(List.of("a", "b", "c"));
+        assertThat(asked).hasSize(3);
     }
 }
