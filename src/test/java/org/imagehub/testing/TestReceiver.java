@@ -11,7 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
-/** A real HTTP receiver on 127.0.0.1 that records every request and answers as its behaviour says. */
+/**
+ * A real HTTP receiver on 127.0.0.1 that records every request to its own path and answers as its behaviour says.
+ * The path is unique to the receiver because ports are reused: a subscription left behind by an earlier test may
+ * still deliver to the same port, and those requests are answered 410 and not recorded.
+ */
 public final class TestReceiver implements AutoCloseable {
     /** One request as received: headers (lower-case names) and body. */
     public record Received(Map<String, List<String>> headers, String body) {
@@ -22,6 +26,7 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String path = "/hooks/" + java.util.UUID.randomUUID();
     public final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** {@code answer} gives the status for the n-th request (0-based); it may block to play a slow receiver. */
@@ -37,6 +42,12 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, Function<Integer, Integer> answer, Map<String, String> answerHeaders) throws IOException {
+        if (!path.equals(exchange.getRequestURI().getPath())) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(410, -1);
+            exchange.close();
+            return;
+        }
         Map<String, List<String>> headers = new java.util.HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -54,7 +65,7 @@ public final class TestReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     @Override
