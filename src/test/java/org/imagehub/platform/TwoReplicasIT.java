@@ -161,6 +161,38 @@ class TwoReplicasIT {
     }
 
     @Test
+    void aWithdrawalOnOneReplicaReachesTheOthersCachedDetailWhileOtherDetailsStay() throws Exception {
+        HubProcess first = replicas.get(0);
+        HubProcess second = replicas.get(1);
+        String consumer = field(first.send("POST", "/api/v1/manage/consumers",
+                "{\"name\":\"Replica cache " + System.nanoTime() + "\",\"kind\":\"embassy-site\",\"scopes\":[\"content:read\"]}", null).body(), "id");
+        String key = field(first.send("POST", "/api/v1/manage/consumers/" + consumer + "/keys", "{}", null).body(), "key");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String body = "{\"type\":\"article\",\"fields\":{\"dateline\":\"HUE\"},\"localizations\":[{\"lang\":\"vi\",\"title\":\"Bộ nhớ đệm " + i + " "
+                    + System.nanoTime() + "\",\"body\":\"<p>Nội dung.</p>\"}]}";
+            String id = field(first.send("POST", "/api/v1/manage/stories", body, null).body(), "id");
+            String path = "/api/v1/manage/stories/" + id + "/localizations/vi/workflow";
+            first.send("POST", path, "{\"action\":\"submit\"}", "\"v1\"");
+            first.send("POST", path, "{\"action\":\"approve\"}", "\"v2\"");
+            assertThat(first.send("POST", path, "{\"action\":\"publish\"}", "\"v3\"").statusCode()).isEqualTo(200);
+            ids.add(id);
+        }
+        for (String id : ids) {
+            Eventually.until(second.name() + " serving " + id, () -> second.read("/api/v1/stories/" + id, key).statusCode(), status -> status == 200);
+        }
+        String withdrawn = ids.get(0);
+        String localization = "/api/v1/manage/stories/" + withdrawn + "/localizations/vi";
+        String etag = first.send("GET", localization, null, null).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> withdrawal = first.send("POST", localization + "/workflow", "{\"action\":\"withdraw\",\"comment\":\"Replica cache\"}", etag);
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(200);
+        // The NOTIFY names the story: the second replica drops that detail, however warm, and keeps the other one.
+        Eventually.until(second.name() + " no longer serving " + withdrawn, () -> second.read("/api/v1/stories/" + withdrawn, key).statusCode(),
+                status -> status == 404);
+        assertThat(second.read("/api/v1/stories/" + ids.get(1), key).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void webhooksReachEachSubscriberOnceFromBothReplicasAndAReplicaKilledMidFanOutLosesNone() throws Exception {
         java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> received = new java.util.concurrent.ConcurrentHashMap<>();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -165,8 +165,9 @@ public class DeliveryService {
             headers.put("Link", story.otherLanguages().stream()
                     .map(other -> "<" + other.url() + ">; rel=\"alternate\"; hreflang=\"" + other.lang() + "\"").collect(Collectors.joining(", ")));
         }
+        List<String> alsoShown = new java.util.ArrayList<>();
         CachedAnswer answer = switch (form) {
-            case JSON -> CachedAnswer.of(withRelated(story, scope), JSON, headers);
+            case JSON -> CachedAnswer.of(withRelated(story, scope, alsoShown), JSON, headers);
             case NINJS -> CachedAnswer.of(json.write(ninjs.toNinjs(story.withBaseUrl(baseUrl))), JSON, headers);
             case JSON_LD -> {
                 DeliveredStory absolute = story.withBaseUrl(baseUrl);
@@ -176,16 +177,17 @@ public class DeliveryService {
                 yield CachedAnswer.of(embeddable.write(graph), "application/ld+json", headers);
             }
         };
-        return answer.about(story.id());
+        return answer.about(story.id(), alsoShown);
     }
 
     /**
      * The story's JSON with up to five related stories in its language: those most like it by text (the search
      * index's more-like-this, remembered by RelatedStoryMemo) among the stories sharing one of its topics (all, when
      * it has none), checked against the published view; the newest stories sharing a topic fill the list when the
-     * index has fewer or cannot answer.
+     * index has fewer or cannot answer. The related stories' ids are added to {@code shown}: a change of one of them
+     * (a withdrawal, a new title) must reach this answer at once.
      */
-    private String withRelated(DeliveredStory story, ConsumerScope scope) {
+    private String withRelated(DeliveredStory story, ConsumerScope scope, List<String> shown) {
         com.fasterxml.jackson.databind.node.ObjectNode node = objectMapper.valueToTree(story);
         Instant now = Instant.now(clock);
         List<DeliveryRow> rows = new java.util.ArrayList<>(related.like(story.id(), story.lang(), story.topics(), scope, RELATED, story.publishedAt())
@@ -195,9 +197,10 @@ public class DeliveryService {
             reader.related(story.id(), story.lang(), story.topics(), scope, now, RELATED + taken.size()).stream()
                     .filter(row -> !taken.contains(row.storyId())).limit(RELATED - rows.size()).forEach(rows::add);
         }
-        List<PublishedStory.RelatedStory> shown = rows.stream().map(this::parse)
+        List<PublishedStory.RelatedStory> relatedStories = rows.stream().map(this::parse)
                 .map(other -> new PublishedStory.RelatedStory(other.id(), other.lang(), other.title(), other.url())).toList();
-        node.set("related", objectMapper.valueToTree(shown));
+        node.set("related", objectMapper.valueToTree(relatedStories));
+        relatedStories.forEach(other -> shown.add(other.id()));
         return json.write(node);
     }
 

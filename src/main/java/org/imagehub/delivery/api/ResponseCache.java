@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -21,9 +22,11 @@ import org.imagehub.platform.HubConfig;
 
 /**
  * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes (LZ4-compressed
- * when that saves space, see CompactAnswer) within a byte budget (hub.delivery.cache-max-bytes; 0 turns the cache off entirely). Exact: an answer is kept only for the
- * generation of the published view it was computed in, and the whole cache is dropped when an embargo ends or a
- * story expires, since time alone changes what is visible then. Metrics: cache_* {cache="delivery-responses"} and
+ * when that saves space, see CompactAnswer) within a byte budget (hub.delivery.cache-max-bytes; 0 turns the cache off entirely). Exact: an answer about
+ * the whole view (a list, a feed, an absence) is kept only for the generation of the published view it was computed
+ * in; an answer about some stories (a story's detail, naming its related stories) until one of them changes. So a
+ * publication drops the lists and that story's details, and the rest of a warm archive stays. The whole cache is
+ * dropped when an embargo ends or a story expires, since time alone changes what is visible then. Metrics: cache_* {cache="delivery-responses"} and
  * hub_delivery_cache_weighted_bytes on /q/metrics.
  */
 @ApplicationScoped
@@ -33,8 +36,19 @@ public class ResponseCache {
     /** "For its generation": a change of generation drops such an answer, time never does. */
     private static final Duration FOREVER = Duration.ofDays(36_500);
 
-    /** A cached answer, or a remembered absence (answer null), either kept until {@code until} at most (MAX: its whole generation). */
-    private record Entry(long generation, CompactAnswer answer, Instant until) {
+    /**
+     * A cached answer, or a remembered absence (answer null), either kept until {@code until} at most (MAX: while what
+     * it shows is unchanged). {@code dependsOn}: the stories it shows, or empty when it is about the whole view.
+     */
+    private record Entry(long generation, CompactAnswer answer, Instant until, Set<String> dependsOn) {
+        /** Of the whole view: any change. Of some stories: a change of one of them, or of everything. */
+        boolean unchangedSince(DeliveryChanges changes, long current) {
+            return dependsOn.isEmpty() ? generation == current : changes.unchangedSince(generation, dependsOn);
+        }
+
+        boolean touchedBy(Set<String> stories) {
+            return dependsOn.isEmpty() || !java.util.Collections.disjoint(dependsOn, stories);
+        }
     }
 
     /** The next moment time alone changes what is visible, as computed for one generation. */
@@ -70,7 +84,7 @@ public class ResponseCache {
         CaffeineCacheMetrics.monitor(registry, entries, NAME);
         Gauge.builder("hub.delivery.cache.weighted", entries, ResponseCache::weightedSize).baseUnit("bytes")
                 .description("Bytes the cached delivery answers are estimated to occupy").register(registry);
-        changes.onChange(entries::invalidateAll);
+        changes.onStoriesChanged(this::drop);
     }
 
     public CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
@@ -97,16 +111,30 @@ public class ResponseCache {
         }
         long generation = currentGeneration();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.generation() == generation && Instant.now(clock).isBefore(entry.until())) {
+        if (entry != null && entry.unchangedSince(changes, generation) && Instant.now(clock).isBefore(entry.until())) {
             return entry.answer() == null ? Optional.empty() : Optional.of(entry.answer().answer());
         }
         Optional<CachedAnswer> answer = compute.get();
-        // Computed while a change committed? Then it may be stale: serve it this once, do not keep it.
-        if (changes.generation() == generation && (answer.isPresent() || !(absentFor.isZero() || absentFor.isNegative()))) {
-            entries.put(key, new Entry(generation, answer.map(CompactAnswer::of).orElse(null),
-                    answer.isPresent() ? (maxAge == null ? Instant.MAX : Instant.now(clock).plus(maxAge)) : Instant.now(clock).plus(absentFor)));
+        if (answer.isEmpty() && (absentFor.isZero() || absentFor.isNegative())) {
+            return answer;
+        }
+        Entry computed = new Entry(generation, answer.map(CompactAnswer::of).orElse(null),
+                answer.isPresent() ? (maxAge == null ? Instant.MAX : Instant.now(clock).plus(maxAge)) : Instant.now(clock).plus(absentFor),
+                answer.map(CachedAnswer::dependsOn).orElse(Set.of()));
+        // Computed while a change of what it shows committed? Then it may be stale: serve it this once, do not keep it.
+        if (computed.unchangedSince(changes, changes.generation())) {
+            entries.put(key, computed);
         }
         return answer;
+    }
+
+    /** After a change: the answers it may have made stale leave, so their bytes go back to the budget at once. */
+    private void drop(Set<String> stories) {
+        if (stories == null) {
+            entries.invalidateAll();
+        } else {
+            entries.asMap().values().removeIf(entry -> entry.touchedBy(stories));
+        }
     }
 
     private Duration untilFromNow(Entry entry) {

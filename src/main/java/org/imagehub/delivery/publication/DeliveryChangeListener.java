@@ -53,8 +53,10 @@ public class DeliveryChangeListener {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        changes.changed();
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            announced(notification.getParameter());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -63,6 +65,15 @@ public class DeliveryChangeListener {
                     pause();
                 }
             }
+        }
+    }
+
+    /** A payload names the changed stories; an empty one means anything may have changed. */
+    private void announced(String payload) {
+        if (payload == null || payload.isBlank()) {
+            changes.changed();
+        } else {
+            changes.changed(java.util.Arrays.asList(payload.split(",")));
         }
     }
 

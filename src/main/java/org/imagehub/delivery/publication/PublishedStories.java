@@ -20,12 +20,15 @@ import org.imagehub.platform.NativeSql;
 /**
  * Keeps the published view (delivery_item) equal to what content says is live, inside the publishing transaction.
  * Each changed row gets the next number of the delivery clock; rows that leave become tombstones. After the commit,
- * every replica's caches move to the next generation.
+ * every replica's caches move to the next generation, told which stories changed.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PublishedStories {
     public static final String CHANNEL = "delivery_changed";
+    /** Characters of story ids per NOTIFY payload (ASCII ids; the limit is 8,000 bytes), and payloads per change before it counts as "everything". */
+    private static final int NOTIFY_PAYLOAD_CHARS = 7_500;
+    private static final int NOTIFY_PAYLOADS = 8;
 
     private final EntityManager entityManager;
     private final AfterCommit afterCommit;
@@ -84,13 +87,40 @@ public class PublishedStories {
         }
         rows.upsert(upserts, now);
         NativeSql.bind(viewQuery("update delivery_clock set seq = ?1 where id = 1"), seq).executeUpdate();
-        viewQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult();
+        List<String> stories = pending.stream().map(Change::storyId).distinct().toList();
+        announce(stories);
         // This replica's caches move on after the commit; other replicas hear the NOTIFY.
-        afterCommit.run(changes::changed);
+        afterCommit.run(() -> changes.changed(stories));
+    }
+
+    /**
+     * NOTIFY, sent on commit, naming the stories in payloads under PostgreSQL's limit of 8,000 bytes; a change of more
+     * stories than a few payloads hold is announced as a change of everything (an empty payload).
+     */
+    private void announce(List<String> stories) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder payload = new StringBuilder();
+        for (String story : stories) {
+            if (payload.length() + story.length() + 1 > NOTIFY_PAYLOAD_CHARS) {
+                payloads.add(payload.toString());
+                payload.setLength(0);
+            }
+            payload.append(payload.isEmpty() ? "" : ",").append(story);
+        }
+        payloads.add(payload.toString());
+        if (payloads.size() > NOTIFY_PAYLOADS) {
+            payloads = List.of("");
+        }
+        for (String each : payloads) {
+            NativeSql.bind(viewQuery("select pg_notify('" + CHANNEL + "', ?1)"), each).getSingleResult();
+        }
     }
 
     /** A published row to write, or a language to take down; numbered in this order. */
     private record Change(DeliveryItemRows.Row row, String storyId, String lang, Removal removal) {
+        static Change write(DeliveryItemRows.Row row) {
+            return new Change(row, row.story().id(), null, null);
+        }
     }
 
     private List<Change> pendingChanges(List<Projection> projections, Map<String, Map<String, String>> existing) {
@@ -104,7 +134,7 @@ public class PublishedStories {
                 String hash = Hashes.sha256Hex(document);
                 written.put(story.lang(), hash);
                 if (projection.touchAll() || !hash.equals(current.get(story.lang()))) {
-                    pending.add(new Change(new DeliveryItemRows.Row(story, document, projection.storyPublishedAt(), hash, 0), null, null, null));
+                    pending.add(Change.write(new DeliveryItemRows.Row(story, document, projection.storyPublishedAt(), hash, 0)));
                 }
             }
             for (String lang : current.keySet()) {

@@ -11,7 +11,7 @@ class CompactAnswerTest {
 
     @Test
     void aLongBodyIsKeptCompressedAndComesBackByteForByte() {
-        CachedAnswer original = CachedAnswer.of(PROSE.repeat(100), "application/json", Map.of("Content-Language", "vi")).about("story-1");
+        CachedAnswer original = CachedAnswer.of(PROSE.repeat(100), "application/json", Map.of("Content-Language", "vi")).about("story-1", java.util.List.of("story-2"));
         CompactAnswer compact = CompactAnswer.of(original);
 
         CachedAnswer served = compact.answer();
@@ -20,6 +20,7 @@ class CompactAnswerTest {
         assertThat(served.etag()).isEqualTo(original.etag());
         assertThat(served.headers()).isEqualTo(original.headers());
         assertThat(served.storyId()).isEqualTo("story-1");
+        assertThat(served.dependsOn()).containsExactlyInAnyOrder("story-1", "story-2");
         assertThat(compact.weight()).isLessThan(original.weight() / 3);
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +77,52 @@ class ResponseCacheTest {
         changes.changed();
         cache.get("detail", this::compute, maxAge);
         assertThat(computed).hasValue(3);
+    }
+
+    /** A publication drops the lists and the details showing the story it changed; the rest of a warm archive stays. */
+    @Test
+    void aStorysAnswerOutlivesChangesOfOtherStoriesButNotOfThoseItShows() {
+        ResponseCache cache = cache(1 << 20, new SimpleMeterRegistry());
+        CachedAnswer detail = answer.about("story-a", List.of("related-r"));
+        AtomicInteger details = new AtomicInteger();
+        java.util.function.Supplier<CachedAnswer> computeDetail = () -> {
+            details.incrementAndGet();
+            return detail;
+        };
+        cache.get("detail-a", computeDetail);
+        cache.get("list", this::compute);
+
+        changes.changed(List.of("story-b"));
+        assertThat(cache.get("detail-a", computeDetail)).isSameAs(detail);
+        assertThat(details).hasValue(1);
+        cache.get("list", this::compute);
+        assertThat(computed).as("a list may show any story").hasValue(2);
+
+        for (Runnable change : List.<Runnable>of(() -> changes.changed(List.of("related-r")), () -> changes.changed(List.of("story-a", "story-c")),
+                changes::changed)) {
+            int before = details.get();
+            change.run();
+            cache.get("detail-a", computeDetail);
+            cache.get("detail-a", computeDetail);
+            assertThat(details).hasValue(before + 1);
+        }
+    }
+
+    /** An answer computed while a change of what it shows committed is served once and not kept. */
+    @Test
+    void aDetailComputedAcrossAChangeOfItsStoryIsNotKept() {
+        ResponseCache cache = cache(1 << 20, new SimpleMeterRegistry());
+        AtomicInteger details = new AtomicInteger();
+        java.util.function.Supplier<CachedAnswer> changedMeanwhile = () -> {
+            if (details.incrementAndGet() == 1) {
+                changes.changed(List.of("story-a"));
+            }
+            return answer.about("story-a", List.of());
+        };
+        cache.get("detail-a", changedMeanwhile);
+        cache.get("detail-a", changedMeanwhile);
+        cache.get("detail-a", changedMeanwhile);
+        assertThat(details).hasValue(2);
     }
 
     /** An answer past its time leaves the cache: asked for again, it is a miss (not a hit that recomputes anyway). */
