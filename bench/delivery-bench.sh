@@ -6,11 +6,13 @@
 # The response cache is set when the hub starts (HUB_DELIVERY_CACHE_MAX_BYTES; 0 = off): --cache on|off makes the
 # script check the running hub's setting on /q/metrics (hub_delivery_cache_budget_bytes) and refuse to measure otherwise.
 # Usage: bench/delivery-bench.sh [--base-url URL] [--management-url URL] [--stories N] [--skip-load] [--cache on|off|any]
-#          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--gzip] [--out FILE]
+#          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--gzip] [--publish-every SECONDS] [--out FILE]
 # --random-slugs adds a row for GET /api/v1/stories/by-slug/{lang}/{slug} with a random published slug per request
 # (bench/random-slug.lua over every published slug, read from /api/v1/sync).
 # --gzip sends Accept-Encoding: gzip with every request (the warm-up pass too), as browsers and most HTTP libraries do:
 # the hub then answers with the gzip form it keeps beside each cached answer.
+# --publish-every SECONDS publishes one more story (3 languages, through the import and publish-drafts) every SECONDS
+# while wrk and the probe run, as a working newsroom does: each publication changes the published view.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
@@ -23,6 +25,7 @@ endpoints=detail,list
 topic=
 random_slugs=false
 gzip=false
+publish_every=
 out_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -36,6 +39,7 @@ while [[ $# -gt 0 ]]; do
     --out) out_args=(--out "$2"); shift 2 ;;
     --random-slugs) random_slugs=true; shift ;;
     --gzip) gzip=true; shift ;;
+    --publish-every) publish_every=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -123,6 +127,22 @@ if $random_slugs; then
   echo "warm-up pass over every slug: $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
   paths+=( "/api/v1/stories/by-slug/$(head -1 "$work/slugs.txt")")
 fi
+publisher=
+if [[ -n "$publish_every" ]]; then
+  java bench/GenerateImport.java 1000 "$work/more.ndjson" "more-$(date +%s)" 3
+  (
+    n=0
+    while IFS= read -r line; do
+      sleep "$publish_every"
+      id=$(printf '%s\n' "$line" | curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary @- \
+        "$base_url/api/v1/manage/imports/stories" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4) || continue
+      curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"storyIds\":[\"$id\"]}" \
+        "$base_url/api/v1/manage/workflow/publish-drafts" && n=$((n + 1)) && echo "$n" > "$work/published-meanwhile"
+    done < "$work/more.ndjson"
+  ) &
+  publisher=$!
+  echo "publishing one story every $publish_every s while measuring"
+fi
 path_args=()
 for p in "${paths[@]}"; do path_args+=(--path "$p"); done
 $gzip && path_args+=(--header 'Accept-Encoding: gzip')
@@ -133,4 +153,8 @@ if $random_slugs; then
   # the random-slug percentiles come from a client that keeps every request's latency.
   sed -e "s|^|$base_url/api/v1/stories/by-slug/|" "$work/slugs.txt" > "$work/slug-urls"
   echo "random slugs, independent client (bench/LatencyProbe.java, 32 connections, 20 s): $(java bench/LatencyProbe.java "$work/slug-urls" 32 20 "$api_key" $($gzip && echo gzip))"
+fi
+if [[ -n "$publisher" ]]; then
+  kill "$publisher" 2>/dev/null || true
+  echo "stories published while measuring: $(cat "$work/published-meanwhile" 2>/dev/null || echo 0)"
 fi
