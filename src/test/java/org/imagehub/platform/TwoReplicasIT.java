@@ -110,9 +110,7 @@ class TwoReplicasIT {
     void embargoesLiftAndStoriesExpireOnceAndBothReplicasServeWhatFollows() throws Exception {
         HubProcess first = replicas.get(0);
         HubProcess second = replicas.get(1);
-        String consumer = field(first.send("POST", "/api/v1/manage/consumers",
-                "{\"name\":\"Replica reader " + System.nanoTime() + "\",\"kind\":\"embassy-site\",\"scopes\":[\"content:read\"]}", null).body(), "id");
-        String key = field(second.send("POST", "/api/v1/manage/consumers/" + consumer + "/keys", "{}", null).body(), "key");
+        String key = readerKey("Replica reader", first, second);
         // Far enough ahead for four stories to be taken through review on a busy machine.
         Instant embargo = Instant.now().plusSeconds(15);
         Instant expiry = embargo.plusSeconds(10);
@@ -164,9 +162,7 @@ class TwoReplicasIT {
     void aWithdrawalOnOneReplicaReachesTheOthersCachedDetailWhileOtherDetailsStay() throws Exception {
         HubProcess first = replicas.get(0);
         HubProcess second = replicas.get(1);
-        String consumer = field(first.send("POST", "/api/v1/manage/consumers",
-                "{\"name\":\"Replica cache " + System.nanoTime() + "\",\"kind\":\"embassy-site\",\"scopes\":[\"content:read\"]}", null).body(), "id");
-        String key = field(first.send("POST", "/api/v1/manage/consumers/" + consumer + "/keys", "{}", null).body(), "key");
+        String key = readerKey("Replica cache", first, first);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String body = "{\"type\":\"article\",\"fields\":{\"dateline\":\"HUE\"},\"localizations\":[{\"lang\":\"vi\",\"title\":\"Bộ nhớ đệm " + i + " "
@@ -311,6 +307,13 @@ class TwoReplicasIT {
                 .header("Authorization", "Bearer " + tokenSignedBy(KeyPairGenerator.getInstance("RSA").generateKeyPair())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    /** A reading key of a new embassy-site consumer, the consumer made on one replica and its key on another. */
+    private static String readerKey(String name, HubProcess consumerOn, HubProcess keyOn) throws IOException, InterruptedException {
+        String consumer = field(consumerOn.send("POST", "/api/v1/manage/consumers",
+                "{\"name\":\"" + name + " " + System.nanoTime() + "\",\"kind\":\"embassy-site\",\"scopes\":[\"content:read\"]}", null).body(), "id");
+        return field(keyOn.send("POST", "/api/v1/manage/consumers/" + consumer + "/keys", "{}", null).body(), "key");
     }
 
     private static Map<String, String> config() {
