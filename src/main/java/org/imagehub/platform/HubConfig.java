@@ -273,10 +273,20 @@ public interface HubConfig {
          * once (any change of the published view does); this bounds only how late a newly indexed story shows up as
          * related, since the search index catches up a moment after the change that dropped the cache. The related
          * candidates are remembered apart and refreshed in the background once this old (RelatedStoryMemo), so a
-         * recomputed detail costs its keyed reads, not a more-like-this query.
+         * recomputed detail costs its keyed reads, not a more-like-this query. An hour: each story read within it
+         * costs the index one more-like-this query per max age (10–60 ms of search CPU at 10,000 stories), and
+         * readers that sweep the archive reach every story.
          */
-        @WithDefault("10m")
+        @WithDefault("1h")
         java.time.Duration relatedMaxAge();
+
+        /**
+         * Background refreshes of related-story candidates a second at most (RelatedStoryMemo); beyond it the
+         * remembered candidates are kept another max age. Bounds the search CPU spent keeping related stories fresh;
+         * 1 at least.
+         */
+        @WithDefault("5")
+        int relatedRefreshesPerSecond();
 
         /**
          * Related-story candidate lists remembered at most (one per story, language and consumer scope asked; about

@@ -4,6 +4,10 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.imagehub.platform.HubConfig;
 
 /**
@@ -26,6 +31,11 @@ import org.imagehub.platform.HubConfig;
  * index again; older than {@link #STALE_LIMIT} of them, the detail waits for a fresh answer. The candidates are
  * always checked against the published view by the caller, so a withdrawal is never late; only a newly published
  * story may join a related list up to the max age late, as before.
+ * <p>
+ * Refreshes are limited to {@code related-refreshes-per-second}: a crawler or a random-access reader sweeping the
+ * archive would otherwise ask the index about every story once per max age (at 24,000 localizations and 10 minutes,
+ * 40 more-like-this queries a second, both cores of a small machine). A refresh beyond the limit keeps the remembered
+ * candidates for another max age, so the search CPU spent on freshness is bounded, not the read path's.
  */
 @ApplicationScoped
 public class RelatedStoryMemo {
@@ -45,21 +55,40 @@ public class RelatedStoryMemo {
     private final SimilarStories similar;
     private final Clock clock;
     private final LoadingCache<Key, List<String>> candidates;
+    private final Bucket refreshes;
+    private final AtomicLong deferredRefreshes = new AtomicLong();
 
     @Inject
     public RelatedStoryMemo(SimilarStories similar, HubConfig config, Clock clock, MeterRegistry registry) {
-        this(similar, clock, config.delivery().relatedMaxAge(), config.delivery().relatedMemoEntries(), Ticker.systemTicker(),
-                Executors.newSingleThreadExecutor(task -> {
+        this(similar, clock, config.delivery().relatedMaxAge(), config.delivery().relatedMemoEntries(),
+                config.delivery().relatedRefreshesPerSecond(), Ticker.systemTicker(), Executors.newSingleThreadExecutor(task -> {
                     Thread thread = new Thread(task, "related-story-refresh");
                     thread.setDaemon(true);
                     return thread;
                 }));
         CaffeineCacheMetrics.monitor(registry, candidates, "related-stories");
+        FunctionCounter.builder("hub.delivery.related.refreshes.deferred", deferredRefreshes, AtomicLong::get)
+                .description("Related-story refreshes put off by hub.delivery.related-refreshes-per-second: the candidates were kept another max age")
+                .register(registry);
     }
 
-    RelatedStoryMemo(SimilarStories similar, Clock clock, Duration maxAge, long entries, Ticker ticker, Executor refresher) {
+    RelatedStoryMemo(SimilarStories similar, Clock clock, Duration maxAge, long entries, int refreshesPerSecond, Ticker ticker, Executor refresher) {
         this.similar = similar;
         this.clock = clock;
+        int perSecond = Math.max(1, refreshesPerSecond);
+        this.refreshes = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .withCustomTimePrecision(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return ticker.read();
+                    }
+
+                    @Override
+                    public boolean isWallClockBased() {
+                        return false;
+                    }
+                }).build();
         this.candidates = Caffeine.newBuilder().maximumSize(entries).refreshAfterWrite(maxAge).expireAfterWrite(maxAge.multipliedBy(STALE_LIMIT))
                 .ticker(ticker).executor(refresher).recordStats().build(new Loader());
     }
@@ -89,9 +118,13 @@ public class RelatedStoryMemo {
             return ask(key).orElse(null);
         }
 
-        /** An index that cannot answer a refresh leaves the candidates it gave last. */
+        /** An index that cannot answer a refresh, or one refresh too many this second, leaves the candidates it gave last. */
         @Override
         public List<String> reload(Key key, List<String> remembered) {
+            if (!refreshes.tryConsume(1)) {
+                deferredRefreshes.incrementAndGet();
+                return remembered;
+            }
             return ask(key).orElse(remembered);
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RelatedStoryMemoTest {
     private static final Duration MAX_AGE = Duration.ofMinutes(10);
+    private static final int REFRESHES_PER_SECOND = 2;
     private static final ConsumerScope VIETNAM = new ConsumerScope(List.of("fr"), List.of(), List.of("VN"));
 
     /** The search index's answers, in turn; null stands for an index that cannot answer. */
@@ -24,7 +25,7 @@ class RelatedStoryMemoTest {
     };
     /** Background work (refreshes, upkeep) waits here until the test runs it, as the refresh thread would. */
     private final List<Runnable> background = new ArrayList<>();
-    private final RelatedStoryMemo memo = new RelatedStoryMemo(index, Clock.systemUTC(), MAX_AGE, 100, nanos::get, background::add);
+    private final RelatedStoryMemo memo = new RelatedStoryMemo(index, Clock.systemUTC(), MAX_AGE, 100, REFRESHES_PER_SECOND, nanos::get, background::add);
 
     private static final java.time.Instant LONG_AGO = java.time.Instant.now().minus(Duration.ofDays(1));
 
@@ -94,5 +95,30 @@ class RelatedStoryMemoTest {
         assertThat(memo.like("s1", "fr", List.of(), ConsumerScope.EVERYONE, 5, settled)).contains(List.of("a", "b", "c"));
         assertThat(memo.like("s1", "fr", List.of(), ConsumerScope.EVERYONE, 5, settled)).contains(List.of("a", "b", "c"));
         assertThat(asked).hasSize(3);
+    }
+
+    @Test
+    void refreshesBeyondTheLimitKeepTheRememberedAnswersAnotherMaxAge() {
+        for (String story : List.of("s1", "s2", "s3")) {
+            answers.add(List.of(story + "-old"));
+            like(story, ConsumerScope.EVERYONE);
+        }
+        after(MAX_AGE.plusSeconds(1));
+        answers.addAll(List.of(List.of("s1-new"), List.of("s2-new"), List.of("s3-new")));
+        for (String story : List.of("s1", "s2", "s3")) {
+            like(story, ConsumerScope.EVERYONE);
+        }
+        backgroundDone();
+        // Two refreshes this second: the third story keeps what it had, and is not asked again before another max age.
+        assertThat(like("s1", ConsumerScope.EVERYONE)).contains(List.of("s1-new"));
+        assertThat(like("s2", ConsumerScope.EVERYONE)).contains(List.of("s2-new"));
+        assertThat(like("s3", ConsumerScope.EVERYONE)).contains(List.of("s3-old"));
+        backgroundDone();
+        assertThat(asked).hasSize(5);
+        after(MAX_AGE.plusSeconds(1));
+        assertThat(like("s3", ConsumerScope.EVERYONE)).contains(List.of("s3-old"));
+        backgroundDone();
+        assertThat(like("s3", ConsumerScope.EVERYONE)).contains(List.of("s3-new"));
+        assertThat(asked).hasSize(6);
     }
 }
