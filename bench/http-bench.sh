@@ -159,6 +159,9 @@ last=$(( ${#LABELS[@]} - 1 ))
 calc() { awk "BEGIN { printf \"$1\", ($2) }" </dev/null; }  # parenthesised: a bare '>' would redirect
 BARE_MEAN="$(calc '%.2f' "(${R[0.rps]} + ${R[$last.rps]}) / 2")"
 BARE_DRIFT="$(calc '%+.1f' "${R[0.rps]} > 0 ? (${R[$last.rps]} - ${R[0.rps]}) * 100 / ${R[0.rps]} : 0")"
+# The mean latency a closed loop of CONNECTIONS busy connections must have at this rate (Little's law): wrk's own mean
+# well above it means its latency figures for that row are wrong (once seen under a Lua request() script).
+little_ms() { calc '%.3f' "$1 > 0 ? $CONNECTIONS * 1000 / $1 : 0"; }
 pct_of_bare() { calc '%.1f%%' "$BARE_MEAN > 0 ? $1 * 100 / $BARE_MEAN : 0"; }
 if [[ "$NON2XX_MODE" == hook ]]; then
   NON2XX_NOTE="non-2xx: every status outside 200-299, counted by a wrk Lua response() hook"
@@ -172,14 +175,14 @@ for i in $(seq 0 "$last"); do
   name="${RUN_PATHS[$i]}"; [[ "${LABELS[$i]}" == chosen ]] || name="${LABELS[$i]} ${RUN_PATHS[$i]}"
   (( ${#name} > w )) && w=${#name}
 done
-fmt="%-${w}s %11s %9s %9s %9s %9s %9s %9s %8s\n"
+fmt="%-${w}s %11s %9s %9s %9s %9s %9s %9s %9s %9s %8s\n"
 echo
 echo "HTTP bench: $BASE_URL, $CONNECTIONS connections, $THREADS threads, $DURATION per run (warm-up $WARMUP)"
-printf "$fmt" endpoint "req/s" "p50 ms" "p90 ms" "p95 ms" "p99 ms" non-2xx "sock err" "vs bare"
+printf "$fmt" endpoint "req/s" "p50 ms" "p90 ms" "p95 ms" "p99 ms" "mean ms" "Little" non-2xx "sock err" "vs bare"
 for i in $(seq 0 "$last"); do
   name="${RUN_PATHS[$i]}"; [[ "${LABELS[$i]}" == chosen ]] || name="${LABELS[$i]} ${RUN_PATHS[$i]}"
   printf "$fmt" "$name" "${R[$i.rps]}" "${R[$i.p50_ms]}" "${R[$i.p90_ms]}" "${R[$i.p95_ms]}" "${R[$i.p99_ms]}" \
-    "${R[$i.non2xx]}" "$(( ${R[$i.sock_errors]} + ${R[$i.timeouts]} ))" "$(pct_of_bare "${R[$i.rps]}")"
+    "${R[$i.mean_ms]}" "$(little_ms "${R[$i.rps]}")" "${R[$i.non2xx]}" "$(( ${R[$i.sock_errors]} + ${R[$i.timeouts]} ))" "$(pct_of_bare "${R[$i.rps]}")"
 done
 echo "bare mean: $BARE_MEAN req/s; bare drift (after vs before): $BARE_DRIFT%"
 DRIFT_WARNING=""
@@ -188,7 +191,8 @@ if awk "BEGIN { d = $BARE_DRIFT; exit !(d > 10 || d < -10) }" </dev/null; then
   DRIFT_WARNING+=" (other load? JIT/GC still settling? try a longer --warmup); treat the ratios as rough and re-run."
   echo "$DRIFT_WARNING"
 fi
-echo "vs bare = req/s of the row / bare mean. $NON2XX_NOTE. sock err = wrk connect/read/write errors + timeouts."
+echo "vs bare = req/s of the row / bare mean. Little = connections / req/s, the mean a closed loop must have: a wrk"
+echo "mean well above it marks that row's latencies as wrong. $NON2XX_NOTE. sock err = wrk connect/read/write errors + timeouts."
 
 # ---- optional markdown block ------------------------------------------------------------------------------
 if [[ -n "$OUT" ]]; then
@@ -223,11 +227,11 @@ if [[ -n "$OUT" ]]; then
     echo "- $NON2XX_NOTE; bare mean $BARE_MEAN req/s, bare drift $BARE_DRIFT%"
     [[ -z "$DRIFT_WARNING" ]] || echo "- **$DRIFT_WARNING**"
     echo
-    echo "| run | endpoint | req/s | p50 ms | p90 ms | p95 ms | p99 ms | non-2xx | sock err | vs bare |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| run | endpoint | req/s | p50 ms | p90 ms | p95 ms | p99 ms | mean ms | Little ms | non-2xx | sock err | vs bare |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for i in $(seq 0 "$last"); do
       echo "| ${LABELS[$i]} | \`$(md "${RUN_PATHS[$i]}")\` | ${R[$i.rps]} | ${R[$i.p50_ms]} | ${R[$i.p90_ms]} | ${R[$i.p95_ms]} |" \
-           "${R[$i.p99_ms]} | ${R[$i.non2xx]} | $(( ${R[$i.sock_errors]} + ${R[$i.timeouts]} )) | $(pct_of_bare "${R[$i.rps]}") |"
+           "${R[$i.p99_ms]} | ${R[$i.mean_ms]} | $(little_ms "${R[$i.rps]}") | ${R[$i.non2xx]} | $(( ${R[$i.sock_errors]} + ${R[$i.timeouts]} )) | $(pct_of_bare "${R[$i.rps]}") |"
     done
   } >> "$OUT"
   log "results appended to $OUT"
