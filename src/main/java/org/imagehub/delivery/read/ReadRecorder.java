@@ -49,8 +49,8 @@ public class ReadRecorder {
 
     /**
      * One counter per key, kept for the key's minute and the next: a read increments a counter in place and writes no
-     * reference into the map. (A merge stored a new Long in an old map node on every read, a card G1 then scanned at
-     * its next pause: about a third of the young pauses under random reads.)
+     * reference into the map. (A merge stored a new Long in an old map node on every read: a dirty card G1 scanned at
+     * its next pause, one of about three a read under random reads; bench/README.md, "where a young pause goes".)
      */
     private final Map<Key, AtomicLong> pending = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
