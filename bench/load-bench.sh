@@ -5,11 +5,12 @@
 # the load average and the CPU seconds the hub JVM and PostgreSQL spent in it (other builds share the machine,
 # so the hub's own CPU time is the steadier figure).
 # Usage: bench/load-bench.sh [--base-url URL] [--stories N] [--languages 3|3-5] [--seed S] [--part LINES]
-#                            [--batch STORIES] [--parallel P] [--hub-pid PID] [--out FILE]
+#                            [--batch STORIES] [--parallel P] [--hub-pid PID] [--out FILE] [--threads]
+# --threads also prints the hub's CPU per thread group in each phase (the JIT compilers, GC, import and request threads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base_url=http://127.0.0.1:${QUARKUS_HTTP_PORT:-8080}
-stories=10000 languages=3 seed=47 part=2000 batch=100 parallel=2 hub_pid="" out=""
+stories=10000 languages=3 seed=47 part=2000 batch=100 parallel=2 hub_pid="" out="" threads=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --base-url) base_url=$2; shift 2 ;;
@@ -21,6 +22,7 @@ while [[ $# -gt 0 ]]; do
     --parallel) parallel=$2; shift 2 ;;
     --hub-pid) hub_pid=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --threads) threads=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -41,6 +43,19 @@ statements() { # reset | report
     from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) order by total_exec_time desc limit 8"
   PGPASSWORD=${PG_PASSWORD:-imagehub-owner-local} psql -h 127.0.0.1 -p "$pg_port" -U imagehub_owner -d imagehub -tAqc "$sql" 2>/dev/null \
     | { [[ $1 == reset ]] && cat > /dev/null || sed 's/^/    pg: /'; } || true
+}
+# Ticks per thread group of the hub (thread names without their numbers), for --threads.
+thread_ticks() {
+  [[ $threads == true && -n "$hub_pid" ]] || return 0
+  for task in /proc/"$hub_pid"/task/*; do
+    awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); rest = substr($0, RSTART + RLENGTH + 1)
+           split(rest, f, " "); gsub(/[#0-9-]+$/, "", name); print name "\t" f[12] + f[13] }' "$task/stat" 2>/dev/null || true # a thread may end between the listing and the read
+  done | awk -F'\t' '{ t[$1] += $2 } END { for (n in t) print n "\t" t[n] }' | sort
+}
+thread_report() { # before-file after-file
+  [[ $threads == true ]] || return 0
+  join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$1" "$2" | awk -F'\t' -v t="$ticks" '$3 - $2 > 0 { printf "%.1f\t%s\n", ($3 - $2) / t, $1 }' \
+    | sort -rn | head -10 | awk -F'\t' '{ printf "    thread: %6.1f CPU-s  %s\n", $1, $2 }'
 }
 seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -70,13 +85,16 @@ for waited in $(seq 5 5 120); do
 done
 echo "machine idle after ${waited} s"
 statements reset
+thread_ticks > "$work/threads-0"
 hub0=$(cpu_of "$hub_pid") pg0=$(pg_cpu) started=$(date +%s.%N)
 for file in "$work"/part-*; do
   curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/x-ndjson' --data-binary @"$file" \
     "$base_url/api/v1/manage/imports/stories" >> "$work/results.ndjson"
 done
 phase import "$localizations" "$(seconds_since "$started")" $(($(cpu_of "$hub_pid") - hub0)) $(($(pg_cpu) - pg0))
+thread_ticks > "$work/threads-1"
 statements report
+thread_report "$work/threads-0" "$work/threads-1"
 jq -c 'select(.totals)' "$work/results.ndjson" | head -1
 failed=$(jq -s '[.[] | select(.totals) | .totals.failed] | add' "$work/results.ndjson")
 [[ "$failed" == 0 ]] || { echo "import: $failed lines failed, e.g.:"; jq -c 'select(.status == "failed")' "$work/results.ndjson" | head -3; exit 1; }
@@ -88,6 +106,7 @@ split -l "$batch" "$work/publish-ids" "$work/batch-"
 # The request bodies are written before the clock starts: the client's own CPU (jq) stays out of the window.
 for ids in "$work"/batch-*; do jq -R . < "$ids" | jq -sc '{storyIds: .}' > "$ids.json"; done
 statements reset
+thread_ticks > "$work/threads-2"
 hub0=$(cpu_of "$hub_pid") pg0=$(pg_cpu) started=$(date +%s.%N)
 ls "$work"/batch-*.json | xargs -P "$parallel" -I{} curl -sf -o {}.result \
   -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @{} \
@@ -96,5 +115,7 @@ elapsed=$(seconds_since "$started")
 published=$(cat "$work"/batch-*.json.result | jq -s 'map(.published) | add')
 errors=$(cat "$work"/batch-*.json.result | jq -s '[.[].stories[] | select(.error)] | length')
 phase publication "$published" "$elapsed" $(($(cpu_of "$hub_pid") - hub0)) $(($(pg_cpu) - pg0))
+thread_ticks > "$work/threads-3"
 statements report
+thread_report "$work/threads-2" "$work/threads-3"
 echo "published $(wc -l < "$work/publish-ids") stories, $errors refused"
