@@ -109,8 +109,29 @@ class ImportTests {
         committee.put("localizations", List.of(revised));
         Response update = post((JSON.writeValueAsString(committee) + "\n" + JSON.writeValueAsString(conference)).getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("updated", "unchanged"), results(update).stream().map(r -> r.getString("status")).toList());
-        Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + results.get(5).getString("id") + "/localizations/uk").then()
+        String committeePath = StoryLifecycleTests.STORIES + "/" + results.get(5).getString("id") + "/localizations/uk";
+        Api.as("editor.mofa").get(committeePath).then()
                 .body("revision", equalTo(2)).body("summary", equalTo("Оновлений підсумок."));
+
+        // Each created localization's first revision is its working copy as stored, translation source included.
+        String frenchPath = StoryLifecycleTests.STORIES + "/" + resolutionId + "/localizations/fr";
+        JsonPath french = Api.as("editor.mofa").get(frenchPath).then().statusCode(200).extract().jsonPath();
+        JsonPath frenchFirst = Api.as("editor.mofa").get(frenchPath + "/revisions/1").then().statusCode(200).extract().jsonPath();
+        for (String field : List.of("slug", "title", "summary", "body", "seoTitle", "seoDescription")) {
+            assertEquals(french.getString(field), frenchFirst.getString(field), field);
+        }
+        assertEquals(JSON.readTree(french.prettify()).get("fields"), JSON.readTree(frenchFirst.getString("fields")));
+        assertEquals("vi", frenchFirst.getString("translatedFromLang"));
+        assertEquals(1, frenchFirst.getInt("translatedFromRevision"));
+        assertEquals("editor.mofa", frenchFirst.getString("createdBy"));
+        Api.as("editor.mofa").get(frenchPath + "/revisions").then().body("items.number", equalTo(List.of(1)));
+        // Restoring it brings back the whole first save, plain text included.
+        JsonPath committeeFirst = Api.as("editor.mofa").get(committeePath + "/revisions/1").then().statusCode(200).extract().jsonPath();
+        String etag = Api.as("editor.mofa").get(committeePath).then().extract().header("ETag");
+        JsonPath restored = Api.as("editor.mofa").header("If-Match", etag).post(committeePath + "/revisions/1/restore").then().statusCode(200)
+                .body("revision", equalTo(3)).body("bodyText", containsString("Керівний комітет")).extract().jsonPath();
+        assertEquals(committeeFirst.getString("summary"), restored.getString("summary"));
+        assertEquals(committeeFirst.getString("body"), restored.getString("body"));
     }
 
     @Test

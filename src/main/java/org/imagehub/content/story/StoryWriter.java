@@ -95,6 +95,7 @@ class StoryWriter {
             createdPerStory.add(created);
         }
         Map<String, String> allocated = slugs.allocate(slugRequests);
+        List<String> localizationIds = new ArrayList<>(slugRequests.size());
         for (int s = 0; s < stories.size(); s++) {
             Story story = stories.get(s);
             ValidStory valid = valids.get(s);
@@ -109,12 +110,14 @@ class StoryWriter {
             for (Localization localization : created) {
                 resolveTranslationRevision(story, localization);
                 localization.persist();
-                revisions.record(localization.content, localization.id, 1, null, editor.userId(), now);
+                localizationIds.add(localization.id);
             }
             List<String> languages = created.stream().map(l -> l.lang).toList();
             changes.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
                     new StoryCreated(ContentChanges.meta(editor, now), story.id, languages));
         }
+        // Each new localization's first revision is its working copy as stored.
+        revisions.recordCreated(localizationIds, editor.userId(), now);
         return stories;
     }
 
