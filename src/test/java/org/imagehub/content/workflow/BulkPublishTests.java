@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.imagehub.testing.Api;
 import org.imagehub.testing.Database;
+import org.imagehub.testing.Publishing;
 import org.imagehub.testing.Stories;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,20 @@ class BulkPublishTests {
         assertThat(Database.value("select status from localization where story_id = ?", otherOrganisation)).isEqualTo("draft");
         assertThat(Database.value("select count(*) from workflow_transition where story_id = ?", otherOrganisation)).isEqualTo(0L);
         assertThat(Database.value("select count(*) from delivery_item where story_id = ?", otherOrganisation)).isEqualTo(0L);
+
+        // The story's stream stays gapless across its writers: its creation numbered one event at a time, the bulk
+        // publication reserving six positions at once, a later single step numbered one at a time again.
+        String vi = Publishing.localization(twoLanguages, "vi");
+        String etag = Api.asPerson("approver.hue", "hue-province", "approver").get(vi).then().statusCode(200).extract().header("ETag");
+        Api.asPerson("approver.hue", "hue-province", "approver").header("If-Match", etag)
+                .body(Map.of("action", "withdraw", "comment", "Figures corrected by the ministry")).post(vi + "/workflow").then().statusCode(200);
+        List<Object> positions = Database.column("select position from outbox_event where aggregate_type = 'story' and aggregate_id = ? order by position",
+                twoLanguages);
+        assertThat(positions).hasSize(8).isEqualTo(LongStream.rangeClosed(1, 8).boxed().toList());
+        assertThat(Database.column("select event_type from outbox_event where aggregate_type = 'story' and aggregate_id = ? and position in (1, 8) "
+                + "order by position", twoLanguages)).containsExactly("story.created", "localization.withdrawn");
+        assertThat(Database.value("select last_position from outbox_stream where aggregate_type = 'story' and aggregate_id = ?", twoLanguages))
+                .isEqualTo((long) positions.size());
     }
 
     @Test
