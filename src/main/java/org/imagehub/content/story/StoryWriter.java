@@ -41,13 +41,15 @@ class StoryWriter {
     private final KeyMessageService keyMessages;
     private final SlugAllocator slugs;
     private final RevisionService revisions;
+    private final NewStoryRows newRows;
     private final ContentChanges changes;
     private final EntityManager entityManager;
     private final Json json;
     private final Clock clock;
 
-    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, ContentChanges changes,
-            EntityManager entityManager, Json json, Clock clock) {
+    StoryWriter(TopicService topics, KeyMessageService keyMessages, SlugAllocator slugs, RevisionService revisions, NewStoryRows newRows,
+            ContentChanges changes, EntityManager entityManager, Json json, Clock clock) {
+        this.newRows = newRows;
         this.entityManager = entityManager;
         this.changes = changes;
         this.topics = topics;
@@ -68,7 +70,8 @@ class StoryWriter {
     /**
      * Creates new stories together, in order, as {@link #create} would one by one: one reference check and one slug
      * allocation for all of them (an import chunk), so the database is asked a few questions per chunk, not per line.
-     * Any story's error fails the call.
+     * Any story's error fails the call. The stories are written as rows ({@link NewStoryRows}): the answered entities
+     * are not managed by the session.
      */
     List<Story> createAll(List<ValidStory> valids, Actor editor) {
         checkReferences(valids);
@@ -100,7 +103,6 @@ class StoryWriter {
             Story story = stories.get(s);
             ValidStory valid = valids.get(s);
             List<Localization> created = createdPerStory.get(s);
-            story.persist();
             // Sources first, so a translation can record the revision of its source.
             for (int i = 0; i < created.size(); i++) {
                 Localization localization = created.get(i);
@@ -109,13 +111,13 @@ class StoryWriter {
             }
             for (Localization localization : created) {
                 resolveTranslationRevision(story, localization);
-                localization.persist();
                 localizationIds.add(localization.id);
             }
             List<String> languages = created.stream().map(l -> l.lang).toList();
             changes.record(editor, new AuditLog.Write("story.created", "story", story.id, story.version, Map.of("languages", languages)),
                     new StoryCreated(ContentChanges.meta(editor, now), story.id, languages));
         }
+        newRows.insert(stories);
         // Each new localization's first revision is its working copy as stored.
         revisions.recordCreated(localizationIds, editor.userId(), now);
         return stories;
