@@ -16,6 +16,7 @@ import org.imagehub.content.events.LocalizationTransitioned;
 import org.imagehub.content.events.StoriesPublished;
 import org.imagehub.content.story.Localization;
 import org.imagehub.content.story.Story;
+import org.hibernate.Session;
 import org.imagehub.platform.errors.DatabaseBusyException;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.errors.NotFoundException;
@@ -71,12 +72,14 @@ public class BulkPublisher {
         // Id order, the order every bulk writer locks stories in: no lock cycle with an import or another batch.
         NativeSql.bind(entityManager.createNativeQuery("select id from story where id = any(cast(?1 as text[])) order by id for update"),
                 (Object) distinct.toArray(String[]::new)).getResultList();
-        Map<String, Story> stories = Story.<Story>list("id in ?1", distinct).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
+        Map<String, Story> stories = loadReadOnly(distinct);
         java.util.Set<String> withImages = workflow.needingAltTextCheck(distinct);
         TransitionBatch transitions = new TransitionBatch();
         LinkedHashSet<String> toProject = new LinkedHashSet<>();
         List<ContentChanges.Recorded> steps = new ArrayList<>();
         List<BulkPublishResource.Outcome> outcomes = new ArrayList<>();
+        LinkedHashSet<Story> changedStories = new LinkedHashSet<>();
+        LinkedHashSet<Localization> changedLocalizations = new LinkedHashSet<>();
         for (String id : storyIds) {
             try {
                 Story story = stories.get(id);
@@ -89,6 +92,8 @@ public class BulkPublisher {
                     ContentChanges.Recorded recorded = recorder.change(story, step.localization(),
                             new WorkflowRecorder.Step(step.action(), step.target(), editor, null, false, null), now, transitions);
                     steps.add(recorded);
+                    changedStories.add(story);
+                    changedLocalizations.add(step.localization());
                     if (((LocalizationTransitioned) recorded.event()).liveChanged()) {
                         toProject.add(story.id);
                     }
@@ -99,10 +104,25 @@ public class BulkPublisher {
                 outcomes.add(refusal(id, refused));
             }
         }
+        WorkflowStateRows.write(entityManager, List.copyOf(changedStories), List.copyOf(changedLocalizations));
         transitions.insert(entityManager);
         changes.recordBatch(editor, steps, new StoriesPublished(ContentChanges.meta(editor, Instant.now(clock)), List.copyOf(toProject),
                 steps.stream().map(step -> (LocalizationTransitioned) step.event()).toList()));
         return outcomes;
+    }
+
+    /**
+     * The stories with their localizations, read-only: Hibernate neither snapshots nor dirty-checks them, and what the
+     * steps change is written by {@link WorkflowStateRows}, one update per table.
+     */
+    private Map<String, Story> loadReadOnly(List<String> ids) {
+        Session session = entityManager.unwrap(Session.class);
+        Map<String, Story> stories = Story.<Story>list("id in ?1", ids).stream().collect(Collectors.toMap(story -> story.id, Function.identity()));
+        for (Story story : stories.values()) {
+            session.setReadOnly(story, true);
+            story.localizations.forEach(localization -> session.setReadOnly(localization, true));
+        }
+        return stories;
     }
 
     private record Planned(Localization localization, WorkflowAction action, WorkflowState target) {

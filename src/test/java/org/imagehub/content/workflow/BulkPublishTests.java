@@ -34,6 +34,14 @@ class BulkPublishTests {
         assertThat(outcomes).extracting(outcome -> outcome.get("published")).containsExactly(2, 0, 0, 1);
         assertThat(outcomes.get(1).get("error")).isNotNull();
         assertThat(outcomes.get(2).get("error")).isNotNull();
+        // Each published localization's workflow columns and its story's version, as single requests leave them.
+        assertThat(Database.column("select lang || ':' || status || ':' || published_revision || ':' || (live_slug = slug) || ':' "
+                + "|| (first_published_at = published_at) || ':' || (updated_at = published_at) || ':' || version from localization "
+                + "where story_id = ? order by lang", twoLanguages))
+                .containsExactly("fr:published:1:true:true:true:4", "vi:published:1:true:true:true:4");
+        assertThat(Database.value("select version from story where id = ?", twoLanguages)).isEqualTo(7L);
+        Api.asPerson("approver.hue", "hue-province", "approver").get("/api/v1/manage/stories/" + twoLanguages).then().statusCode(200)
+                .header("ETag", "\"v7\"");
 
         for (String lang : List.of("fr", "vi")) {
             assertThat(Database.column("select action || ':' || from_status || '>' || to_status || ':' || actor from workflow_transition "
