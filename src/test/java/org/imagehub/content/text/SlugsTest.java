@@ -54,6 +54,47 @@ class SlugsTest {
     }
 
     @Test
+    void theFastCyrillicFoldingGivesTheSlugsIcuGives() {
+        String[] titles = {"Керівний комітет з питань зовнішньої інформації", "ЇЖАК, ґанок, Єдність і йод — «Об’єднання» м'ята",
+                "Щедрість ЖУРНАЛІСТІВ: Ёлка, съезд, объём, Чечня", "Ђорђе, Љубљана, Његош, Ћирилица, Џеп", "Қазақстан, Әсем, Ғылым, Өнер, Ұлт, Үміт, Һ",
+                "Зміни 2025–2030 (№ 47)", "й", "и\u0306 decomposed", "ударе\u0301ние", "ЯКЩО Щ Я", "   "};
+        for (String title : titles) {
+            assertEquals(Slugs.slug(Slugs.transliterated(title)), Slugs.fromTitle(title), title);
+        }
+        assertEquals("kerivnij-komitet-z-pitan-zovnisnoi-informacii", Slugs.fromTitle("Керівний комітет з питань зовнішньої інформації"));
+        assertTrue(Slugs.foldedCyrillic("Керівний комітет – «зовнішньої» інформації 2025") != null, "a Ukrainian title takes the fast path");
+        assertTrue(Slugs.foldedCyrillic("Кафе́ café") == null, "anything else is left to ICU");
+    }
+
+    @Test
+    void randomCyrillicStringsGiveTheSlugsIcuGives() {
+        StringBuilder alphabet = new StringBuilder("abcXYZ019 -.,:;!?'\"()«»–—’…\u0301\u0306\u0308");
+        for (char c = '\u0400'; c <= '\u04FF'; c++) {
+            alphabet.append(c);
+        }
+        // Mostly the letters of Ukrainian and Russian titles, now and then anything of the block.
+        StringBuilder common = new StringBuilder("abc 019 -,:«»–’ЁёЄєІіЇїҐґ");
+        for (char c = 'А'; c <= 'я'; c++) {
+            common.append(c);
+        }
+        java.util.Random random = new java.util.Random(20261203);
+        int fast = 0;
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder title = new StringBuilder();
+            for (int length = 1 + random.nextInt(40); length > 0; length--) {
+                CharSequence from = random.nextInt(20) == 0 ? alphabet : common;
+                title.append(from.charAt(random.nextInt(from.length())));
+            }
+            String text = title.toString();
+            assertEquals(Slugs.slug(Slugs.transliterated(text)), Slugs.fromTitle(text), text);
+            if (Slugs.foldedCyrillic(text) != null) {
+                fast++;
+            }
+        }
+        assertTrue(fast > 10_000, "strings that took the fast path: " + fast);
+    }
+
+    @Test
     void chineseSpelledCharacterByCharacterGivesTheSlugsIcuGives() throws IOException {
         assertEquals("chong-qing", Slugs.fromTitle("重庆"), "a reading that depends on the next character");
         assertEquals("chong-qing-shi", Slugs.fromTitle("重 庆市"));
