@@ -164,6 +164,11 @@ class ImportTests {
             if (line == 160) {
                 title = "Câu chuyện " + run + " số 60";
             }
+            if (line == 80) {
+                // A repeat inside the first chunk: the story line 20 created is found written when line 80 updates it.
+                externalId = "chunks-" + run + "-20";
+                title = "Trong cùng phần " + run;
+            }
             ndjson.append(JSON.writeValueAsString(story(externalId, Map.of("lang", "vi", "title", title,
                     "body", "<p>Dòng " + line + " của lần nhập.</p>")))).append('\n');
         }
@@ -171,7 +176,11 @@ class ImportTests {
         response.then().statusCode(200);
         List<JsonPath> results = results(response);
         assertEquals(java.util.stream.IntStream.rangeClosed(1, lines).boxed().toList(), results.stream().map(r -> r.getInt("line")).toList());
-        assertEquals(Map.of("created", lines - 2, "updated", 2, "unchanged", 0, "failed", 0), totals(response));
+        assertEquals(Map.of("created", lines - 3, "updated", 3, "unchanged", 0, "failed", 0), totals(response));
+        assertEquals(List.of("created", "updated"), java.util.stream.Stream.of(20, 80).map(line -> results.get(line - 1).getString("status")).toList());
+        assertEquals(results.get(19).getString("id"), results.get(79).getString("id"));
+        Api.as("editor.mofa").get(StoryLifecycleTests.STORIES + "/" + results.get(19).getString("id") + "/localizations/vi").then()
+                .body("title", equalTo("Trong cùng phần " + run)).body("revision", equalTo(2));
         assertEquals(List.of("created", "updated", "updated"),
                 java.util.stream.Stream.of(50, 150, 310).map(line -> results.get(line - 1).getString("status")).toList());
         String repeated = results.get(49).getString("id");

@@ -281,11 +281,8 @@ public class StoryService {
             }
             String key = organisation + "\n" + valid.externalId();
             if (existing.contains(key) || createdHere.contains(key)) {
+                // The stories waiting are written first (as rows), so the lookup finds one created earlier in the chunk.
                 createTogether(toCreate, editor, results);
-                if (createdHere.contains(key)) {
-                    // Its story waits in the persistence context: the lookup (which does not flush) must see it.
-                    Story.getEntityManager().flush();
-                }
                 results.add(upsertByExternalId(valid, editor));
             } else {
                 createdHere.add(key);
