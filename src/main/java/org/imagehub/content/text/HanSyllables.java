@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * rule set for every character (~25 µs each, most of an import's CPU when a third of the titles are Chinese), yet
  * its rules are one syllable per character plus a few two-character contexts (重 before 庆 is "chong", not "zhong").
  * So each character is asked of ICU once and remembered, and the contexts are read from ICU's own rules at start-up.
- * Spacing follows Han-Latin too: a syllable is set apart from a letter before it, not from digits or what follows.
+ * Spacing follows Han-Latin too: a syllable is set apart from a letter or Han character before it (marks on it
+ * included; Han numerals such as 〹 are not letters), not from digits or what follows.
  */
 final class HanSyllables {
     /** Han has fewer than 100,000 characters: the memory is bounded by the script itself. */
@@ -21,6 +22,9 @@ final class HanSyllables {
     private static final Pattern CONTEXT_RULE = Pattern.compile("\\{(\\S)}' '\\?(\\S) > ([^;]+);");
     private static final Map<String, String> IN_CONTEXT = contextReadings();
 
+    /** CJK Radicals Supplement, the first block with Han characters. */
+    private static final char FIRST_HAN_BLOCK = '\u2E80';
+
     private final TransliteratorPool toAscii;
 
     HanSyllables(TransliteratorPool toAscii) {
@@ -28,7 +32,13 @@ final class HanSyllables {
     }
 
     static boolean containsHan(String text) {
-        return text.codePoints().anyMatch(HanSyllables::isHan);
+        for (int i = 0; i < text.length(); i++) {
+            // Nothing below the CJK radicals is Han: most titles are answered without looking up a script.
+            if (text.charAt(i) >= FIRST_HAN_BLOCK && isHan(text.codePointAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with every Han character replaced by its ASCII syllable; everything else is left as it was. */
@@ -39,14 +49,17 @@ final class HanSyllables {
             int c = text.codePointAt(i);
             int width = Character.charCount(c);
             if (isHan(c)) {
-                if (previous >= 0 && Character.isLetter(previous)) {
+                if (previous >= 0 && (Character.isLetter(previous) || isHan(previous))) {
                     spelled.append(' ');
                 }
                 spelled.append(syllable(c, following(text, i + width)));
             } else {
                 spelled.appendCodePoint(c);
             }
-            previous = c;
+            // A combining mark belongs to the letter before it: "á重" is spelled "a zhong", as ICU does.
+            if (!isMark(c)) {
+                previous = c;
+            }
             i += width;
         }
         return spelled.toString();
@@ -68,6 +81,11 @@ final class HanSyllables {
             }
         }
         return SYLLABLES.computeIfAbsent(c, key -> toAscii.transliterate(new String(Character.toChars(key))).strip());
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isHan(int c) {

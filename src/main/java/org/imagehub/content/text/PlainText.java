@@ -85,9 +85,17 @@ final class PlainText {
                 i = semicolon + 1;
             } else if (c == '\r' || c == '\0' || c == '>') {
                 return null;
-            } else {
+            } else if (isCollapsible(c)) {
                 text.append(c);
                 i++;
+            } else {
+                // A run of ordinary characters in one copy: appending a body char by char was most of this scan.
+                int runEnd = i + 1;
+                while (runEnd < length && isOrdinary(html[runEnd])) {
+                    runEnd++;
+                }
+                text.append(html, i, runEnd);
+                i = runEnd;
             }
         }
         return open.isEmpty() ? text.text() : null;
@@ -122,6 +130,12 @@ final class PlainText {
             out.append(c);
         }
 
+        /** Characters from {@code from} to {@code to}, none of them whitespace. */
+        void append(char[] chars, int from, int to) {
+            append(chars[from]);
+            out.append(chars, from + 1, to - from - 1);
+        }
+
         void appendCodePoint(int codePoint) {
             if (Character.isBmpCodePoint(codePoint)) {
                 append((char) codePoint);
@@ -139,6 +153,11 @@ final class PlainText {
         String text() {
             return out.toString().strip();
         }
+    }
+
+    /** Neither markup, an entity, whitespace nor a character that makes jsoup decide. */
+    private static boolean isOrdinary(char c) {
+        return c != '<' && c != '&' && c != '>' && c != '\0' && !isCollapsible(c);
     }
 
     private static boolean isCollapsible(char c) {
