@@ -35,4 +35,12 @@ public interface OutboxHandler {
     default int eventsPerBatch(int batchSize) {
         return batchSize;
     }
+
+    /**
+     * Whether this handler's work may wait while a bulk import runs on this replica (at most
+     * {@code hub.outbox.bulk-write-yield}), so the import has the machine: for derived views that trail anyway.
+     */
+    default boolean yieldsToBulkWrites() {
+        return false;
+    }
 }

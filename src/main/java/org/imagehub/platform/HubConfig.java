@@ -213,6 +213,14 @@ public interface HubConfig {
         @WithDefault("5s")
         java.time.Duration statsInterval();
 
+        /**
+         * How long handlers whose work may trail (the search index) wait while bulk imports keep this replica busy:
+         * on a machine shared with Elasticsearch, indexing beside an import took about a quarter of its throughput.
+         * After this the handler runs beside the import; 0 never waits.
+         */
+        @WithDefault("30s")
+        java.time.Duration bulkWriteYield();
+
         /** A handler whose oldest pending event is older than this is named in the readiness details (still UP). */
         @WithDefault("60s")
         java.time.Duration lagThreshold();

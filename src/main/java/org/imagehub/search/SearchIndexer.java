@@ -63,6 +63,12 @@ public class SearchIndexer implements OutboxHandler {
         return EVENTS_PER_BATCH;
     }
 
+    /** The index trails PostgreSQL anyway: an import's stories are indexed once it is done (or after the yield). */
+    @Override
+    public boolean yieldsToBulkWrites() {
+        return true;
+    }
+
     @Override
     public boolean handles(String eventType) {
         return eventType.startsWith("story.") || eventType.startsWith("localization.");

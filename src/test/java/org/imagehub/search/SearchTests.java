@@ -6,7 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import org.imagehub.demo.embedded.EmbeddedElasticsearchServer;
+import org.imagehub.platform.BulkWrites;
 import org.imagehub.testing.Api;
 import org.imagehub.testing.Consumers;
 import org.imagehub.testing.Corpus;
@@ -25,6 +29,12 @@ class SearchTests {
 
     @InjectElasticsearchServer
     EmbeddedElasticsearchServer elasticsearch;
+
+    @Inject
+    BulkWrites bulkWrites;
+
+    @Inject
+    MeterRegistry registry;
 
     private static String newTopic(String prefix) {
         String topic = prefix + "-" + Long.toString(System.nanoTime(), 36);
@@ -117,6 +127,26 @@ class SearchTests {
                 () -> Api.as("editor.hue").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().statusCode(200).extract().<List<String>>path("items.id"),
                 found -> found.contains(id));
         eventuallyIds(key, "q=" + draft.unique(), found -> found.contains(id));
+    }
+
+    @Test
+    void theIndexWaitsWhileAnImportRunsAndCatchesUpAfterIt() {
+        Stories draft = Stories.article().inLanguages("fr");
+        Counter heldBack = registry.find("hub.outbox.held.back").tag("handler", "search-index").counter();
+        String id;
+        try (BulkWrites.Running importing = bulkWrites.begin()) {
+            id = Api.as("editor.mofa").body(draft.build()).post("/api/v1/manage/stories").then().statusCode(201).extract().path("id");
+            String pending = "select count(*) from outbox_delivery where handler = 'search-index' and aggregate_id = ?";
+            Eventually.until("the story's events queued for the index", () -> Database.value(pending, id), count -> ((Long) count) > 0);
+            double before = heldBack.count();
+            Eventually.until("the indexer looking for work once they were queued", heldBack::count, count -> count > before);
+            assertThat(Database.value(pending, id)).as("still queued, not claimed").isNotEqualTo(0L);
+            assertThat(Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().statusCode(200).extract().<List<String>>path("items.id"))
+                    .isEmpty();
+        }
+        Eventually.until("the draft in the editors' search once the import is over",
+                () -> Api.as("editor.mofa").get(MANAGE_SEARCH + "?q=" + draft.unique()).then().statusCode(200).extract().<List<String>>path("items.id"),
+                found -> found.contains(id));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.imagehub.content.story.StoryInput;
 import org.imagehub.content.story.StoryService;
 import org.imagehub.content.story.ValidStory;
+import org.imagehub.platform.BulkWrites;
 import org.imagehub.platform.HubConfig;
 import org.imagehub.platform.errors.DomainException;
 import org.imagehub.platform.errors.FieldError;
@@ -53,9 +54,11 @@ public class StoryImporter {
     private final StoryService stories;
     private final ObjectReader reader;
     private final int maxFailedLines;
+    private final BulkWrites bulkWrites;
 
-    public StoryImporter(StoryService stories, ObjectMapper objectMapper, HubConfig config) {
+    public StoryImporter(StoryService stories, ObjectMapper objectMapper, HubConfig config, BulkWrites bulkWrites) {
         this.stories = stories;
+        this.bulkWrites = bulkWrites;
         this.reader = objectMapper.readerFor(StoryInput.class);
         this.maxFailedLines = config.limits().importMaxFailedLines();
     }
@@ -79,6 +82,12 @@ public class StoryImporter {
      * can finish sending and read the answer.
      */
     public ImportSummary importStories(InputStream body, Actor editor, Consumer<ImportResult> results) throws IOException {
+        try (BulkWrites.Running running = bulkWrites.begin()) {
+            return importAll(body, editor, results);
+        }
+    }
+
+    private ImportSummary importAll(InputStream body, Actor editor, Consumer<ImportResult> results) throws IOException {
         NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
         ImportSummary.Counter counter = new ImportSummary.Counter();
         Writes writes = new Writes(editor, result -> {

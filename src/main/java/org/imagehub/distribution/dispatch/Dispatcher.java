@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.imagehub.distribution.OutboxHandler;
+import org.imagehub.platform.BulkWrites;
 import org.imagehub.platform.HubConfig;
 import org.jboss.logging.Logger;
 
@@ -32,12 +33,13 @@ public class Dispatcher {
     private final OutboxMetrics metrics;
     private final OutboxStats stats;
     private final Clock clock;
+    private final BulkWrites bulkWrites;
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, Semaphore> wakeUps = new HashMap<>();
     private volatile boolean running;
 
     public Dispatcher(HubConfig config, HandlerRegistry handlers, Router router, DeliveryQueue queue, OutboxMetrics metrics, OutboxStats stats,
-            Clock clock) {
+            Clock clock, BulkWrites bulkWrites) {
         this.config = config.outbox();
         this.handlers = handlers;
         this.router = router;
@@ -45,6 +47,7 @@ public class Dispatcher {
         this.metrics = metrics;
         this.stats = stats;
         this.clock = clock;
+        this.bulkWrites = bulkWrites;
     }
 
     void start(@Observes StartupEvent started) {
@@ -57,7 +60,8 @@ public class Dispatcher {
         running = true;
         Backoff backoff = new Backoff(config.backoffBase(), config.backoffMax());
         for (OutboxHandler handler : handlers.all()) {
-            HandlerWorker worker = new HandlerWorker(handler, queue, metrics, backoff, config.batchSize(), config.maxAttempts(), clock);
+            HandlerWorker worker = new HandlerWorker(handler, queue, metrics, backoff, config.batchSize(), config.maxAttempts(), clock,
+                    bulkWrites, config.bulkWriteYield());
             Semaphore wakeUp = new Semaphore(0);
             wakeUps.put(handler.name(), wakeUp);
             threads.add(thread("outbox-" + handler.name(), () -> loop(worker.name(), worker::dispatchOnce, wakeUp)));

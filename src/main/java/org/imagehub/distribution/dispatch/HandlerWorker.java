@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagehub.distribution.DispatchedEvent;
 import org.imagehub.distribution.OutboxHandler;
+import org.imagehub.platform.BulkWrites;
 import org.jboss.logging.Logger;
 
 /** Delivers one handler's events on this replica: claim a batch, hand it over, record the outcome, repeat. */
@@ -26,8 +27,11 @@ final class HandlerWorker {
     private final int eventsPerBatch;
     private final int maxAttempts;
     private final Clock clock;
+    private final BulkWrites bulkWrites;
+    private final Duration bulkWriteYield;
 
-    HandlerWorker(OutboxHandler handler, DeliveryQueue queue, OutboxMetrics metrics, Backoff backoff, int batchSize, int maxAttempts, Clock clock) {
+    HandlerWorker(OutboxHandler handler, DeliveryQueue queue, OutboxMetrics metrics, Backoff backoff, int batchSize, int maxAttempts, Clock clock,
+            BulkWrites bulkWrites, Duration bulkWriteYield) {
         this.handler = handler;
         this.queue = queue;
         this.metrics = metrics;
@@ -36,6 +40,8 @@ final class HandlerWorker {
         this.eventsPerBatch = handler.eventsPerBatch(this.batchSize);
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.bulkWrites = bulkWrites;
+        this.bulkWriteYield = bulkWriteYield;
     }
 
     String name() {
@@ -44,6 +50,11 @@ final class HandlerWorker {
 
     /** One batch; returns how many events it took (0: nothing due). */
     int dispatchOnce() throws SQLException {
+        if (handler.yieldsToBulkWrites() && bulkWrites.holdsBack(bulkWriteYield)) {
+            // Nothing claimed: the events wait in the queue, and the poll after the import finds them.
+            metrics.heldBack(handler.name());
+            return 0;
+        }
         try (DeliveryQueue.Claim claim = queue.claim(handler.name(), batchSize, eventsPerBatch)) {
             List<DispatchedEvent> events = claim.events();
             if (events.isEmpty()) {

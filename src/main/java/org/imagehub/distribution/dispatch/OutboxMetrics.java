@@ -22,7 +22,7 @@ public class OutboxMetrics {
         this.registry = registry;
     }
 
-    private record Meters(Counter handled, Counter failed, Counter parked, Timer lag, Timer call) {
+    private record Meters(Counter handled, Counter failed, Counter parked, Counter heldBack, Timer lag, Timer call) {
     }
 
     /** Registers a handler's meters, gauges included, so they exist (at 0) before its first event. */
@@ -54,6 +54,11 @@ public class OutboxMetrics {
         meters(handler).parked().increment(count);
     }
 
+    /** The handler looked for work and waited for a bulk import instead (see {@code OutboxHandler.yieldsToBulkWrites}). */
+    void heldBack(String handler) {
+        meters(handler).heldBack().increment();
+    }
+
     /** From the event's creation (in the writer's transaction) to its handling. */
     void lag(String handler, Duration lag) {
         meters(handler).lag().record(lag.isNegative() ? Duration.ZERO : lag);
@@ -72,6 +77,8 @@ public class OutboxMetrics {
                 Counter.builder("hub.outbox.handled").tag("handler", name).description("Events this handler handled on this replica").register(registry),
                 Counter.builder("hub.outbox.failed").tag("handler", name).description("Failed deliveries to this handler that will be retried").register(registry),
                 Counter.builder("hub.outbox.parked.events").tag("handler", name).description("Events parked for this handler on this replica").register(registry),
+                Counter.builder("hub.outbox.held.back").tag("handler", name)
+                        .description("Times this handler left its events queued on this replica while a bulk import ran").register(registry),
                 Timer.builder("hub.outbox.dispatch.lag").tag("handler", name).publishPercentiles(0.5, 0.99).publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(1))
                         .description("Dispatch latency: from the event's commit to its handling by this handler").register(registry),
