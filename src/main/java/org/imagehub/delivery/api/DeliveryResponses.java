@@ -52,7 +52,7 @@ public class DeliveryResponses {
         if (EntityTags.noneMatchHits(ifNoneMatch, etag)) {
             response = Response.notModified();
         } else {
-            CachedAnswer sent = gzip ? cache.get("gzip|" + answer.etag(), answer::gzipped) : answer;
+            CachedAnswer sent = gzip ? cache.gzipped(answer) : answer;
             // Stated, not left to the body writer: a HEAD answer has no body, yet must say how long the GET's is.
             response = Response.ok(sent.body(), mediaType(sent.mediaType())).header(HttpHeaders.CONTENT_LENGTH, sent.body().length);
             if (gzip) {

@@ -2,6 +2,7 @@ package org.imagehub.delivery.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,15 +75,15 @@ public class DeliveryService {
     /** The forms a single story can be served in. */
     enum Form { JSON, NINJS, JSON_LD }
 
-    public CachedAnswer story(String id, LanguagePreference languages, ConsumerAccess consumer, Form form) {
+    /** The story as this consumer may read it: answered from memory on the calling thread when warm (see ResponseCache.getSoon). */
+    public Uni<CachedAnswer> story(String id, LanguagePreference languages, ConsumerAccess consumer, Form form) {
         ConsumerScope scope = ConsumerScope.of(consumer);
         // The JSON form carries related stories, found in the search index: kept no longer than relatedMaxAge.
-        CachedAnswer answer = cache.get(form + "|" + id + "|" + languages.signature() + "|" + scope.signature(),
+        return cache.getSoon(form + "|" + id + "|" + languages.signature() + "|" + scope.signature(),
                 () -> render(best(reader.storyLanguages(id, scope, Instant.now(clock)), languages)
                         .orElseThrow(() -> new NotFoundException("No published story '" + id + "' in a language you asked for and may read.")),
-                        form, scope), form == Form.JSON ? relatedMaxAge : null);
-        reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"), ReadRecorder.Channel.API_READ);
-        return answer;
+                        form, scope), form == Form.JSON ? relatedMaxAge : null)
+                .invoke(answer -> reads.record(consumer.consumerId(), id, answer.headers().get("Content-Language"), ReadRecorder.Channel.API_READ));
     }
 
     /**
@@ -100,30 +101,29 @@ public class DeliveryService {
      * The story with this slug in this language, cached by slug: a warm request touches no database. That no
      * story may be read there is remembered briefly too, so unknown slugs cannot make every request a query.
      */
-    public CachedAnswer storyBySlug(String lang, String slug, ConsumerAccess consumer) {
+    public Uni<CachedAnswer> storyBySlug(String lang, String slug, ConsumerAccess consumer) {
         ConsumerScope scope = ConsumerScope.of(consumer);
         LanguagePreference exactly = new LanguagePreference(List.of(lang), false);
-        CachedAnswer answer = cache.find("slug|" + lang + "|" + slug + "|" + scope.signature(),
+        return cache.findSoon("slug|" + lang + "|" + slug + "|" + scope.signature(),
                         () -> best(reader.storyLanguagesBySlug(lang, slug, scope, Instant.now(clock)), exactly).map(story -> render(story, Form.JSON, scope)),
                         ABSENT_SLUG_MEMORY, relatedMaxAge)
                 // The same answer whether the slug is unused, embargoed or out of scope: a consumer learns no id it may not read.
-                .orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + " that you may read."));
-        reads.record(consumer.consumerId(), answer.storyId(), lang, ReadRecorder.Channel.API_READ);
-        return answer;
+                .map(found -> found.orElseThrow(() -> new NotFoundException("No published story at " + lang + "/" + slug + " that you may read.")))
+                .invoke(answer -> reads.record(consumer.consumerId(), answer.storyId(), lang, ReadRecorder.Channel.API_READ));
     }
 
-    public CachedAnswer list(ListFilter filter, LanguagePreference languages, String cursor, int limit, ConsumerAccess consumer,
+    public Uni<CachedAnswer> list(ListFilter filter, LanguagePreference languages, String cursor, int limit, ConsumerAccess consumer,
             Map<String, String> query) {
         ConsumerScope scope = ConsumerScope.of(consumer);
         String key = "list|" + filter.signature() + "|" + languages.signature() + "|" + scope.signature() + "|" + cursor + "|" + limit;
-        return cache.get(key, () -> {
+        return cache.getSoon(key, () -> {
             DeliveryRow after = cursor == null ? null : fromCursor(cursor);
             List<DeliveryRow> rows = reader.list(filter, languages, scope, Instant.now(clock), after, limit + 1);
             boolean more = rows.size() > limit;
             List<DeliveryRow> page = more ? rows.subList(0, limit) : rows;
             String next = more ? nextLink(query, toCursor(page.get(page.size() - 1))) : null;
             return CachedAnswer.of(listBody(page, next, scope), JSON, next == null ? Map.of() : Map.of("Link", "<" + next + ">; rel=\"next\""));
-        });
+        }, null);
     }
 
     /**

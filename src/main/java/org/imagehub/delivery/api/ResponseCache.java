@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
 import org.imagehub.delivery.publication.DeliveryChanges;
 import org.imagehub.delivery.read.DeliveryReader;
 import org.imagehub.platform.HubConfig;
+import org.imagehub.platform.http.BlockingWork;
 
 /**
  * Delivery answers by request (path, parameters, language preference, consumer scope), as finished bytes (LZ4-compressed
@@ -44,6 +47,11 @@ public class ResponseCache {
         /** Of the whole view: any change. Of some stories: a change of one of them, or of everything. */
         boolean unchangedSince(DeliveryChanges changes, long current) {
             return dependsOn.isEmpty() ? generation == current : changes.unchangedSince(generation, dependsOn);
+        }
+
+        /** The answer, or the absence, it holds. */
+        Optional<CachedAnswer> found() {
+            return answer == null ? Optional.empty() : Optional.of(answer.answer());
         }
 
         boolean touchedBy(Set<String> stories) {
@@ -74,7 +82,9 @@ public class ResponseCache {
             this.entries = null;
             return;
         }
-        this.entries = Caffeine.newBuilder().maximumWeight(budget).recordStats()
+        // Upkeep (eviction, expiry) runs on the calling thread, a little at a time: handed to the common pool, it woke a
+        // thread for every few reads.
+        this.entries = Caffeine.newBuilder().executor(Runnable::run).maximumWeight(budget).recordStats()
                 .weigher((String key, Entry entry) -> (entry.answer() == null ? 64 : entry.answer().weight()) + key.length() * 2 + 64)
                 // An answer kept for a while only (related stories, absences, search) leaves at its time: its bytes go
                 // back to the budget, and a look-up after it counts as the miss it is, not as a hit.
@@ -97,6 +107,15 @@ public class ResponseCache {
     }
 
     /**
+     * As {@link #get(String, Supplier, Duration)} for a request that may be on an event-loop thread: a current answer
+     * in memory is served on the calling thread; anything else (computing it, or learning the generation) happens on a
+     * worker thread.
+     */
+    public Uni<CachedAnswer> getSoon(String key, Supplier<CachedAnswer> compute, Duration maxAge) {
+        return findSoon(key, () -> Optional.of(compute.get()), Duration.ZERO, maxAge).map(Optional::orElseThrow);
+    }
+
+    /**
      * Like {@link #get} for an answer that may not exist; that it does not is remembered for {@code absentFor}
      * at most, and never beyond the generation it was found in.
      */
@@ -111,9 +130,52 @@ public class ResponseCache {
         }
         long generation = currentGeneration();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.unchangedSince(changes, generation) && Instant.now(clock).isBefore(entry.until())) {
-            return entry.answer() == null ? Optional.empty() : Optional.of(entry.answer().answer());
+        return current(entry, generation) ? entry.found() : computeAndKeep(key, generation, compute, absentFor, maxAge);
+    }
+
+    /** As {@link #find(String, Supplier, Duration, Duration)}, on the calling thread only for a current answer in memory (see {@link #getSoon}). */
+    public Uni<Optional<CachedAnswer>> findSoon(String key, Supplier<Optional<CachedAnswer>> compute, Duration absentFor, Duration maxAge) {
+        if (entries == null) {
+            return BlockingWork.run(compute);
         }
+        OptionalLong generation = knownGeneration();
+        Entry entry = generation.isPresent() ? entries.getIfPresent(key) : null;
+        if (generation.isPresent() && current(entry, generation.getAsLong())) {
+            return Uni.createFrom().item(entry.found());
+        }
+        return BlockingWork.run(() -> {
+            long now = currentGeneration();
+            // Looked up again quietly (the miss is counted once): the answer may be current after all once the generation is known.
+            Entry again = entries.policy().getIfPresentQuietly(key);
+            return current(again, now) ? again.found() : computeAndKeep(key, now, compute, absentFor, maxAge);
+        });
+    }
+
+    /**
+     * The gzip form of an answer, kept beside it. Keyed by the answer's ETag, it is the same bytes for as long as the
+     * answer is, so it needs no generation: it only leaves with the answer's stories (or for the budget), and no thread
+     * is too busy to ask for it.
+     */
+    CachedAnswer gzipped(CachedAnswer answer) {
+        if (entries == null) {
+            return answer.gzipped();
+        }
+        String key = "gzip|" + answer.etag();
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null && entry.answer() != null) {
+            return entry.answer().answer();
+        }
+        CachedAnswer gzipped = answer.gzipped();
+        entries.put(key, new Entry(changes.generation(), CompactAnswer.of(gzipped), Instant.MAX, gzipped.dependsOn()));
+        return gzipped;
+    }
+
+    private boolean current(Entry entry, long generation) {
+        return entry != null && entry.unchangedSince(changes, generation) && Instant.now(clock).isBefore(entry.until());
+    }
+
+    private Optional<CachedAnswer> computeAndKeep(String key, long generation, Supplier<Optional<CachedAnswer>> compute, Duration absentFor,
+            Duration maxAge) {
         Optional<CachedAnswer> answer = compute.get();
         if (answer.isEmpty() && (absentFor.isZero() || absentFor.isNegative())) {
             return answer;
@@ -145,19 +207,28 @@ public class ResponseCache {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** The generation answers are checked against now; learning when time alone next changes it may read the database. */
     private long currentGeneration() {
+        OptionalLong known = knownGeneration();
+        if (known.isPresent()) {
+            return known.getAsLong();
+        }
         long generation = changes.generation();
         Instant now = Instant.now(clock);
-        Boundary known = boundary.get();
-        if (known.generation() != generation) {
-            known = new Boundary(generation, reader.nextTimeBoundary(now).orElse(Instant.MAX));
-            boundary.set(known);
+        if (boundary.get().generation() != generation) {
+            boundary.set(new Boundary(generation, reader.nextTimeBoundary(now).orElse(Instant.MAX)));
         }
-        if (!now.isBefore(known.at())) {
+        if (!now.isBefore(boundary.get().at())) {
             changes.changed();
-            return currentGeneration();
         }
-        return generation;
+        return currentGeneration();
+    }
+
+    /** The current generation when it is known from memory: empty when its time boundary is unknown yet or has passed. */
+    private OptionalLong knownGeneration() {
+        long generation = changes.generation();
+        Boundary known = boundary.get();
+        return known.generation() == generation && Instant.now(clock).isBefore(known.at()) ? OptionalLong.of(generation) : OptionalLong.empty();
     }
 
     private static double weightedSize(Cache<String, Entry> cache) {

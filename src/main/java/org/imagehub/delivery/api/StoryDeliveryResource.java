@@ -1,5 +1,6 @@
 package org.imagehub.delivery.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -62,7 +63,7 @@ public class StoryDeliveryResource {
                     + "Accept-Language (preference). Cursor paging: follow `next`.")
     @APIResponse(responseCode = "200", description = "A page of story summaries, newest first by first publication",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StorySummaryPage.class)))
-    public Response list(@Context UriInfo uri,
+    public Uni<Response> list(@Context UriInfo uri,
             @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
                     schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
             @Parameter(description = "A content type of GET /api/v1/content-model", example = "article",
@@ -95,8 +96,8 @@ public class StoryDeliveryResource {
                 query.put(name, values.get(0));
             }
         });
-        CachedAnswer answer = delivery.list(filter, LanguagePreference.of(lang, acceptLanguage), cursor, pageSize, consumer.get(), query);
-        return responses.send(answer, ifNoneMatch, acceptEncoding);
+        return delivery.list(filter, LanguagePreference.of(lang, acceptLanguage), cursor, pageSize, consumer.get(), query)
+                .map(answer -> responses.send(answer, ifNoneMatch, acceptEncoding));
     }
 
     @GET
@@ -105,7 +106,7 @@ public class StoryDeliveryResource {
             description = "Content-Language says which language was served; otherLanguages (and Link hreflang) list the others.")
     @APIResponse(responseCode = "200", description = "The story, with up to five related stories",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedStory.class)))
-    public Response story(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+    public Uni<Response> story(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
             @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
                     schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
@@ -122,7 +123,7 @@ public class StoryDeliveryResource {
             description = "The same answer as by id, for the localization with this slug; 404 when none the key may read has it.")
     @APIResponse(responseCode = "200", description = "The story, with up to five related stories",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedStory.class)))
-    public Response bySlug(@Context UriInfo uri,
+    public Uni<Response> bySlug(@Context UriInfo uri,
             @Parameter(description = "BCP 47 tag", example = "fr", schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_TAG))
             @PathParam("lang") String lang,
             @Parameter(description = "The localization's slug", example = "le-vietnam-et-la-france-renforcent-leur-cooperation")
@@ -131,8 +132,8 @@ public class StoryDeliveryResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), Set.of());
-        CachedAnswer answer = delivery.storyBySlug(LanguageTags.canonical(lang, "path.lang"), slug, consumer.get());
-        return responses.send(answer, ifNoneMatch, acceptEncoding);
+        return delivery.storyBySlug(LanguageTags.canonical(lang, "path.lang"), slug, consumer.get())
+                .map(answer -> responses.send(answer, ifNoneMatch, acceptEncoding));
     }
 
     @GET
@@ -140,7 +141,7 @@ public class StoryDeliveryResource {
     @Operation(summary = "IPTC ninjs 2.1 of one published story in one language", description = "Language as for the story (?lang= or Accept-Language).")
     @APIResponse(responseCode = "200", description = "The ninjs 2.1 news item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NinjsItem.class)))
-    public Response ninjs(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+    public Uni<Response> ninjs(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
             @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
                     schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
@@ -159,7 +160,7 @@ public class StoryDeliveryResource {
     @APIResponse(responseCode = "200", description = "A JSON-LD array: the NewsArticle, then the ClaimReview of a fact-check",
             content = @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.ARRAY, minItems = 1, maxItems = 2,
                     implementation = JsonLdNode.class)))
-    public Response jsonLd(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
+    public Uni<Response> jsonLd(@Context UriInfo uri, @Parameter(description = "The story's id", example = "st_01JD8X6M3V9Q2W7R5T4Y1K0ZPA") @PathParam("id") String id,
             @Parameter(description = "Strict language chain, best first: only these languages are served", example = "fr,en",
                     schema = @Schema(type = SchemaType.STRING, pattern = ApiSchemas.LANGUAGE_CHAIN)) @QueryParam("lang") String lang,
             @Parameter(description = "Language preference when lang is absent; any language will do after it", example = "fr-FR, en;q=0.8")
@@ -170,10 +171,10 @@ public class StoryDeliveryResource {
         return one(uri, id, lang, acceptLanguage, ifNoneMatch, acceptEncoding, DeliveryService.Form.JSON_LD);
     }
 
-    private Response one(UriInfo uri, String id, String lang, String acceptLanguage, String ifNoneMatch, String acceptEncoding,
+    private Uni<Response> one(UriInfo uri, String id, String lang, String acceptLanguage, String ifNoneMatch, String acceptEncoding,
             DeliveryService.Form form) {
         DeliveryQueryParams.requireOnly(uri.getQueryParameters(), STORY_PARAMETERS);
-        CachedAnswer answer = delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), form);
-        return responses.send(answer, ifNoneMatch, acceptEncoding);
+        return delivery.story(id, LanguagePreference.of(lang, acceptLanguage), consumer.get(), form)
+                .map(answer -> responses.send(answer, ifNoneMatch, acceptEncoding));
     }
 }

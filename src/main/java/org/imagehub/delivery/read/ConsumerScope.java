@@ -14,6 +14,9 @@ public record ConsumerScope(List<String> languages, List<String> topics, List<St
     public static final ConsumerScope EVERYONE = new ConsumerScope(List.of(), List.of(), List.of());
 
     public static ConsumerScope of(ConsumerAccess access) {
+        if (access.languages().isEmpty() && access.topics().isEmpty() && access.countries().isEmpty()) {
+            return EVERYONE; // most keys: asked for on every read
+        }
         return new ConsumerScope(sorted(access.languages()), sorted(access.topics()), sorted(access.countries()));
     }
 
@@ -44,6 +47,9 @@ public record ConsumerScope(List<String> languages, List<String> topics, List<St
 
     /** Consumers with the same scope share cached answers. */
     public String signature() {
+        if (this == EVERYONE) {
+            return "||";
+        }
         return String.join(",", languages) + "|" + String.join(",", topics) + "|" + String.join(",", countries);
     }
 

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 import org.imagehub.platform.SqlValues;
 import org.imagehub.platform.errors.RateLimitedException;
 import org.imagehub.platform.errors.UnauthenticatedException;
+import org.imagehub.platform.http.BlockingWork;
 import org.imagehub.security.SecurityConfig;
 import org.imagehub.platform.NativeSql;
 
@@ -43,7 +45,8 @@ public class ApiKeyAuthenticator {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.verifiedKeyCacheTime()).build();
+        // Upkeep on the calling thread: handing it to the common pool woke a thread for every few reads.
+        this.verified = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterWrite(config.verifiedKeyCacheTime()).build();
         this.failuresByClient = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
@@ -52,17 +55,34 @@ public class ApiKeyAuthenticator {
     }
 
     /**
-     * The access of a valid key. A valid key is always looked up and accepted, whatever its client address did
-     * before: only failures count against (and are refused by) the address's budget, so a flood of bad keys from a
-     * shared NAT or proxy cannot lock out the good keys behind it.
+     * The access of a valid key verified lately, from memory only, so an event-loop thread may ask; null when the key
+     * has to be looked up ({@link #lookUp}). A valid key is always accepted, whatever its client address did before:
+     * only failures count against (and are refused by) the address's budget, so a flood of bad keys from a shared NAT
+     * or proxy cannot lock out the good keys behind it.
      */
-    public ConsumerAccess authenticate(String presentedKey, Supplier<String> clientAddress) {
+    public ConsumerAccess fromMemory(String presentedKey, Supplier<String> clientAddress) {
+        Optional<StoredKey> remembered = verified.getIfPresent(hashOf(presentedKey, clientAddress));
+        return remembered == null ? null : accept(remembered.orElse(null), clientAddress);
+    }
+
+    /** As {@link #fromMemory}, reading the database when memory does not hold the key: on a worker thread. */
+    public Uni<ConsumerAccess> lookUp(String presentedKey, Supplier<String> clientAddress) {
+        return BlockingWork.run(() -> {
+            // Unknown keys are cached too; Caffeine's frequency-based admission keeps one-off guesses from evicting keys in use.
+            Optional<StoredKey> key = verified.get(hashOf(presentedKey, clientAddress), this::load);
+            return accept(key.orElse(null), clientAddress);
+        });
+    }
+
+    /** The key's hash in hex, the cache's key; 401 (or 429) when no key was presented. */
+    private String hashOf(String presentedKey, Supplier<String> clientAddress) {
         if (presentedKey == null || presentedKey.isBlank()) {
             throw failure(clientAddress, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
         }
-        byte[] hash = ApiKeySecrets.hash(presentedKey.strip());
-        // Unknown keys are cached too; Caffeine's frequency-based admission keeps one-off guesses from evicting keys in use.
-        StoredKey key = verified.get(HexFormat.of().formatHex(hash), hex -> load(hash)).orElse(null);
+        return HexFormat.of().formatHex(ApiKeySecrets.hash(presentedKey.strip()));
+    }
+
+    private ConsumerAccess accept(StoredKey key, Supplier<String> clientAddress) {
         Instant now = Instant.now(clock);
         if (key == null || key.revoked() || !key.consumerActive() || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
             throw failure(clientAddress, "The API key is not valid: unknown, expired or revoked.");
@@ -110,7 +130,8 @@ public class ApiKeyAuthenticator {
                 .build();
     }
 
-    private Optional<StoredKey> load(byte[] hash) {
+    private Optional<StoredKey> load(String hexHash) {
+        byte[] hash = HexFormat.of().parseHex(hexHash);
         List<?> rows = NativeSql.bind(entityManager.createNativeQuery("""
                         select k.id, k.expires_at, k.revoked_at is not null, c.active, c.id, c.name, c.scopes, c.languages, c.topics,
                                c.countries, c.requests_per_minute

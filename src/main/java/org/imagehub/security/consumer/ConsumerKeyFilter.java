@@ -1,5 +1,6 @@
 package org.imagehub.security.consumer;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -34,9 +35,13 @@ public class ConsumerKeyFilter {
         this.trustedProxies = config.trustedProxies().orElse(List.of());
     }
 
+    /**
+     * Runs on the event loop for the delivery reads that answer from memory there: a key verified lately is checked
+     * there and then (no Uni: null means done), any other is looked up on a worker thread.
+     */
     @ConsumerApi
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+    public Uni<Void> authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         ConsumerApi api = annotation(resource);
         String key = presentedKey(request);
         boolean fromQuery = false;
@@ -44,11 +49,21 @@ public class ConsumerKeyFilter {
             key = request.getUriInfo().getQueryParameters().getFirst("key");
             fromQuery = key != null;
         }
+        boolean keyFromQuery = fromQuery;
         // Worked out only when asked for (a failed key, a page view): a valid key's read never needs it, and walking
         // the forwarded hops cost a cached read as much as finding the key.
         ClientAddress.Lazy address = new ClientAddress.Lazy(http, trustedProxies);
-        ConsumerAccess consumer = authenticator.authenticate(key, address);
         String scope = api == null ? Scopes.CONTENT_READ : api.scope();
+        ConsumerAccess remembered = authenticator.fromMemory(key, address);
+        if (remembered != null) {
+            admit(request, remembered, scope, keyFromQuery, address);
+            return null;
+        }
+        String presented = key;
+        return authenticator.lookUp(presented, address).invoke(consumer -> admit(request, consumer, scope, keyFromQuery, address)).replaceWithVoid();
+    }
+
+    private void admit(ContainerRequestContext request, ConsumerAccess consumer, String scope, boolean fromQuery, ClientAddress.Lazy address) {
         if (fromQuery && !consumer.scopes().equals(java.util.Set.of(scope))) {
             // A key in an address is public (a page carries it): only a key that can do nothing but this is taken there.
             throw new ForbiddenException("A key given in the address may have only the scope '" + scope + "'; this one has more.");

@@ -16,7 +16,8 @@ import java.time.Duration;
 public class ConsumerRateLimits {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+    /** Upkeep on the calling thread (see ApiKeyAuthenticator). */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().executor(Runnable::run).maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     /** One request's take from the budget: allowed or not, what is left, and seconds until the budget is whole again. */
     public record Take(boolean allowed, int quota, long remaining, long resetSeconds, long retryAfterSeconds) {
