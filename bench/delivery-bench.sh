@@ -43,6 +43,11 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+if $random_slugs && [[ ",$endpoints," == *,slug,* ]]; then
+  # random-slug.lua rewrites every by-slug request of a run: a `slug` row beside it would measure random slugs too.
+  echo "--random-slugs rewrites every by-slug request: measure the fixed slug (--endpoints ...,slug) in a run of its own" >&2
+  exit 2
+fi
 budget=$(curl -sf "$management_url/q/metrics" | awk '/^hub_delivery_cache_budget_bytes/ {print $2}')
 [[ -n "$budget" ]] || { echo "the hub at $management_url reports no hub_delivery_cache_budget_bytes on /q/metrics" >&2; exit 1; }
 state=$(awk -v b="$budget" 'BEGIN {print (b + 0 > 0) ? "on" : "off"}')
