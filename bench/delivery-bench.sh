@@ -7,8 +7,11 @@
 # script check the running hub's setting on /q/metrics (hub_delivery_cache_budget_bytes) and refuse to measure otherwise.
 # Usage: bench/delivery-bench.sh [--base-url URL] [--management-url URL] [--stories N] [--skip-load] [--cache on|off|any]
 #          [--endpoints detail,list,chain,filtered,topic,deep,slug] [--topic CODE] [--gzip] [--publish-every SECONDS] [--out FILE]
+#          [--status-from-summary]
 # --random-slugs adds a row for GET /api/v1/stories/by-slug/{lang}/{slug} with a random published slug per request
 # (bench/random-slug.lua over every published slug, read from /api/v1/sync).
+# --status-from-summary counts non-2xx from wrk's summary (status >= 400) instead of a Lua hook per response: the hook
+# copies every body into Lua (~11 KB a story), and on a 2-core machine that client work takes CPU from the hub.
 # --gzip sends Accept-Encoding: gzip with every request (the warm-up pass too), as browsers and most HTTP libraries do:
 # the hub then answers with the gzip form it keeps beside each cached answer.
 # --publish-every SECONDS publishes one more story (3 languages, through the import and publish-drafts) every SECONDS
@@ -27,6 +30,7 @@ random_slugs=false
 gzip=false
 publish_every=
 out_args=()
+status_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --base-url) base_url=$2; shift 2 ;;
@@ -39,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --out) out_args=(--out "$2"); shift 2 ;;
     --random-slugs) random_slugs=true; shift ;;
     --gzip) gzip=true; shift ;;
+    --status-from-summary) status_args=(--status-from-summary); shift ;;
     --publish-every) publish_every=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -152,7 +157,7 @@ path_args=()
 for p in "${paths[@]}"; do path_args+=(--path "$p"); done
 $gzip && path_args+=(--header 'Accept-Encoding: gzip')
 bench/http-bench.sh --base-url "$base_url" --header "X-Api-Key: $api_key" --connections 32 --threads 1 --warmup 20s \
-  "${path_args[@]}" "${out_args[@]}"
+  "${path_args[@]}" "${out_args[@]}" "${status_args[@]}"
 if $random_slugs; then
   # wrk's latency figures under a Lua request() script are not to be trusted (see bench/README.md, search-bench.sh):
   # the random-slug percentiles come from a client that keeps every request's latency.

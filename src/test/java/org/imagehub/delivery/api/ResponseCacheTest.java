@@ -140,6 +140,29 @@ class ResponseCacheTest {
         assertThat(registry.get("cache.gets").tag("cache", ResponseCache.NAME).tag("result", "miss").functionCounter().count()).isEqualTo(2);
     }
 
+    /** The byte budget holds: answers beyond it leave (counted as evictions), and one read again and again stays. */
+    @Test
+    void theBudgetBoundsTheBytesKeptAndAFrequentlyReadAnswerStays() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        long budget = 256 * 1024;
+        ResponseCache cache = cache(budget, registry);
+        java.util.Random random = new java.util.Random(7);
+        java.util.function.IntFunction<CachedAnswer> story = n -> {
+            byte[] body = new byte[4096]; // incompressible, so each answer weighs its 4 KB
+            random.nextBytes(body);
+            return CachedAnswer.of(body, "application/json", Map.of());
+        };
+        CachedAnswer hot = cache.get("hot", () -> story.apply(-1));
+        for (int n = 0; n < 1000; n++) {
+            int i = n;
+            cache.get("story-" + i, () -> story.apply(i));
+            assertThat(cache.get("hot", () -> story.apply(-1)).etag()).as("the hot answer after %d others", i).isEqualTo(hot.etag());
+        }
+        assertThat(registry.get("hub.delivery.cache.weighted").gauge().value()).isPositive().isLessThanOrEqualTo(budget);
+        assertThat(registry.get("cache.evictions").tag("cache", ResponseCache.NAME).functionCounter().count()).isGreaterThan(900);
+        assertThat(registry.get("cache.gets").tag("cache", ResponseCache.NAME).tag("result", "hit").functionCounter().count()).isEqualTo(1000);
+    }
+
     private CachedAnswer compute() {
         computed.incrementAndGet();
         return answer;
