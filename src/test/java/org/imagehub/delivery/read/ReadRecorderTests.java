@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.List;
 import java.util.UUID;
 import org.imagehub.delivery.read.ReadRecorder.Channel;
 import org.imagehub.testing.Database;
@@ -47,5 +49,18 @@ class ReadRecorderTests {
 
         assertThat(Database.value("select reads from delivery_read where consumer_id = ? and channel = 'sync'", consumer)).isEqualTo(1);
         assertThat(Database.value("select reads from delivery_read where consumer_id = ? and channel = 'feed'", consumer)).isEqualTo(2);
+    }
+
+    @Test
+    void countsOfOneMinuteThatComeTwiceInOneFlushAreAddedUp() {
+        String consumer = "reader-" + UUID.randomUUID();
+        ReadCounts.Key key = new ReadCounts.Key(consumer, "st_1", "fr", Channel.API_READ);
+        long minute = System.currentTimeMillis() / 60_000;
+        QuarkusTransaction.requiringNew().run(() -> reads.store(List.of(new ReadCounts.Count(key, minute - 1, 4),
+                new ReadCounts.Count(key, minute, 2), new ReadCounts.Count(key, minute - 1, 1))));
+
+        assertThat(Database.value("select reads from delivery_read where consumer_id = ? and minute = to_timestamp(? * 60)", consumer, minute - 1))
+                .isEqualTo(5);
+        assertThat(Database.value("select count(*) from delivery_read where consumer_id = ?", consumer)).isEqualTo(2L);
     }
 }
