@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.imagehub.platform.HubConfig;
 
 /**
  * Rolls usage up per day, story, language, consumer and channel, from every channel the hub sees: page views from
@@ -30,10 +31,12 @@ public class DailyRollup {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final RunPacing pacing;
 
-    public DailyRollup(EntityManager entityManager, Clock clock) {
+    public DailyRollup(EntityManager entityManager, Clock clock, HubConfig config) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.pacing = new RunPacing(config.analytics().rollupMaxBusyShare());
     }
 
     /** What a run did. */
@@ -43,7 +46,15 @@ public class DailyRollup {
     @Scheduled(every = "${hub.analytics.rollup-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        run();
+        long started = System.nanoTime();
+        if (!pacing.due(started)) {
+            return;
+        }
+        try {
+            run();
+        } finally {
+            pacing.ran(started, System.nanoTime());
+        }
     }
 
     @Transactional
