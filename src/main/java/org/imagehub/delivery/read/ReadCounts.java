@@ -64,19 +64,32 @@ final class ReadCounts {
         return counters.size();
     }
 
+    /** A minute in the high 32 bits (minutes since 1970 fit for eight thousand years), its reads in the low 32. */
+    private static long packed(long minute, long reads) {
+        return (minute << 32) + reads;
+    }
+
+    private static long minuteOf(long packed) {
+        return packed >>> 32;
+    }
+
+    private static long readsOf(long packed) {
+        return packed & 0xFFFF_FFFFL;
+    }
+
     private final class Counter {
         /** Set by the drain when the counter is forgotten; a read that finds it starts a new counter. */
         private static final long RETIRED = -1;
 
         private final Key key;
-        /** The minute being counted in the high 32 bits (minutes since 1970 fit for eight thousand years), its reads in the low 32. */
+        /** The minute being counted and its reads, {@link #packed}. */
         private final AtomicLong current;
         /** The minute before {@code current}'s and its reads, packed alike, until the drain takes them; 0 when empty. */
         private final AtomicLong previous = new AtomicLong();
 
         Counter(Key key, long minute) {
             this.key = key;
-            this.current = new AtomicLong(minute << 32);
+            this.current = new AtomicLong(packed(minute, 0));
         }
 
         /** Counts one read; false when the counter was retired. */
@@ -86,14 +99,14 @@ final class ReadCounts {
                 if (seen == RETIRED) {
                     return false;
                 }
-                long countedMinute = seen >>> 32;
+                long countedMinute = minuteOf(seen);
                 if (countedMinute == minute) {
                     if (current.compareAndSet(seen, seen + 1)) {
                         return true;
                     }
                 } else if (countedMinute < minute) {
-                    if (current.compareAndSet(seen, (minute << 32) + 1)) {
-                        keepPrevious(countedMinute, seen & 0xFFFF_FFFFL);
+                    if (current.compareAndSet(seen, packed(minute, 1))) {
+                        keepPrevious(countedMinute, readsOf(seen));
                         return true;
                     }
                 } else {
@@ -108,7 +121,7 @@ final class ReadCounts {
             if (reads == 0) {
                 return;
             }
-            if (!previous.compareAndSet(0, (minute << 32) + reads)) {
+            if (!previous.compareAndSet(0, packed(minute, reads))) {
                 // Two minutes left since the last drain (drains were held up): nothing is dropped, it waits in strays.
                 strays.add(new Count(key, minute, reads));
             }
@@ -122,10 +135,10 @@ final class ReadCounts {
                 if (seen == RETIRED) {
                     return true;
                 }
-                long minute = seen >>> 32;
-                long reads = seen & 0xFFFF_FFFFL;
+                long minute = minuteOf(seen);
+                long reads = readsOf(seen);
                 if (reads > 0) {
-                    if (current.compareAndSet(seen, minute << 32)) {
+                    if (current.compareAndSet(seen, packed(minute, 0))) {
                         counts.add(new Count(key, minute, reads));
                         return false;
                     }
@@ -144,7 +157,7 @@ final class ReadCounts {
         private void takePrevious(List<Count> counts) {
             long left = previous.getAndSet(0);
             if (left != 0) {
-                counts.add(new Count(key, left >>> 32, left & 0xFFFF_FFFFL));
+                counts.add(new Count(key, minuteOf(left), readsOf(left)));
             }
         }
     }
