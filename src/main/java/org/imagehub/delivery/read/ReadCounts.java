@@ -121,8 +121,13 @@ final class ReadCounts {
             if (reads == 0) {
                 return;
             }
-            if (!previous.compareAndSet(0, packed(minute, reads))) {
+            long left = packed(minute, reads);
+            if (!previous.compareAndSet(0, left)) {
                 // Two minutes left since the last drain (drains were held up): nothing is dropped, it waits in strays.
+                strays.add(new Count(key, minute, reads));
+            } else if (current.get() == RETIRED && previous.compareAndSet(left, 0)) {
+                // Between our move of the minute and now, drains took the new minute's read and retired the counter:
+                // the last one may have looked at previous before we set it, and nobody looks again.
                 strays.add(new Count(key, minute, reads));
             }
         }
