@@ -244,21 +244,6 @@ public interface HubConfig {
 
     Delivery delivery();
 
-    Analytics analytics();
-
-    interface Analytics {
-        /** How often counted reads are written to the database (they are counted in memory in between). */
-        @WithDefault("10s")
-        java.time.Duration readFlushInterval();
-
-        /**
-         * The largest share of the time the scheduled daily roll-up may keep the database busy: it recomputes today whole,
-         * and under heavy reads today's counts grow all day, so a run that took 6 s waits 54 s before the next.
-         */
-        @WithDefault("0.1")
-        double rollupMaxBusyShare();
-    }
-
     interface Delivery {
         /** Where consumers reach this hub: feeds and syndication formats carry absolute links. */
         @WithDefault("http://localhost:8080")

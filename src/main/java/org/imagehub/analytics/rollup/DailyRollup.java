@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.imagehub.platform.HubConfig;
+import org.imagehub.analytics.AnalyticsConfig;
 
 /**
  * Rolls usage up per day, story, language, consumer and channel, from every channel the hub sees: page views from
@@ -33,10 +33,10 @@ public class DailyRollup {
     private final Clock clock;
     private final RunPacing pacing;
 
-    public DailyRollup(EntityManager entityManager, Clock clock, HubConfig config) {
+    public DailyRollup(EntityManager entityManager, Clock clock, AnalyticsConfig config) {
         this.entityManager = entityManager;
         this.clock = clock;
-        this.pacing = new RunPacing(config.analytics().rollupMaxBusyShare());
+        this.pacing = new RunPacing(config.rollupMaxBusyShare());
     }
 
     /** What a run did. */

@@ -18,7 +18,8 @@ import org.hibernate.Session;
 /**
  * Counts which consumer read which story in which language, per minute and channel, for delivery receipts and the
  * effectiveness reports. A read costs one in-memory increment; the counts go to the database in batches, off the
- * request path.
+ * request path, every {@code hub.analytics.read-flush-interval} (a minute: a receipt or report sees a read at most that
+ * much later) and when the hub stops.
  */
 @ApplicationScoped
 public class ReadRecorder {
@@ -53,7 +54,7 @@ public class ReadRecorder {
         counts.add(new ReadCounts.Key(consumerId, storyId, lang, channel), clock.millis() / 60_000);
     }
 
-    @Scheduled(every = "${hub.analytics.read-flush-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${hub.analytics.read-flush-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void flush() {
