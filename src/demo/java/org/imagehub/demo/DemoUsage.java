@@ -122,6 +122,14 @@ public class DemoUsage {
                         ('sync', case when c.id = ?2 and d = date_trunc('day', l.first_published_at) then 1 else 0 end)) r(channel, reads)
                  where (c.id = any(?1) or c.id = ?2) and r.reads > 0
                 on conflict do nothing""").setParameter(1, sites).setParameter(2, partner).executeUpdate();
+        // The roll-up reads a day's reads from their daily sums, which the read flush keeps beside the minutes.
+        entityManager.createNativeQuery("""
+                insert into delivery_read_daily (day, consumer_id, story_id, lang, channel, reads)
+                select (minute at time zone 'UTC')::date, consumer_id, story_id, lang, channel, sum(reads)
+                  from delivery_read where consumer_id = any(?1) or consumer_id = ?2
+                 group by 1, 2, 3, 4, 5
+                on conflict (day, consumer_id, story_id, lang, channel) do update set reads = excluded.reads""")
+                .setParameter(1, sites).setParameter(2, partner).executeUpdate();
         return views;
     }
 }

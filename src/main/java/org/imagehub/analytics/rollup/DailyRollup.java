@@ -22,6 +22,8 @@ import org.imagehub.analytics.AnalyticsConfig;
  *
  * <p>Each run takes the days that received events since the last run (and today and yesterday, whose counters move
  * all the time) and recomputes them whole, so a late event lands in its own day and a repeated run changes nothing.
+ * Reads come from their daily sums ({@code delivery_read_daily}), so recomputing today costs what today's readers are,
+ * not how many minutes they have been reading.
  * One replica at a time (a transaction-scoped advisory lock); a run that finds the lock taken leaves the work to the
  * one that holds it.
  */
@@ -125,9 +127,8 @@ public class DailyRollup {
                       from analytics_event, bounds where occurred_at >= day_start and occurred_at < day_end
                      group by story_id, lang, consumer_id, channel
                     union all
-                    select story_id, lang, consumer_id, channel, sum(reads), 0, 0
-                      from delivery_read, bounds where minute >= day_start and minute < day_end
-                     group by story_id, lang, consumer_id, channel
+                    select story_id, lang, consumer_id, channel, reads, 0, 0
+                      from delivery_read_daily where day = cast(?1 as date)
                     union all
                     select d.story_id, d.lang, s.consumer_id, 'webhook', count(*), 0, 0
                       from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id, bounds

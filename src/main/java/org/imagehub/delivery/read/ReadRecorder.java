@@ -77,14 +77,21 @@ public class ReadRecorder {
 
     private static void write(Connection connection, List<ReadCounts.Count> counts) throws SQLException {
         // Grouped in the statement: a read stamped with a minute its counter had already left comes as a second count of
-        // that minute, and one upsert may not touch a row twice.
-        StringBuilder sql = new StringBuilder("insert into delivery_read (consumer_id, story_id, lang, minute, channel, reads)"
-                + " select consumer_id, story_id, lang, minute, channel, sum(reads) from (values");
+        // that minute, and one upsert may not touch a row twice. Each count goes to its minute (receipts want the minute
+        // of a read) and to its day (the daily roll-up reads a day's readers, not every minute of them).
+        StringBuilder sql = new StringBuilder("with counted (consumer_id, story_id, lang, minute, channel, reads) as ("
+                + "select consumer_id, story_id, lang, minute, channel, sum(reads) from (values");
         for (int i = 0; i < counts.size(); i++) {
             sql.append(i == 0 ? " " : ", ").append("(?, ?, ?, ?, ?, ?)");
         }
-        sql.append(") as counted (consumer_id, story_id, lang, minute, channel, reads) group by consumer_id, story_id, lang, minute, channel"
-                + " on conflict (consumer_id, story_id, lang, minute, channel) do update set reads = delivery_read.reads + excluded.reads");
+        sql.append(") as given (consumer_id, story_id, lang, minute, channel, reads) group by consumer_id, story_id, lang, minute, channel),"
+                + " by_minute as (insert into delivery_read (consumer_id, story_id, lang, minute, channel, reads)"
+                + " select consumer_id, story_id, lang, minute, channel, reads from counted"
+                + " on conflict (consumer_id, story_id, lang, minute, channel) do update set reads = delivery_read.reads + excluded.reads)"
+                + " insert into delivery_read_daily (day, consumer_id, story_id, lang, channel, reads)"
+                + " select (minute at time zone 'UTC')::date, consumer_id, story_id, lang, channel, sum(reads) from counted"
+                + " group by 1, 2, 3, 4, 5"
+                + " on conflict (day, consumer_id, story_id, lang, channel) do update set reads = delivery_read_daily.reads + excluded.reads");
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int p = 0;
             for (ReadCounts.Count count : counts) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.imagehub.delivery.read.ReadRecorder.Channel;
@@ -37,6 +39,10 @@ class ReadRecorderTests {
                 .isEqualTo((long) (stories + (stories + 1) / 2 + 1));
         assertThat(Database.value("select sum(reads) from delivery_read where consumer_id = ? and story_id = 'st_0'", consumer))
                 .isEqualTo(3L);
+        assertThat(Database.value("select sum(reads) from delivery_read_daily where consumer_id = ?", consumer))
+                .as("the day's sums hold the same reads").isEqualTo(BigDecimal.valueOf(stories + (stories + 1) / 2 + 1));
+        assertThat(Database.value("select count(*) from delivery_read_daily where consumer_id = ?", consumer))
+                .as("one row a story: both flushes fell on one day, or st_0's second on the next").isIn((long) stories, (long) stories + 1);
     }
 
     @Test
@@ -62,5 +68,20 @@ class ReadRecorderTests {
         assertThat(Database.value("select reads from delivery_read where consumer_id = ? and minute = to_timestamp(? * 60)", consumer, minute - 1))
                 .isEqualTo(5);
         assertThat(Database.value("select count(*) from delivery_read where consumer_id = ?", consumer)).isEqualTo(2L);
+    }
+
+    @Test
+    void eachMinuteIsAddedToItsOwnUtcDayFlushAfterFlush() {
+        String consumer = "reader-" + UUID.randomUUID();
+        ReadCounts.Key key = new ReadCounts.Key(consumer, "st_1", "fr", Channel.API_READ);
+        long lastMinuteOfNewYearsEve = Instant.parse("2026-12-31T23:59:00Z").getEpochSecond() / 60;
+        QuarkusTransaction.requiringNew().run(() -> reads.store(List.of(new ReadCounts.Count(key, lastMinuteOfNewYearsEve - 90, 3),
+                new ReadCounts.Count(key, lastMinuteOfNewYearsEve, 4), new ReadCounts.Count(key, lastMinuteOfNewYearsEve + 1, 5))));
+        QuarkusTransaction.requiringNew().run(() -> reads.store(List.of(new ReadCounts.Count(key, lastMinuteOfNewYearsEve, 1))));
+
+        assertThat(Database.column("select day || '=' || reads from delivery_read_daily where consumer_id = ? order by day", consumer))
+                .containsExactly("2026-12-31=8", "2027-01-01=5");
+        assertThat(Database.value("select reads from delivery_read where consumer_id = ? and minute = '2026-12-31T23:59:00Z'", consumer))
+                .isEqualTo(5);
     }
 }
