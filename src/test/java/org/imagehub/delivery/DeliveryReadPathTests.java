@@ -164,6 +164,16 @@ class DeliveryReadPathTests {
         }
     }
 
+    @Test
+    void theHubsConnectionsStartNoParallelWorkers() throws SQLException {
+        // A worker process started for a query that reads a page costs more than the page (a deep cursor: 7.5 ms, not 0.6).
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet workers = statement.executeQuery("show max_parallel_workers_per_gather")) {
+            assertThat(workers.next()).isTrue();
+            assertThat(workers.getString(1)).isEqualTo("0");
+        }
+    }
+
     /** Every item of every page, as id/lang, following next links; fails on a repeated story. */
     private static List<String> pages(String key, String first) {
         List<String> seen = new ArrayList<>();
