@@ -157,20 +157,21 @@ class DeliveryReadPathTests {
     @Test
     void theHubsConnectionsKeepOneGenericPlanPerPreparedStatement() throws SQLException {
         // Otherwise PostgreSQL plans each list request again (its parameters make the generic plan look costlier).
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet mode = statement.executeQuery("show plan_cache_mode")) {
-            assertThat(mode.next()).isTrue();
-            assertThat(mode.getString(1)).isEqualTo("force_generic_plan");
-        }
+        assertThat(connectionSetting("plan_cache_mode")).isEqualTo("force_generic_plan");
     }
 
     @Test
     void theHubsConnectionsStartNoParallelWorkers() throws SQLException {
         // A worker process started for a query that reads a page costs more than the page (a deep cursor: 7.5 ms, not 0.6).
+        assertThat(connectionSetting("max_parallel_workers_per_gather")).isEqualTo("0");
+    }
+
+    /** A setting as the hub's own connections have it. */
+    private String connectionSetting(String name) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet workers = statement.executeQuery("show max_parallel_workers_per_gather")) {
-            assertThat(workers.next()).isTrue();
-            assertThat(workers.getString(1)).isEqualTo("0");
+                ResultSet setting = statement.executeQuery("select current_setting('" + name + "')")) {
+            assertThat(setting.next()).isTrue();
+            return setting.getString(1);
         }
     }
 
