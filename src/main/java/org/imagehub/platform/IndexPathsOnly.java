@@ -8,18 +8,15 @@ import java.util.function.Supplier;
 import org.hibernate.Session;
 
 /**
- * Plans with index paths and nested loops only, not in parallel, for look-ups that read a few rows through an index
+ * Plans with index paths and nested loops only, for look-ups that read a few rows through an index
  * by design but run on tables whose statistics lag far behind: a queue that fills and empties between two analyses,
  * or the tables a bulk import fills from empty. Planned from stale statistics ("nearly empty"), such a look-up became a scan of the
  * whole table on every call.
  */
 public final class IndexPathsOnly {
-    // No parallel plans either: starting a worker costs more (~10 ms) than such a look-up, and a table whose
-    // statistics say "large" invites one.
-    private static final String OFF = "set local enable_seqscan = off; set local enable_hashjoin = off; set local enable_mergejoin = off;"
-            + " set local max_parallel_workers_per_gather = 0";
-    private static final String ON = "set local enable_seqscan = on; set local enable_hashjoin = on; set local enable_mergejoin = on;"
-            + " set local max_parallel_workers_per_gather to default";
+    // Parallel plans are off for all of the hub's connections (max_parallel_workers_per_gather in the datasource's options).
+    private static final String OFF = "set local enable_seqscan = off; set local enable_hashjoin = off; set local enable_mergejoin = off";
+    private static final String ON = "set local enable_seqscan = on; set local enable_hashjoin = on; set local enable_mergejoin = on";
 
     private IndexPathsOnly() {
     }
