@@ -200,6 +200,37 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theHeapLeavesTheJvmItsOwnMemoryInsideTheLimitAndTheAutoscalerIgnoresMemory() {
+        JsonNode container = manifest("deployment.yaml").at("/spec/template/spec/containers/0");
+        long limit = mebibytes(container.at("/resources/limits/memory").asText());
+        assertEquals(limit, mebibytes(container.at("/resources/requests/memory").asText()),
+                "a heap committed at start is memory the pod holds: request what it may use");
+        String javaOptions = "";
+        for (JsonNode env : container.at("/env")) {
+            if (env.path("name").asText().equals("JAVA_OPTS_APPEND")) {
+                javaOptions = env.path("value").asText();
+            }
+        }
+        Matcher initial = Pattern.compile("-XX:InitialRAMPercentage=(\\d+)").matcher(javaOptions);
+        Matcher max = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(javaOptions);
+        assertTrue(initial.find() && max.find(), "the heap is sized from the limit: " + javaOptions);
+        assertEquals(initial.group(1), max.group(1), "the heap is committed whole at start");
+        long heap = limit * Long.parseLong(max.group(1)) / 100;
+        // Measured beside a 512 MiB heap under random reads (README, "Memory"): RSS 937 MiB.
+        assertTrue(limit - heap >= 640, "room for the JVM's own ~425 MiB: heap " + heap + " MiB of " + limit);
+        assertTrue(heap >= 640, "room for the 128 MiB response cache and the published archive's working set: " + heap);
+        for (JsonNode metric : manifest("hpa.yaml").at("/spec/metrics")) {
+            assertEquals("cpu", metric.at("/resource/name").asText(), "a committed heap says nothing about load");
+        }
+    }
+
+    private static long mebibytes(String quantity) {
+        Matcher size = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        assertTrue(size.matches(), "a memory quantity in Mi or Gi: " + quantity);
+        return Long.parseLong(size.group(1)) * (size.group(2).equals("Gi") ? 1024 : 1);
+    }
+
+    @Test
     void everySecretTheDeploymentReadsIsInTheExampleAndTheReadme() throws IOException {
         Set<String> read = new TreeSet<>();
         for (JsonNode env : manifest("deployment.yaml").at("/spec/template/spec/containers/0/env")) {
