@@ -184,12 +184,7 @@ class KubernetesManifestsTest {
     void objectStorageIsReachedOverTlsWithTheTrustBundleMounted() {
         assertTrue(manifest("configmap.yaml").at("/data/HUB_STORAGE_ENDPOINT").asText().startsWith("https://"));
         JsonNode pod = manifest("deployment.yaml").at("/spec/template/spec");
-        String javaOptions = "";
-        for (JsonNode env : pod.at("/containers/0/env")) {
-            if (env.path("name").asText().equals("JAVA_OPTS_APPEND")) {
-                javaOptions = env.path("value").asText();
-            }
-        }
+        String javaOptions = javaOptions(pod.at("/containers/0"));
         Matcher store = Pattern.compile("-Djavax\\.net\\.ssl\\.trustStore=(\\S+)").matcher(javaOptions);
         assertTrue(store.find(), "the JVM trusts a mounted bundle: " + javaOptions);
         boolean mounted = false;
@@ -205,12 +200,7 @@ class KubernetesManifestsTest {
         long limit = mebibytes(container.at("/resources/limits/memory").asText());
         assertEquals(limit, mebibytes(container.at("/resources/requests/memory").asText()),
                 "a heap committed at start is memory the pod holds: request what it may use");
-        String javaOptions = "";
-        for (JsonNode env : container.at("/env")) {
-            if (env.path("name").asText().equals("JAVA_OPTS_APPEND")) {
-                javaOptions = env.path("value").asText();
-            }
-        }
+        String javaOptions = javaOptions(container);
         Matcher initial = Pattern.compile("-XX:InitialRAMPercentage=(\\d+)").matcher(javaOptions);
         Matcher max = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(javaOptions);
         assertTrue(initial.find() && max.find(), "the heap is sized from the limit: " + javaOptions);
@@ -222,6 +212,16 @@ class KubernetesManifestsTest {
         for (JsonNode metric : manifest("hpa.yaml").at("/spec/metrics")) {
             assertEquals("cpu", metric.at("/resource/name").asText(), "a committed heap says nothing about load");
         }
+    }
+
+    /** The options the image's launcher adds to the JVM's command line. */
+    private static String javaOptions(JsonNode container) {
+        for (JsonNode env : container.at("/env")) {
+            if (env.path("name").asText().equals("JAVA_OPTS_APPEND")) {
+                return env.path("value").asText();
+            }
+        }
+        return "";
     }
 
     private static long mebibytes(String quantity) {
